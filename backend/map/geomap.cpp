@@ -1,0 +1,543 @@
+#include "geomap.h"
+
+#include "linematerial.h"
+
+#include <QQuickWindow>
+#include <QSGGeometryNode>
+#include <QSGOpacityNode>
+#include <QSGTransformNode>
+#include <QSGVertexColorMaterial>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gridwall::map {
+
+namespace {
+
+using geo::Level;
+
+// Border width in design pixels and colour per level: borders grow with level.
+struct BorderStyle
+{
+    double width;
+    QColor color;
+};
+const std::array<BorderStyle, geo::kLevelCount> kBorders = {{
+    {3.0, QColor(242, 246, 250)},
+    {1.8, QColor(184, 199, 217, 220)},
+    {1.1, QColor(142, 162, 184, 180)},
+    {0.7, QColor(120, 138, 158, 160)},
+}};
+const BorderStyle kSelectedStyle{4.5, QColor(255, 200, 61)};
+const BorderStyle kHoveredStyle{2.5, QColor(255, 255, 255, 230)};
+
+// Calm, distinct district tints for the dark theme; the choropleth replaces them.
+const std::array<QRgb, 4> kDistrictTints = {qRgb(39, 72, 110), qRgb(31, 90, 95), qRgb(47, 90, 62), qRgb(74, 63, 110)};
+
+// A level's borders fade in between these apparent sizes (design pixels) of its typical region.
+constexpr double kFadeStart = 22;
+constexpr double kFadeEnd = 44;
+
+const QSGGeometry::AttributeSet &lineAttributes()
+{
+    static const QSGGeometry::Attribute attributes[] = {
+        QSGGeometry::Attribute::createWithAttributeType(0, 2, QSGGeometry::FloatType, QSGGeometry::PositionAttribute),
+        QSGGeometry::Attribute::createWithAttributeType(1, 2, QSGGeometry::FloatType, QSGGeometry::UnknownAttribute),
+    };
+    static const QSGGeometry::AttributeSet set = {2, sizeof(LineVertex), attributes};
+    return set;
+}
+
+QSGGeometryNode *makeLineNode(const LineMesh &mesh, const QColor &color)
+{
+    auto *geometry = new QSGGeometry(lineAttributes(), int(mesh.vertices.size()));
+    geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+    std::copy(mesh.vertices.begin(), mesh.vertices.end(), static_cast<LineVertex *>(geometry->vertexData()));
+    auto *material = new LineMaterial;
+    material->setColor(color);
+    material->setFlag(QSGMaterial::RequiresFullMatrix); // the shader extrudes: never pre-transform
+    auto *node = new QSGGeometryNode;
+    node->setGeometry(geometry);
+    node->setMaterial(material);
+    node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+    return node;
+}
+
+void setLineMesh(QSGGeometryNode *node, const LineMesh &mesh)
+{
+    QSGGeometry *geometry = node->geometry();
+    geometry->allocate(int(mesh.vertices.size()));
+    std::copy(mesh.vertices.begin(), mesh.vertices.end(), static_cast<LineVertex *>(geometry->vertexData()));
+    node->markDirty(QSGNode::DirtyGeometry);
+}
+
+void setHalfWidth(QSGGeometryNode *node, float halfWidth)
+{
+    auto *material = static_cast<LineMaterial *>(node->material());
+    if (material->halfWidth() != halfWidth) {
+        material->setHalfWidth(halfWidth);
+        node->markDirty(QSGNode::DirtyMaterial);
+    }
+}
+
+double smoothstep(double edge0, double edge1, double x)
+{
+    const double t = std::clamp((x - edge0) / (edge1 - edge0), 0.0, 1.0);
+    return t * t * (3 - 2 * t);
+}
+
+// Nodes under one transform: panning and zooming change only its matrix.
+struct MapNode : QSGTransformNode
+{
+    std::array<QSGOpacityNode *, geo::kLevelCount> fillOpacity{};
+    std::array<QSGGeometryNode *, geo::kLevelCount> fills{};
+    std::array<QSGOpacityNode *, geo::kLevelCount> borderOpacity{};
+    std::array<QSGGeometryNode *, geo::kLevelCount> borders{};
+    QSGGeometryNode *selected = nullptr;
+    QSGGeometryNode *hovered = nullptr;
+
+    explicit MapNode(const RegionMeshes &meshes)
+    {
+        for (int l = 0; l < geo::kLevelCount; ++l) {
+            const FillMesh &mesh = meshes.fills[size_t(l)];
+            auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(mesh.vertexCount()));
+            geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+            geometry->setVertexDataPattern(QSGGeometry::DynamicPattern);
+            auto *v = geometry->vertexDataAsColoredPoint2D();
+            for (uint32_t i = 0; i < mesh.vertexCount(); ++i)
+                v[i].set(mesh.positions[2 * i], mesh.positions[2 * i + 1], 0, 0, 0, 255);
+            auto *node = new QSGGeometryNode;
+            node->setGeometry(geometry);
+            node->setMaterial(new QSGVertexColorMaterial);
+            node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+            fills[size_t(l)] = node;
+            fillOpacity[size_t(l)] = new QSGOpacityNode;
+            fillOpacity[size_t(l)]->appendChildNode(node);
+            appendChildNode(fillOpacity[size_t(l)]);
+        }
+        // Finest borders first, so that coarser ones are drawn over them.
+        for (int l = geo::kLevelCount - 1; l >= 0; --l) {
+            borders[size_t(l)] = makeLineNode(meshes.borders[size_t(l)], kBorders[size_t(l)].color);
+            borderOpacity[size_t(l)] = new QSGOpacityNode;
+            borderOpacity[size_t(l)]->appendChildNode(borders[size_t(l)]);
+            appendChildNode(borderOpacity[size_t(l)]);
+        }
+        hovered = makeLineNode({}, kHoveredStyle.color);
+        appendChildNode(hovered);
+        selected = makeLineNode({}, kSelectedStyle.color);
+        appendChildNode(selected);
+    }
+};
+
+} // namespace
+
+GeoMap::GeoMap(QQuickItem *parent)
+    : QQuickItem(parent)
+{
+    setFlag(ItemHasContents);
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setAcceptHoverEvents(true);
+    setAcceptTouchEvents(true);
+    m_flight.setEasingCurve(QEasingCurve::InOutCubic);
+    m_flight.setStartValue(0.0);
+    m_flight.setEndValue(1.0);
+    connect(&m_flight, &QVariantAnimation::valueChanged, this, [this](const QVariant &value) {
+        const double t = value.toDouble();
+        const QPointF center = m_flightFrom + (m_flightTo - m_flightFrom) * t;
+        // Interpolate zoom geometrically so that the flight feels even.
+        const double scale = std::exp(std::log(m_flightScaleFrom) + (std::log(m_flightScaleTo) - std::log(m_flightScaleFrom)) * t);
+        m_view.setCenter(center);
+        m_view.setScale(scale);
+        viewChangedInternally();
+    });
+}
+
+void GeoMap::setGeography(Geography *geography)
+{
+    if (m_geography == geography)
+        return;
+    m_geography = geography;
+    m_selected = m_hovered = -1;
+    m_labels.setGeography(geography);
+    m_nodesDirty = true;
+    if (geography) {
+        // Default look until a data layer colours the regions: district tints,
+        // with finer regions faintly varied so that the tiling reads.
+        const geo::RegionTree &tree = geography->tree();
+        const QList<int> &districts = tree.level(Level::District);
+        for (int l = 0; l < geo::kLevelCount; ++l) {
+            std::vector<QRgb> colors;
+            for (int index : tree.level(Level(l))) {
+                const int district = tree.pathTo(index).first();
+                const QColor tint = QColor::fromRgb(districtTint(int(districts.indexOf(district))));
+                const int jitter = l == 0 ? 0 : int(qHash(tree.region(index).code) % 13) - 6;
+                colors.push_back(tint.lighter(100 + jitter).rgb());
+            }
+            setFillColors(Level(l), std::move(colors));
+        }
+        m_view = MapView(tree.originMercator());
+        resetView();
+    }
+    emit geographyChanged();
+    emit selectionChanged();
+    emit hoverChanged();
+}
+
+void GeoMap::setDesignUnit(double unit)
+{
+    if (qFuzzyCompare(unit, m_designUnit) || unit <= 0)
+        return;
+    m_designUnit = unit;
+    emit designUnitChanged();
+    viewChangedInternally();
+}
+
+void GeoMap::resetView()
+{
+    if (!m_geography || width() <= 0 || height() <= 0)
+        return;
+    m_view.setViewport(size());
+    m_view.setScaleLimits(0, 1e9);
+    m_view.fit(m_geography->tree().homeBounds());
+    // From half the whole city up to a few metres a pixel.
+    m_view.setScaleLimits(m_view.scale() * 0.5, 4.0);
+    viewChangedInternally();
+}
+
+void GeoMap::setView(QPointF center, double scale)
+{
+    m_flight.stop();
+    m_view.setCenter(center);
+    m_view.setScale(scale);
+    m_viewTouched = true;
+    viewChangedInternally();
+}
+
+void GeoMap::viewChangedInternally()
+{
+    polish();
+    update();
+}
+
+void GeoMap::updatePolish()
+{
+    m_labels.layout(m_view, m_designUnit);
+    emit viewChanged();
+}
+
+void GeoMap::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)
+{
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() == oldGeometry.size())
+        return;
+    if (m_viewTouched) {
+        m_view.setViewport(newGeometry.size());
+        viewChangedInternally();
+    } else {
+        resetView();
+    }
+}
+
+double GeoMap::levelOpacity(Level level) const
+{
+    if (!m_geography || level == Level::District || level == Level::Street)
+        return 1;
+    const double apparent = m_geography->tree().typicalSize(level) * m_view.scale() / m_designUnit;
+    return smoothstep(kFadeStart, kFadeEnd, apparent);
+}
+
+int GeoMap::detailLevel() const
+{
+    int level = int(Level::Street);
+    for (int l = int(Level::Community); l < geo::kLevelCount; ++l) {
+        if (levelOpacity(Level(l)) >= 0.5)
+            level = l;
+    }
+    return level;
+}
+
+void GeoMap::setFillColors(Level level, std::vector<QRgb> colors)
+{
+    m_fillColors[size_t(level)] = std::move(colors);
+    m_fillDirty[size_t(level)] = true;
+    update();
+}
+
+QRgb GeoMap::districtTint(int n)
+{
+    return kDistrictTints[size_t(n) % kDistrictTints.size()];
+}
+
+void GeoMap::writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *vertices)
+{
+    auto *v = static_cast<QSGGeometry::ColoredPoint2D *>(vertices);
+    const size_t regions = std::min(colors.size(), mesh.first.size() - 1);
+    for (size_t n = 0; n < regions; ++n) {
+        const QRgb c = colors[n];
+        const uchar a = uchar(qAlpha(c));
+        // The vertex colour material expects premultiplied colour.
+        const uchar r = uchar(qRed(c) * a / 255), g = uchar(qGreen(c) * a / 255), b = uchar(qBlue(c) * a / 255);
+        for (uint32_t i = mesh.first[n]; i < mesh.first[n + 1]; ++i) {
+            v[i].r = r;
+            v[i].g = g;
+            v[i].b = b;
+            v[i].a = a;
+        }
+    }
+}
+
+QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
+{
+    auto *root = static_cast<MapNode *>(old);
+    if (!m_geography) {
+        delete root;
+        return nullptr;
+    }
+    const RegionMeshes &meshes = m_geography->meshes();
+    if (!root || m_nodesDirty) {
+        delete root;
+        root = new MapNode(meshes);
+        m_nodesDirty = false;
+        m_fillDirty.fill(true);
+        m_selectedDirty = m_hoveredDirty = true;
+    }
+    root->setMatrix(m_view.sceneToScreenMatrix());
+
+    const float unitsPerPixel = float(1.0 / m_view.scale());
+    for (int l = 0; l < geo::kLevelCount; ++l) {
+        const double opacity = levelOpacity(Level(l));
+        root->fillOpacity[size_t(l)]->setOpacity(opacity);
+        root->borderOpacity[size_t(l)]->setOpacity(opacity);
+        setHalfWidth(root->borders[size_t(l)], float(kBorders[size_t(l)].width * m_designUnit / 2) * unitsPerPixel);
+        if (m_fillDirty[size_t(l)]) {
+            QSGGeometryNode *fill = root->fills[size_t(l)];
+            writeFillColors(meshes.fills[size_t(l)], m_fillColors[size_t(l)], fill->geometry()->vertexData());
+            fill->markDirty(QSGNode::DirtyGeometry);
+            m_fillDirty[size_t(l)] = false;
+        }
+    }
+    if (m_selectedDirty) {
+        setLineMesh(root->selected, buildOutline(m_geography->tree(), m_selected));
+        m_selectedDirty = false;
+    }
+    if (m_hoveredDirty) {
+        setLineMesh(root->hovered, buildOutline(m_geography->tree(), m_hovered == m_selected ? -1 : m_hovered));
+        m_hoveredDirty = false;
+    }
+    setHalfWidth(root->selected, float(kSelectedStyle.width * m_designUnit / 2) * unitsPerPixel);
+    setHalfWidth(root->hovered, float(kHoveredStyle.width * m_designUnit / 2) * unitsPerPixel);
+    m_syncedAll = true;
+    return root;
+}
+
+void GeoMap::itemChange(ItemChange change, const ItemChangeData &data)
+{
+    QQuickItem::itemChange(change, data);
+    if (change == ItemSceneChange && data.window)
+        connect(data.window, &QQuickWindow::frameSwapped, this, &GeoMap::onFrameSwapped, Qt::DirectConnection);
+}
+
+void GeoMap::onFrameSwapped()
+{
+    // Render thread (or GUI thread with the basic render loop).
+    if (!m_syncedAll || m_swappedAll.exchange(true))
+        return;
+    emit firstFrameSwapped();
+    QMetaObject::invokeMethod(this, [this] {
+        m_rendered = true;
+        emit renderedChanged();
+    }, Qt::QueuedConnection);
+}
+
+QString GeoMap::selectedCode() const
+{
+    return m_geography && m_selected >= 0 ? m_geography->tree().region(m_selected).code : QString();
+}
+
+void GeoMap::setSelectedCode(const QString &code)
+{
+    if (!m_geography)
+        return;
+    selectIndex(m_geography->tree().indexOf(code));
+}
+
+void GeoMap::selectIndex(int index)
+{
+    if (index == m_selected)
+        return;
+    m_selected = index;
+    m_selectedDirty = m_hoveredDirty = true;
+    update();
+    emit selectionChanged();
+}
+
+void GeoMap::setHoverIndex(int index)
+{
+    if (index == m_hovered)
+        return;
+    m_hovered = index;
+    m_hoveredDirty = true;
+    update();
+    emit hoverChanged();
+}
+
+QVariantList GeoMap::selectedPath() const
+{
+    return m_geography && m_selected >= 0 ? m_geography->path(selectedCode()) : QVariantList();
+}
+
+QVariantList GeoMap::hoveredPath() const
+{
+    return m_geography && m_hovered >= 0 ? m_geography->path(m_geography->tree().region(m_hovered).code) : QVariantList();
+}
+
+QVariantList GeoMap::regionsAt(double x, double y) const
+{
+    QVariantList out;
+    if (!m_geography)
+        return out;
+    for (int index : m_geography->tree().hitTestAll(m_view.screenToScene({x, y}))) {
+        if (index >= 0)
+            out.append(m_geography->regionAt(index));
+    }
+    return out;
+}
+
+int GeoMap::regionAtDetail(QPointF itemPoint) const
+{
+    if (!m_geography)
+        return -1;
+    return m_geography->tree().hitTest(m_view.screenToScene(itemPoint), Level(detailLevel()));
+}
+
+bool GeoMap::flyTo(const QString &code, int durationMs)
+{
+    if (!m_geography)
+        return false;
+    const geo::RegionTree &tree = m_geography->tree();
+    const int index = code.isEmpty() ? -1 : tree.indexOf(code);
+    if (!code.isEmpty() && index < 0)
+        return false;
+    MapView target = m_view;
+    target.setViewport(size());
+    // Leave room around the region so that its neighbours give context.
+    target.fit(index >= 0 ? tree.region(index).focusBounds : tree.homeBounds(), index >= 0 ? 0.12 : 0.04);
+    selectIndex(index);
+    animateTo(target.center(), target.scale(), durationMs);
+    return true;
+}
+
+void GeoMap::animateTo(QPointF center, double scale, int durationMs)
+{
+    m_flight.stop();
+    m_viewTouched = true;
+    if (durationMs <= 0) {
+        m_view.setCenter(center);
+        m_view.setScale(scale);
+        viewChangedInternally();
+        return;
+    }
+    m_flightFrom = m_view.center();
+    m_flightTo = center;
+    m_flightScaleFrom = m_view.scale();
+    m_flightScaleTo = std::clamp(scale, m_view.minimumScale(), m_view.maximumScale());
+    m_flight.setDuration(durationMs);
+    m_flight.start();
+}
+
+void GeoMap::zoomBy(double factor, double x, double y)
+{
+    m_flight.stop();
+    m_viewTouched = true;
+    m_view.zoomAt({x, y}, factor);
+    viewChangedInternally();
+}
+
+void GeoMap::mousePressEvent(QMouseEvent *event)
+{
+    m_flight.stop();
+    m_pressPos = m_lastDragPos = event->position();
+    m_dragging = false;
+    event->accept();
+}
+
+void GeoMap::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF pos = event->position();
+    if (!m_dragging && (pos - m_pressPos).manhattanLength() < 6)
+        return;
+    m_dragging = true;
+    m_viewTouched = true;
+    m_view.panBy(pos - m_lastDragPos);
+    m_lastDragPos = pos;
+    viewChangedInternally();
+}
+
+void GeoMap::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        selectIndex(regionAtDetail(event->position()));
+    m_dragging = false;
+}
+
+void GeoMap::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    MapView target = m_view;
+    target.zoomAt(event->position(), 2.0);
+    animateTo(target.center(), target.scale(), 350);
+}
+
+void GeoMap::wheelEvent(QWheelEvent *event)
+{
+    // One wheel notch (120) zooms by 2^(1/4); touchpads send finer steps.
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomBy(std::pow(2.0, steps / 4), event->position().x(), event->position().y());
+    event->accept();
+}
+
+void GeoMap::hoverMoveEvent(QHoverEvent *event)
+{
+    setHoverIndex(regionAtDetail(event->position()));
+}
+
+void GeoMap::hoverLeaveEvent(QHoverEvent *)
+{
+    setHoverIndex(-1);
+}
+
+void GeoMap::touchEvent(QTouchEvent *event)
+{
+    m_flight.stop();
+    const auto &points = event->points();
+    if (points.size() == 1) {
+        const QEventPoint &p = points.first();
+        if (p.state() == QEventPoint::Pressed) {
+            m_pressPos = p.position();
+            m_dragging = false;
+        } else if (p.state() == QEventPoint::Released) {
+            if (!m_dragging)
+                selectIndex(regionAtDetail(p.position()));
+        } else if (m_dragging || (p.position() - m_pressPos).manhattanLength() >= 12) {
+            m_dragging = true;
+            m_viewTouched = true;
+            m_view.panBy(p.position() - p.lastPosition());
+            viewChangedInternally();
+        }
+    } else if (points.size() >= 2) {
+        // Pinch: follow the centroid of the first two fingers and the change of their distance.
+        const QPointF a = points[0].position(), b = points[1].position();
+        const QPointF a0 = points[0].lastPosition(), b0 = points[1].lastPosition();
+        const double d = QLineF(a, b).length(), d0 = QLineF(a0, b0).length();
+        m_dragging = true;
+        m_viewTouched = true;
+        m_view.panBy((a + b) / 2 - (a0 + b0) / 2);
+        if (d > 0 && d0 > 0)
+            m_view.zoomAt((a + b) / 2, d / d0);
+        viewChangedInternally();
+    }
+    event->accept();
+}
+
+} // namespace gridwall::map

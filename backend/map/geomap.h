@@ -1,0 +1,130 @@
+#pragma once
+// The map: every region of the four-level tree drawn by the scene graph in
+// a few batched nodes (fills with per-vertex colour, borders extruded in the
+// vertex shader), with pan, zoom, pinch, hover and selection.
+
+#include "geography.h"
+#include "maplabels.h"
+#include "mapview.h"
+
+#include <QPointer>
+#include <QQuickItem>
+#include <QVariantAnimation>
+
+#include <array>
+#include <atomic>
+#include <vector>
+
+namespace gridwall::map {
+
+class GeoMap : public QQuickItem
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(gridwall::map::Geography *geography READ geography WRITE setGeography NOTIFY geographyChanged)
+    Q_PROPERTY(double designUnit READ designUnit WRITE setDesignUnit NOTIFY designUnitChanged)
+    Q_PROPERTY(QString selectedCode READ selectedCode WRITE setSelectedCode NOTIFY selectionChanged)
+    Q_PROPERTY(QVariantList selectedPath READ selectedPath NOTIFY selectionChanged)
+    Q_PROPERTY(QVariantList hoveredPath READ hoveredPath NOTIFY hoverChanged)
+    Q_PROPERTY(double groundMetresPerPixel READ groundMetresPerPixel NOTIFY viewChanged)
+    Q_PROPERTY(int detailLevel READ detailLevel NOTIFY viewChanged)
+    Q_PROPERTY(QAbstractItemModel *labels READ labels CONSTANT)
+    Q_PROPERTY(bool rendered READ rendered NOTIFY renderedChanged)
+
+public:
+    explicit GeoMap(QQuickItem *parent = nullptr);
+
+    Geography *geography() const { return m_geography; }
+    void setGeography(Geography *geography);
+    // Pixels of a 1920x1080 design per real pixel; scales line widths and labels.
+    double designUnit() const { return m_designUnit; }
+    void setDesignUnit(double unit);
+    QString selectedCode() const;
+    void setSelectedCode(const QString &code);
+    QVariantList selectedPath() const;
+    QVariantList hoveredPath() const;
+    double groundMetresPerPixel() const { return m_view.groundMetresPerPixel(); }
+    // The finest level whose borders are shown at the current zoom (0..3).
+    int detailLevel() const;
+    QAbstractItemModel *labels() { return &m_labels; }
+    // True once a frame with the whole tree has been produced.
+    bool rendered() const { return m_rendered; }
+
+    const MapView &view() const { return m_view; }
+    void setView(QPointF center, double scale);
+
+    // Fly to a region (or, for an empty code, the whole city) and select it.
+    Q_INVOKABLE bool flyTo(const QString &code, int durationMs = 900);
+    Q_INVOKABLE void zoomBy(double factor, double x, double y);
+    // The regions under an item point, district first ({code, name, level}).
+    Q_INVOKABLE QVariantList regionsAt(double x, double y) const;
+
+    // Recolour one level: one colour per region in the level's order. Cheap
+    // on the calling (GUI) thread; the vertex colours are written at sync.
+    void setFillColors(geo::Level level, std::vector<QRgb> colors);
+    // The default fill of the n-th district (in file order) before any data layer colours it.
+    static QRgb districtTint(int n);
+    static void writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *coloredPoint2DVertices);
+
+signals:
+    void geographyChanged();
+    void designUnitChanged();
+    void selectionChanged();
+    void hoverChanged();
+    void viewChanged();
+    void renderedChanged();
+    // Emitted on the render thread right after the first frame with the
+    // whole tree was swapped: connect directly to timestamp start-up.
+    void firstFrameSwapped();
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
+    void updatePolish() override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void hoverMoveEvent(QHoverEvent *event) override;
+    void hoverLeaveEvent(QHoverEvent *event) override;
+    void touchEvent(QTouchEvent *event) override;
+    void itemChange(ItemChange change, const ItemChangeData &data) override;
+
+private:
+    void viewChangedInternally();
+    void resetView();
+    double levelOpacity(geo::Level level) const;
+    void selectIndex(int index);
+    void setHoverIndex(int index);
+    int regionAtDetail(QPointF itemPoint) const;
+    void animateTo(QPointF center, double scale, int durationMs);
+    void onFrameSwapped();
+
+    QPointer<Geography> m_geography;
+    MapView m_view;
+    MapLabels m_labels;
+    double m_designUnit = 1;
+    bool m_viewTouched = false; // the operator moved the view: keep it on resize
+    bool m_nodesDirty = true;
+    bool m_rendered = false;
+    std::atomic<bool> m_syncedAll = false;
+    std::atomic<bool> m_swappedAll = false;
+
+    std::array<std::vector<QRgb>, geo::kLevelCount> m_fillColors;
+    std::array<bool, geo::kLevelCount> m_fillDirty{};
+
+    int m_selected = -1;
+    int m_hovered = -1;
+    bool m_selectedDirty = false;
+    bool m_hoveredDirty = false;
+
+    QPointF m_pressPos;
+    QPointF m_lastDragPos;
+    bool m_dragging = false;
+    QVariantAnimation m_flight;
+    QPointF m_flightFrom, m_flightTo;
+    double m_flightScaleFrom = 1, m_flightScaleTo = 1;
+};
+
+} // namespace gridwall::map

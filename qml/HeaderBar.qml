@@ -1,0 +1,77 @@
+import QtQuick
+import Gridwall.Backend
+
+// City name, the size of the grid tree, feed state and the clock.
+Rectangle {
+    id: bar
+
+    property real unit: 1
+    property Geography geography
+
+    height: Theme.headerHeight * unit
+    color: "#e60b1220"
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Math.max(1, 2 * bar.unit)
+        color: Theme.panelBorder
+    }
+
+    Row {
+        anchors { left: parent.left; leftMargin: Theme.margin * bar.unit; verticalCenter: parent.verticalCenter }
+        spacing: 24 * bar.unit
+
+        Text {
+            text: qsTr("Panjin Social Governance Command Center")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.titleFontSize * bar.unit
+            font.bold: true
+            color: Theme.text
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            visible: bar.geography !== null
+            text: bar.geography
+                  ? qsTr("%1 districts · %2 streets/towns · %3 communities/villages · %4 grids")
+                        .arg(bar.geography.districtCount).arg(bar.geography.streetCount)
+                        .arg(bar.geography.communityCount).arg(Number(bar.geography.gridCount).toLocaleString(Qt.locale("en"), "f", 0))
+                  : ""
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFontSize * bar.unit
+            color: Theme.textDim
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+
+    Row {
+        anchors { right: parent.right; rightMargin: Theme.margin * bar.unit; verticalCenter: parent.verticalCenter }
+        spacing: 28 * bar.unit
+
+        Row {
+            spacing: 8 * bar.unit
+            anchors.verticalCenter: parent.verticalCenter
+            Rectangle {
+                width: 14 * bar.unit; height: width; radius: width / 2
+                color: Theme.offline
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Text {
+                text: qsTr("No feed")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFontSize * bar.unit
+                color: Theme.textDim
+            }
+        }
+        Text {
+            id: clock
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.titleFontSize * bar.unit
+            font.bold: true
+            color: Theme.text
+            anchors.verticalCenter: parent.verticalCenter
+            function tick() { text = Qt.formatDateTime(new Date(), "yyyy-MM-dd  HH:mm:ss") }
+            Component.onCompleted: tick()
+            Timer { interval: 1000; running: true; repeat: true; onTriggered: clock.tick() }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import QtQuick
+import QtQuick.Window
+import Gridwall.Backend
+
+Window {
+    id: root
+
+    // Set by the application: the requested size, or invalid for full screen.
+    property size windowSize
+    // Design unit: one pixel of the 1920x1080 layout on this screen.
+    readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
+
+    width: windowSize.width > 0 ? windowSize.width : 1920
+    height: windowSize.height > 0 ? windowSize.height : 1080
+    visible: false
+    color: Theme.background
+    title: qsTr("Panjin Social Governance Command Center")
+
+    GeoMap {
+        id: map
+        objectName: "map"
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
+        designUnit: root.unit
+    }
+
+    MapLabelLayer {
+        anchors.fill: map
+        labels: map.labels
+    }
+
+    HeaderBar {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        unit: root.unit
+        geography: map.geography
+    }
+
+    RegionCard {
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin * root.unit }
+        unit: root.unit
+        // What the pointer is over wins over what was selected.
+        path: map.hoveredPath.length > 0 ? map.hoveredPath : map.selectedPath
+        pinned: map.hoveredPath.length === 0
+    }
+
+    ScaleBar {
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.margin * root.unit }
+        unit: root.unit
+        metresPerPixel: map.groundMetresPerPixel
+    }
+}

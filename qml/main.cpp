@@ -1,0 +1,117 @@
+// gridwall: the command-center wall. Parses options, loads the geography
+// (in parallel with the QML), shows the wall.
+
+#include "options.h"
+
+#include "map/geography.h"
+#include "map/geomap.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickWindow>
+#include <QSurfaceFormat>
+#include <QTimer>
+#include <QTranslator>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(Gridwall_BackendPlugin)
+
+Q_LOGGING_CATEGORY(lcStartup, "gridwall.startup", QtInfoMsg)
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text.endsWith(QLatin1Char('\n')) ? text : text + QLatin1Char('\n')), stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+
+    // Multisampling keeps thin borders and polygon edges smooth on big screens.
+    // GRIDWALL_MSAA_SAMPLES=0 turns it off where the GPU is slow or absent.
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    bool samplesSet = false;
+    const int samples = qEnvironmentVariableIntValue("GRIDWALL_MSAA_SAMPLES", &samplesSet);
+    format.setSamples(samplesSet ? samples : 4);
+    QSurfaceFormat::setDefaultFormat(format);
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("gridwall"));
+    QGuiApplication::setOrganizationName(QStringLiteral("gridwall"));
+
+    const ParsedOptions parsed = parseOptions(QGuiApplication::arguments());
+    if (!parsed.options) {
+        printLine(parsed.exitCode == 0 ? stdout : stderr, parsed.message);
+        return parsed.exitCode;
+    }
+    const Options &options = *parsed.options;
+
+    const QString geoFile = options.geoFile.isEmpty() ? QStringLiteral(":/gridwall/geo/panjin-regions.geojson") : options.geoFile;
+    QFuture<gridwall::map::MapDataLoad> loading = QtConcurrent::run(gridwall::map::loadMapData, geoFile);
+
+    QTranslator translator;
+    if (translator.load(QStringLiteral(":/i18n/gridwall_%1.qm").arg(options.language)))
+        QGuiApplication::installTranslator(&translator);
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({{QStringLiteral("windowSize"), options.size}});
+    engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *map = window ? window->findChild<gridwall::map::GeoMap *>(QStringLiteral("map")) : nullptr;
+    if (!map) {
+        printLine(stderr, QStringLiteral("gridwall: the user interface failed to load"));
+        return 1;
+    }
+
+    const gridwall::map::MapDataLoad loaded = loading.result();
+    if (!loaded.data) {
+        printLine(stderr, QStringLiteral("gridwall: ") + loaded.error);
+        return 2;
+    }
+    if (!options.viewCode.isEmpty() && loaded.data->tree->indexOf(options.viewCode) < 0) {
+        printLine(stderr, QStringLiteral("gridwall: --view %1: no region with that code in %2").arg(options.viewCode, geoFile));
+        return 2;
+    }
+    gridwall::map::Geography geography(loaded.data, options.language == QLatin1String("en"));
+    qCInfo(lcStartup, "geography loaded after %lld ms: %d regions", qint64(sinceStart.elapsed()),
+           int(geography.tree().regions().size()));
+
+    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, map, [&sinceStart] {
+        qCInfo(lcStartup, "first complete frame after %lld ms", qint64(sinceStart.elapsed()));
+    }, Qt::DirectConnection);
+    map->setGeography(&geography);
+    if (!options.viewCode.isEmpty())
+        map->flyTo(options.viewCode, 1200);
+
+    if (options.size.isValid())
+        window->show();
+    else
+        window->showFullScreen();
+
+    if (options.quitAfterMs >= 0) {
+        QTimer::singleShot(options.quitAfterMs, window, [window, &options] {
+            if (options.screenshotFile.isEmpty()) {
+                QGuiApplication::exit(0);
+                return;
+            }
+            const QImage frame = window->grabWindow();
+            if (frame.isNull() || !frame.save(options.screenshotFile, "PNG")) {
+                printLine(stderr, QStringLiteral("gridwall: cannot write screenshot %1").arg(options.screenshotFile));
+                QGuiApplication::exit(1);
+                return;
+            }
+            QGuiApplication::exit(0);
+        });
+    }
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,28 @@
+#pragma once
+// The wall's command line (docs/usage.md, CONTRACT §2). Qt's own options,
+// such as -platform, are consumed by QGuiApplication before this runs.
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct Options
+{
+    QString geoFile;       // empty: the bundled Panjin asset
+    QSize size;            // invalid: full screen
+    QString screenshotFile;
+    int quitAfterMs = -1;  // -1: run until closed
+    QString language;      // "zh_CN" or "en"
+    QString viewCode;
+};
+
+struct ParsedOptions
+{
+    std::optional<Options> options; // empty: exit with `exitCode`, after printing `message`
+    int exitCode = 0;
+    QString message;
+};
+
+ParsedOptions parseOptions(const QStringList &arguments);

@@ -1,0 +1,137 @@
+// The wall as a process: bad options and bad files end with exit code 2 and
+// one clear line, never a crash.
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode;
+        QString stdErr;
+        QString stdOut;
+    };
+
+    static Run run(const QStringList &args)
+    {
+        QProcess p;
+        // Every case here ends before the first frame: no display needed.
+        p.start(QStringLiteral(GRIDWALL_BINARY), QStringList{"-platform", "offscreen"} + args);
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            return {-1, "timeout", {}};
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardError()),
+                QString::fromUtf8(p.readAllStandardOutput())};
+    }
+
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+        return path;
+    }
+
+    static QStringList errorLines(const QString &stdErr)
+    {
+        // Qt may add its own warnings (e.g. about the platform); ours start with "gridwall:".
+        QStringList lines;
+        for (const QString &line : stdErr.split('\n', Qt::SkipEmptyParts)) {
+            if (line.startsWith("gridwall:"))
+                lines << line;
+        }
+        return lines;
+    }
+
+private slots:
+    void unknownOptionShowsUsage()
+    {
+        const Run r = run({"--no-such-option"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stdErr.contains("Unknown option 'no-such-option'"), qPrintable(r.stdErr));
+        QVERIFY2(r.stdErr.contains("--screenshot <FILE>"), "usage follows the reason");
+    }
+
+    void badOptionValues_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("size") << QStringList{"--size", "huge"} << "--size wants WIDTHxHEIGHT";
+        QTest::newRow("quit-after") << QStringList{"--quit-after", "-5"} << "--quit-after wants milliseconds";
+        QTest::newRow("lang") << QStringList{"--lang", "fr"} << "--lang wants zh_CN or en";
+        QTest::newRow("positional") << QStringList{"extra"} << "unexpected argument 'extra'";
+    }
+
+    void badOptionValues()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stdErr.contains(expected), qPrintable(r.stdErr));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = run({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.stdOut.contains("--view <CODE>"));
+        const Run version = run({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.stdOut.startsWith("gridwall "));
+    }
+
+    void badGeoFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not geojson") << QByteArray("<html></html>") << "not GeoJSON";
+        QTest::newRow("missing properties")
+            << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"1"},"geometry":null}]})")
+            << "feature #1: missing property \"name\"";
+        QTest::newRow("dangling parent")
+            << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"1","name":"a","level":"street","parent":"9"},"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,1]]]}}]})")
+            << "dangling parent \"9\"";
+        QTest::newRow("invalid polygon")
+            << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"1","name":"a","level":"district"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}]})")
+            << "invalid polygon: Self-intersection";
+    }
+
+    void badGeoFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString path = writeFile(QString(QTest::currentDataTag()).replace(' ', '-') + ".geojson", content);
+        const Run r = run({"--geo", path});
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = errorLines(r.stdErr);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains(path + ": "), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(expected), qPrintable(lines.first()));
+    }
+
+    void missingGeoFile()
+    {
+        const Run r = run({"--geo", "/nonexistent/city.geojson"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stdErr.contains("gridwall: /nonexistent/city.geojson: cannot read"), qPrintable(r.stdErr));
+    }
+
+    void unknownViewCode()
+    {
+        const Run r = run({"--view", "999999"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.stdErr.contains("--view 999999: no region with that code"), qPrintable(r.stdErr));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
