@@ -1,4 +1,76 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="25"/>
+        <source>Panjin Social Governance Command Center</source>
+        <translation>Panjin Social Governance Command Center</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="35"/>
+        <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
+        <translation>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <source>No feed</source>
+        <translation>No feed</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="17"/>
+        <source>Panjin Social Governance Command Center</source>
+        <translation>Panjin Social Governance Command Center</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCard</name>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="15"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="16"/>
+        <source>Street / town</source>
+        <translation>Street / town</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="17"/>
+        <source>Community / village</source>
+        <translation>Community / village</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="18"/>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="46"/>
+        <source>%1 · code %2</source>
+        <translation>%1 · code %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="52"/>
+        <source>Area %1 km²</source>
+        <translation>Area %1 km²</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <location filename="../../qml/ScaleBar.qml" line="21"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ScaleBar.qml" line="21"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,76 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>HeaderBar</name>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="25"/>
+        <source>Panjin Social Governance Command Center</source>
+        <translation>盘锦市社会治理指挥中心</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="35"/>
+        <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
+        <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <source>No feed</source>
+        <translation>无数据源</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="17"/>
+        <source>Panjin Social Governance Command Center</source>
+        <translation>盘锦市社会治理指挥中心</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCard</name>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="15"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="16"/>
+        <source>Street / town</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="17"/>
+        <source>Community / village</source>
+        <translation>社区/村</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="18"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="46"/>
+        <source>%1 · code %2</source>
+        <translation>%1 · 编码 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/RegionCard.qml" line="52"/>
+        <source>Area %1 km²</source>
+        <translation>面积 %1 平方公里</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <location filename="../../qml/ScaleBar.qml" line="21"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location filename="../../qml/ScaleBar.qml" line="21"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+</context>
 </TS>

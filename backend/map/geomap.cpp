@@ -26,8 +26,8 @@ struct BorderStyle
 const std::array<BorderStyle, geo::kLevelCount> kBorders = {{
     {3.0, QColor(242, 246, 250)},
     {1.8, QColor(184, 199, 217, 220)},
-    {1.1, QColor(142, 162, 184, 180)},
-    {0.7, QColor(120, 138, 158, 160)},
+    {1.4, QColor(170, 188, 208, 210)},
+    {0.8, QColor(112, 130, 150, 150)},
 }};
 const BorderStyle kSelectedStyle{4.5, QColor(255, 200, 61)};
 const BorderStyle kHoveredStyle{2.5, QColor(255, 255, 255, 230)};
@@ -203,6 +203,11 @@ void GeoMap::resetView()
     // From half the whole city up to a few metres a pixel.
     m_view.setScaleLimits(m_view.scale() * 0.5, 4.0);
     viewChangedInternally();
+    if (m_pendingFlight) {
+        const auto [code, durationMs] = *m_pendingFlight;
+        m_pendingFlight.reset();
+        flyTo(code, durationMs);
+    }
 }
 
 void GeoMap::setView(QPointF center, double scale)
@@ -419,6 +424,10 @@ bool GeoMap::flyTo(const QString &code, int durationMs)
     const int index = code.isEmpty() ? -1 : tree.indexOf(code);
     if (!code.isEmpty() && index < 0)
         return false;
+    if (width() <= 0 || height() <= 0) {
+        m_pendingFlight = std::make_pair(code, durationMs);
+        return true;
+    }
     MapView target = m_view;
     target.setViewport(size());
     // Leave room around the region so that its neighbours give context.

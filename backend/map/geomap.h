@@ -13,6 +13,7 @@
 
 #include <array>
 #include <atomic>
+#include <optional>
 #include <vector>
 
 namespace gridwall::map {
@@ -118,6 +119,9 @@ private:
     int m_hovered = -1;
     bool m_selectedDirty = false;
     bool m_hoveredDirty = false;
+
+    // A flight asked for before the item had a size; flown once it has one.
+    std::optional<std::pair<QString, int>> m_pendingFlight;
 
     QPointF m_pressPos;
     QPointF m_lastDragPos;

@@ -24,7 +24,7 @@ private slots:
     void knownMercatorValues()
     {
         using namespace gridwall::geo;
-        QCOMPARE(mercatorFromGeo(0, 0), QPointF(0, 0));
+        QVERIFY(QLineF(mercatorFromGeo(0, 0), QPointF(0, 0)).length() < 1e-6);
         QVERIFY(qAbs(mercatorFromGeo(180, 0).x() - 20037508.342789244) < 1e-6);
         // Scene y points south: northern latitudes are negative.
         QVERIFY(qAbs(mercatorFromGeo(0, 45).y() + 5621521.486192066) < 1e-6);
