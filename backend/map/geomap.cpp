@@ -520,6 +520,9 @@ void GeoMap::touchEvent(QTouchEvent *event)
 {
     m_flight.stop();
     const auto &points = event->points();
+    // Previous positions are tracked here: each point's own lastPosition()
+    // is not reliably the one this item saw last.
+    const auto previous = [this](const QEventPoint &p) { return m_touchPositions.value(p.id(), p.position()); };
     if (points.size() == 1) {
         const QEventPoint &p = points.first();
         if (p.state() == QEventPoint::Pressed) {
@@ -531,13 +534,13 @@ void GeoMap::touchEvent(QTouchEvent *event)
         } else if (m_dragging || (p.position() - m_pressPos).manhattanLength() >= 12) {
             m_dragging = true;
             m_viewTouched = true;
-            m_view.panBy(p.position() - p.lastPosition());
+            m_view.panBy(p.position() - previous(p));
             viewChangedInternally();
         }
     } else if (points.size() >= 2) {
         // Pinch: follow the centroid of the first two fingers and the change of their distance.
         const QPointF a = points[0].position(), b = points[1].position();
-        const QPointF a0 = points[0].lastPosition(), b0 = points[1].lastPosition();
+        const QPointF a0 = previous(points[0]), b0 = previous(points[1]);
         const double d = QLineF(a, b).length(), d0 = QLineF(a0, b0).length();
         m_dragging = true;
         m_viewTouched = true;
@@ -545,6 +548,12 @@ void GeoMap::touchEvent(QTouchEvent *event)
         if (d > 0 && d0 > 0)
             m_view.zoomAt((a + b) / 2, d / d0);
         viewChangedInternally();
+    }
+    for (const QEventPoint &p : points) {
+        if (p.state() == QEventPoint::Released)
+            m_touchPositions.remove(p.id());
+        else
+            m_touchPositions.insert(p.id(), p.position());
     }
     event->accept();
 }

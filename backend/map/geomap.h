@@ -123,6 +123,7 @@ private:
     // A flight asked for before the item had a size; flown once it has one.
     std::optional<std::pair<QString, int>> m_pendingFlight;
 
+    QHash<int, QPointF> m_touchPositions;
     QPointF m_pressPos;
     QPointF m_lastDragPos;
     bool m_dragging = false;
