@@ -44,8 +44,9 @@ const QSGGeometry::AttributeSet &lineAttributes()
     static const QSGGeometry::Attribute attributes[] = {
         QSGGeometry::Attribute::createWithAttributeType(0, 2, QSGGeometry::FloatType, QSGGeometry::PositionAttribute),
         QSGGeometry::Attribute::createWithAttributeType(1, 2, QSGGeometry::FloatType, QSGGeometry::UnknownAttribute),
+        QSGGeometry::Attribute::createWithAttributeType(2, 1, QSGGeometry::FloatType, QSGGeometry::UnknownAttribute),
     };
-    static const QSGGeometry::AttributeSet set = {2, sizeof(LineVertex), attributes};
+    static const QSGGeometry::AttributeSet set = {3, sizeof(LineVertex), attributes};
     return set;
 }
 
@@ -72,11 +73,13 @@ void setLineMesh(QSGGeometryNode *node, const LineMesh &mesh)
     node->markDirty(QSGNode::DirtyGeometry);
 }
 
-void setHalfWidth(QSGGeometryNode *node, float halfWidth)
+void setLineWidth(QSGGeometryNode *node, double widthPx, double pixelSize)
 {
     auto *material = static_cast<LineMaterial *>(node->material());
-    if (material->halfWidth() != halfWidth) {
+    const float halfWidth = float(widthPx / 2 * pixelSize);
+    if (material->halfWidth() != halfWidth || material->pixelSize() != float(pixelSize)) {
         material->setHalfWidth(halfWidth);
+        material->setPixelSize(float(pixelSize));
         node->markDirty(QSGNode::DirtyMaterial);
     }
 }
@@ -309,12 +312,12 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     }
     root->setMatrix(m_view.sceneToScreenMatrix());
 
-    const float unitsPerPixel = float(1.0 / m_view.scale());
+    const double pixelSize = 1.0 / m_view.scale();
     for (int l = 0; l < geo::kLevelCount; ++l) {
         const double opacity = levelOpacity(Level(l));
         root->fillOpacity[size_t(l)]->setOpacity(opacity);
         root->borderOpacity[size_t(l)]->setOpacity(opacity);
-        setHalfWidth(root->borders[size_t(l)], float(kBorders[size_t(l)].width * m_designUnit / 2) * unitsPerPixel);
+        setLineWidth(root->borders[size_t(l)], kBorders[size_t(l)].width * m_designUnit, pixelSize);
         if (m_fillDirty[size_t(l)]) {
             QSGGeometryNode *fill = root->fills[size_t(l)];
             writeFillColors(meshes.fills[size_t(l)], m_fillColors[size_t(l)], fill->geometry()->vertexData());
@@ -330,8 +333,8 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         setLineMesh(root->hovered, buildOutline(m_geography->tree(), m_hovered == m_selected ? -1 : m_hovered));
         m_hoveredDirty = false;
     }
-    setHalfWidth(root->selected, float(kSelectedStyle.width * m_designUnit / 2) * unitsPerPixel);
-    setHalfWidth(root->hovered, float(kHoveredStyle.width * m_designUnit / 2) * unitsPerPixel);
+    setLineWidth(root->selected, kSelectedStyle.width * m_designUnit, pixelSize);
+    setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);
     m_syncedAll = true;
     return root;
 }

@@ -19,9 +19,9 @@ public:
 
     bool updateUniformData(RenderState &state, QSGMaterial *newMaterial, QSGMaterial *) override
     {
-        // std140 layout: mat4 at 0, vec4 at 64, float at 80, float at 84.
+        // std140 layout: mat4 at 0, vec4 at 64, floats at 80, 84 and 88.
         QByteArray *buf = state.uniformData();
-        Q_ASSERT(buf->size() >= 88);
+        Q_ASSERT(buf->size() >= 92);
         auto *material = static_cast<LineMaterial *>(newMaterial);
         if (state.isMatrixDirty())
             std::memcpy(buf->data(), state.combinedMatrix().constData(), 64);
@@ -33,6 +33,8 @@ public:
         std::memcpy(buf->data() + 80, &opacity, 4);
         const float halfWidth = material->halfWidth();
         std::memcpy(buf->data() + 84, &halfWidth, 4);
+        const float pixelSize = material->pixelSize();
+        std::memcpy(buf->data() + 88, &pixelSize, 4);
         return true;
     }
 };
@@ -62,6 +64,8 @@ int LineMaterial::compare(const QSGMaterial *other) const
         return m_color.rgba() < o->m_color.rgba() ? -1 : 1;
     if (m_halfWidth != o->m_halfWidth)
         return m_halfWidth < o->m_halfWidth ? -1 : 1;
+    if (m_pixelSize != o->m_pixelSize)
+        return m_pixelSize < o->m_pixelSize ? -1 : 1;
     return 0;
 }
 

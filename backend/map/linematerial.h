@@ -1,6 +1,8 @@
 #pragma once
 // Material for region borders: one colour, a width in pixels that holds at
-// every zoom (the vertex shader extrudes by halfWidth scene units).
+// every zoom (the vertex shader extrudes by halfWidth scene units), edges
+// feathered over one pixel (pixelSize scene units) so that lines look smooth
+// without multisampling.
 
 #include <QColor>
 #include <QSGMaterial>
@@ -20,10 +22,14 @@ public:
     // Half the line width, in scene units (pixels / 2 / view scale).
     float halfWidth() const { return m_halfWidth; }
     void setHalfWidth(float w) { m_halfWidth = w; }
+    // One screen pixel, in scene units (1 / view scale).
+    float pixelSize() const { return m_pixelSize; }
+    void setPixelSize(float s) { m_pixelSize = s; }
 
 private:
     QColor m_color;
     float m_halfWidth = 1;
+    float m_pixelSize = 1;
 };
 
 } // namespace gridwall::map

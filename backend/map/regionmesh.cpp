@@ -63,8 +63,8 @@ void appendSegment(std::vector<LineVertex> &out, float ax, float ay, float bx, f
     const float dx = (bx - ax) / len, dy = (by - ay) / len;
     const float nx = -dy, ny = dx;
     // Each end is pushed out by half a width along the segment to close joints.
-    const LineVertex a1{ax, ay, -dx + nx, -dy + ny}, a2{ax, ay, -dx - nx, -dy - ny};
-    const LineVertex b1{bx, by, dx + nx, dy + ny}, b2{bx, by, dx - nx, dy - ny};
+    const LineVertex a1{ax, ay, -dx + nx, -dy + ny, 1}, a2{ax, ay, -dx - nx, -dy - ny, -1};
+    const LineVertex b1{bx, by, dx + nx, dy + ny, 1}, b2{bx, by, dx - nx, dy - ny, -1};
     out.insert(out.end(), {a1, a2, b1, b1, a2, b2});
 }
 

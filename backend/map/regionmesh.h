@@ -20,12 +20,14 @@ struct FillMesh
 };
 
 // A border segment is a quad of two triangles; each vertex carries the scene
-// point and its extrusion direction in units of half the line width, so the
-// line keeps its pixel width at every zoom without rebuilding anything.
+// point, its extrusion direction in units of half the line width and the
+// edge it lies on, so the line keeps its pixel width at every zoom without
+// rebuilding anything.
 struct LineVertex
 {
     float x, y;
     float dx, dy;
+    float side;
 };
 
 struct LineMesh

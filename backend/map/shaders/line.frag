@@ -1,4 +1,5 @@
 #version 440
+layout(location = 0) in float across;
 layout(location = 0) out vec4 fragColor;
 
 layout(std140, binding = 0) uniform buf {
@@ -6,9 +7,12 @@ layout(std140, binding = 0) uniform buf {
     vec4 color;
     float qt_Opacity;
     float halfWidth;
+    float pixelSize;
 };
 
 void main()
 {
-    fragColor = color * qt_Opacity;
+    // Coverage of this pixel by the line: smooth edges without multisampling.
+    float coverage = clamp(halfWidth / pixelSize + 0.5 - abs(across), 0.0, 1.0);
+    fragColor = color * (qt_Opacity * coverage);
 }
