@@ -18,6 +18,7 @@ namespace {
 using geo::Level;
 
 // Border width in design pixels and colour per level: borders grow with level.
+// Colours are opaque so that segments overlapping at a joint do not blend twice.
 struct BorderStyle
 {
     double width;
@@ -25,12 +26,12 @@ struct BorderStyle
 };
 const std::array<BorderStyle, geo::kLevelCount> kBorders = {{
     {3.0, QColor(242, 246, 250)},
-    {1.8, QColor(184, 199, 217, 220)},
-    {1.4, QColor(170, 188, 208, 210)},
-    {0.8, QColor(112, 130, 150, 150)},
+    {1.8, QColor(166, 182, 202)},
+    {1.4, QColor(140, 158, 180)},
+    {0.8, QColor(92, 110, 132)},
 }};
 const BorderStyle kSelectedStyle{4.5, QColor(255, 200, 61)};
-const BorderStyle kHoveredStyle{2.5, QColor(255, 255, 255, 230)};
+const BorderStyle kHoveredStyle{2.5, QColor(255, 255, 255)};
 
 // Calm, distinct district tints for the dark theme; the choropleth replaces them.
 const std::array<QRgb, 4> kDistrictTints = {qRgb(39, 72, 110), qRgb(31, 90, 95), qRgb(47, 90, 62), qRgb(74, 63, 110)};
