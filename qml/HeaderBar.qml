@@ -7,6 +7,11 @@ Rectangle {
 
     property real unit: 1
     property Geography geography
+    property LiveFeed feed
+    // Feed state: "none" (no broker given), "live", "quiet" (connected, nothing for 10 s), "down".
+    readonly property string feedState: !feed || !feed.configured ? "none"
+                                        : !feed.connected ? "down"
+                                        : feed.secondsSinceLastMessage < 0 || feed.secondsSinceLastMessage > 10 ? "quiet" : "live"
 
     height: Theme.headerHeight * unit
     color: "#e60b1220"
@@ -52,14 +57,19 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             Rectangle {
                 width: 14 * bar.unit; height: width; radius: width / 2
-                color: Theme.offline
+                color: bar.feedState === "live" ? Theme.ok
+                     : bar.feedState === "quiet" ? Theme.accent
+                     : bar.feedState === "down" ? Theme.alarm : Theme.offline
                 anchors.verticalCenter: parent.verticalCenter
             }
             Text {
-                text: qsTr("No feed")
+                text: bar.feedState === "live" ? qsTr("Live · %1 msg/s").arg(Math.round(bar.feed.messagesPerSecond).toLocaleString(Qt.locale("en"), "f", 0))
+                    : bar.feedState === "quiet" ? qsTr("Connected · no data for %1 s").arg(Math.max(0, bar.feed.secondsSinceLastMessage))
+                    : bar.feedState === "down" ? qsTr("Feed down · reconnecting")
+                    : qsTr("No feed")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * bar.unit
-                color: Theme.textDim
+                color: bar.feedState === "down" ? Theme.alarm : Theme.textDim
             }
         }
         Text {

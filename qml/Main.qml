@@ -7,6 +7,8 @@ Window {
 
     // Set by the application: the requested size, or invalid for full screen.
     property size windowSize
+    // Set by the application: the live feed (never null once shown).
+    property LiveFeed feed
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -33,6 +35,7 @@ Window {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         unit: root.unit
         geography: map.geography
+        feed: root.feed
     }
 
     RegionCard {

@@ -12,6 +12,7 @@ QtObject {
     readonly property color accent: "#ffc83d"
     readonly property color ok: "#45d483"
     readonly property color offline: "#8795a8"
+    readonly property color alarm: "#ff5a4f"
     readonly property string fontFamily: "Noto Sans CJK SC"
 
     // Smallest glyph that stays legible from five metres on a 1080p wall.

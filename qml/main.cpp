@@ -5,8 +5,13 @@
 
 #include "map/geography.h"
 #include "map/geomap.h"
+#include "metrics/metricsserver.h"
+#include "views/livefeed.h"
+#include "views/livelayers.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
@@ -93,6 +98,38 @@ int main(int argc, char *argv[])
     map->setGeography(&geography);
     if (!options.viewCode.isEmpty())
         map->flyTo(options.viewCode, 1200);
+
+    std::optional<gridwall::feed::FeedOptions> feedOptions;
+    if (!options.broker.isEmpty()) {
+        feedOptions = gridwall::feed::FeedOptions{options.broker, options.topicRoot, options.clientId, options.username,
+                                                  options.password, options.caFile, options.certFile, options.keyFile};
+    }
+    gridwall::views::LiveFeed liveFeed(std::move(feedOptions));
+    liveFeed.attachWindow(window);
+    window->setProperty("feed", QVariant::fromValue(&liveFeed));
+    gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());
+
+    std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
+    if (options.metricsPort > 0) {
+        metricsServer = std::make_unique<gridwall::metrics::MetricsServer>(
+            [&liveFeed] { return liveFeed.metricsText(); },
+            [&liveFeed] {
+                // The clock redraws every second: no frame for 5 s means a stuck render loop.
+                const double sinceFrame = liveFeed.secondsSinceLastFrame();
+                const bool alive = sinceFrame >= 0 && sinceFrame < 5;
+                return gridwall::metrics::MetricsServer::Health{
+                    alive, QJsonObject{{QStringLiteral("status"), alive ? QStringLiteral("ok") : QStringLiteral("render loop stalled")},
+                                       {QStringLiteral("secondsSinceLastFrame"), sinceFrame},
+                                       {QStringLiteral("mqttConnected"), liveFeed.connected()},
+                                       {QStringLiteral("feedConfigured"), liveFeed.configured()}}};
+            });
+        QString error;
+        if (!metricsServer->listen(quint16(options.metricsPort), &error)) {
+            printLine(stderr, QStringLiteral("gridwall: --metrics-port: ") + error);
+            return 2;
+        }
+    }
+    liveFeed.start();
 
     if (options.size.isValid())
         window->show();

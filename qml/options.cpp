@@ -1,6 +1,11 @@
 #include "options.h"
 
+#include "feed/feedclient.h"
+
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QSysInfo>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -16,7 +21,17 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en (default: system locale, zh_CN first)."), QStringLiteral("LANG"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open at a region code, e.g. 211103."), QStringLiteral("CODE"));
-    parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view});
+    const QCommandLineOption broker(QStringLiteral("broker"), QStringLiteral("MQTT broker, tcp://HOST:PORT or ssl://HOST:PORT (default: no feed)."), QStringLiteral("URI"));
+    const QCommandLineOption topicRoot(QStringLiteral("topic-root"), QStringLiteral("Topic root (default panjin)."), QStringLiteral("ROOT"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("Stable MQTT client id of the persistent session (default gridwall-HOSTNAME)."), QStringLiteral("ID"));
+    const QCommandLineOption username(QStringLiteral("username"), QStringLiteral("Broker user name."), QStringLiteral("U"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("File whose first line is the broker password."), QStringLiteral("F"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("TLS: CA certificates to trust."), QStringLiteral("F"));
+    const QCommandLineOption certFile(QStringLiteral("cert-file"), QStringLiteral("TLS: client certificate."), QStringLiteral("F"));
+    const QCommandLineOption keyFile(QStringLiteral("key-file"), QStringLiteral("TLS: client private key."), QStringLiteral("F"));
+    const QCommandLineOption metricsPort(QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics and /health on 127.0.0.1:N."), QStringLiteral("N"));
+    parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
+                       passwordFile, caFile, certFile, keyFile, metricsPort});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -57,5 +72,40 @@ ParsedOptions parseOptions(const QStringList &arguments)
         options.language = QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
     }
     options.viewCode = parser.value(view);
+
+    if (parser.isSet(broker)) {
+        options.broker = parser.value(broker);
+        if (const QString problem = gridwall::feed::checkBrokerUri(options.broker); !problem.isEmpty())
+            return usageError(problem);
+    }
+    if (parser.isSet(topicRoot)) {
+        options.topicRoot = parser.value(topicRoot);
+        static const QRegularExpression rootPattern(QStringLiteral("^[^/+#]+(/[^/+#]+)*$"));
+        if (!rootPattern.match(options.topicRoot).hasMatch())
+            return usageError(QStringLiteral("--topic-root wants a topic without wildcards or empty levels, not '%1'").arg(options.topicRoot));
+    }
+    options.clientId = parser.isSet(clientId) ? parser.value(clientId) : QStringLiteral("gridwall-") + QSysInfo::machineHostName();
+    if (options.clientId.isEmpty() || options.clientId.size() > 128)
+        return usageError(QStringLiteral("--client-id wants 1 to 128 characters"));
+    options.username = parser.value(username);
+    if (parser.isSet(passwordFile)) {
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("--password-file %1: %2").arg(file.fileName(), file.errorString()));
+        options.password = QString::fromUtf8(file.readLine()).trimmed();
+    }
+    for (const auto &[option, target] : {std::pair{&caFile, &options.caFile}, std::pair{&certFile, &options.certFile}, std::pair{&keyFile, &options.keyFile}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option);
+        if (!QFileInfo(*target).isReadable())
+            return usageError(QStringLiteral("--%1 %2: cannot read the file").arg(option->names().first(), *target));
+    }
+    if (parser.isSet(metricsPort)) {
+        bool ok = false;
+        options.metricsPort = parser.value(metricsPort).toInt(&ok);
+        if (!ok || options.metricsPort < 1 || options.metricsPort > 65535)
+            return usageError(QStringLiteral("--metrics-port wants a port from 1 to 65535, not '%1'").arg(parser.value(metricsPort)));
+    }
     return {std::move(options), 0, {}};
 }

@@ -16,6 +16,14 @@ struct Options
     int quitAfterMs = -1;  // -1: run until closed
     QString language;      // "zh_CN" or "en"
     QString viewCode;
+    // Feed (empty broker: no feed).
+    QString broker;
+    QString topicRoot = QStringLiteral("panjin");
+    QString clientId;
+    QString username;
+    QString password; // read from --password-file
+    QString caFile, certFile, keyFile;
+    int metricsPort = 0; // 0: no metrics endpoint
 };
 
 struct ParsedOptions

@@ -1,6 +1,7 @@
 #include "geomap.h"
 
 #include "linematerial.h"
+#include "pointmaterial.h"
 
 #include <QQuickWindow>
 #include <QSGGeometryNode>
@@ -100,6 +101,8 @@ struct MapNode : QSGTransformNode
     std::array<QSGGeometryNode *, geo::kLevelCount> borders{};
     QSGGeometryNode *selected = nullptr;
     QSGGeometryNode *hovered = nullptr;
+    QSGNode *markers = nullptr;
+    std::map<int, QSGGeometryNode *> markerLayers;
 
     explicit MapNode(const RegionMeshes &meshes)
     {
@@ -131,6 +134,34 @@ struct MapNode : QSGTransformNode
         appendChildNode(hovered);
         selected = makeLineNode({}, kSelectedStyle.color);
         appendChildNode(selected);
+        markers = new QSGNode;
+        appendChildNode(markers);
+    }
+
+    QSGGeometryNode *markerLayer(int layer)
+    {
+        if (auto it = markerLayers.find(layer); it != markerLayers.end())
+            return it->second;
+        static const QSGGeometry::Attribute attributes[] = {
+            QSGGeometry::Attribute::createWithAttributeType(0, 2, QSGGeometry::FloatType, QSGGeometry::PositionAttribute),
+            QSGGeometry::Attribute::createWithAttributeType(1, 2, QSGGeometry::FloatType, QSGGeometry::UnknownAttribute),
+        };
+        static const QSGGeometry::AttributeSet set = {2, sizeof(PointVertex), attributes};
+        auto *node = new QSGGeometryNode;
+        auto *geometry = new QSGGeometry(set, 0);
+        geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+        geometry->setVertexDataPattern(QSGGeometry::StreamPattern);
+        node->setGeometry(geometry);
+        node->setMaterial(new PointMaterial);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        // Keep layer order: insert before the first layer with a higher number.
+        auto next = markerLayers.upper_bound(layer);
+        if (next == markerLayers.end())
+            markers->appendChildNode(node);
+        else
+            markers->insertChildNodeBefore(node, next->second);
+        markerLayers.emplace(layer, node);
+        return node;
     }
 };
 
@@ -273,6 +304,16 @@ void GeoMap::setFillColors(Level level, std::vector<QRgb> colors)
     update();
 }
 
+void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints)
+{
+    MarkerLayer &markers = m_markers[layer];
+    markers.color = color;
+    markers.radiusPx = radiusPx;
+    markers.points = std::move(scenePoints);
+    markers.dirty = true;
+    update();
+}
+
 QRgb GeoMap::districtTint(int n)
 {
     return kDistrictTints[size_t(n) % kDistrictTints.size()];
@@ -310,6 +351,8 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         m_nodesDirty = false;
         m_fillDirty.fill(true);
         m_selectedDirty = m_hoveredDirty = true;
+        for (auto &[layer, markers] : m_markers)
+            markers.dirty = true;
     }
     root->setMatrix(m_view.sceneToScreenMatrix());
 
@@ -336,6 +379,35 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     }
     setLineWidth(root->selected, kSelectedStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);
+    for (auto &[layer, markers] : m_markers) {
+        QSGGeometryNode *node = root->markerLayer(layer);
+        auto *material = static_cast<PointMaterial *>(node->material());
+        const float radius = float(markers.radiusPx * m_designUnit * pixelSize);
+        if (markers.dirty || material->color() != markers.color || material->radius() != radius
+            || material->pixelSize() != float(pixelSize)) {
+            material->setColor(markers.color);
+            material->setRadius(radius);
+            material->setPixelSize(float(pixelSize));
+            node->markDirty(QSGNode::DirtyMaterial);
+        }
+        if (markers.dirty) {
+            QSGGeometry *geometry = node->geometry();
+            geometry->allocate(int(markers.points.size() * 6));
+            auto *v = static_cast<PointVertex *>(geometry->vertexData());
+            for (const QPointF &p : markers.points) {
+                const float x = float(p.x()), y = float(p.y());
+                const PointVertex a{x, y, -1, -1}, b{x, y, 1, -1}, c{x, y, -1, 1}, d{x, y, 1, 1};
+                *v++ = a;
+                *v++ = b;
+                *v++ = c;
+                *v++ = c;
+                *v++ = b;
+                *v++ = d;
+            }
+            node->markDirty(QSGNode::DirtyGeometry);
+            markers.dirty = false;
+        }
+    }
     m_syncedAll = true;
     return root;
 }

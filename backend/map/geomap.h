@@ -12,6 +12,7 @@
 #include <QVariantAnimation>
 
 #include <array>
+#include <map>
 #include <atomic>
 #include <optional>
 #include <vector>
@@ -65,6 +66,10 @@ public:
     void setFillColors(geo::Level level, std::vector<QRgb> colors);
     // The default fill of the n-th district (in file order) before any data layer colours it.
     static QRgb districtTint(int n);
+    // Markers: discs of one colour and pixel radius per layer, drawn over the
+    // regions in layer order. Replacing a layer's points moves its markers in
+    // place: one buffer, rewritten at the next sync.
+    void setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints);
     static void writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *coloredPoint2DVertices);
 
 signals:
@@ -114,6 +119,15 @@ private:
 
     std::array<std::vector<QRgb>, geo::kLevelCount> m_fillColors;
     std::array<bool, geo::kLevelCount> m_fillDirty{};
+
+    struct MarkerLayer
+    {
+        QColor color;
+        double radiusPx = 4;
+        std::vector<QPointF> points;
+        bool dirty = true;
+    };
+    std::map<int, MarkerLayer> m_markers;
 
     int m_selected = -1;
     int m_hovered = -1;

@@ -1,0 +1,1023 @@
+#include "decoder.h"
+
+#include "gcj02.h"
+#include "topic.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cfloat>
+#include <climits>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <type_traits>
+
+namespace gridwall::feed {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+namespace {
+
+// Every field name the decoder reads, over all feeds.
+enum class Key : uint8_t {
+    Ts, V, Crs, Lon, Lat,
+    Seq, Status, Category, Source, Priority, Deadline, Title, Dept, Assignee, Grid, Note, Rating,
+    Online, Name, Stream, Kind,
+    Type, Severity, Snapshot,
+    Unit, Warn, Alarm, Site, Sector,
+    Value,
+    WorkersOnDuty, WorkersTotal,
+    Rings, Minutes, RadiusM,
+    Unknown
+};
+
+constexpr std::array<std::string_view, size_t(Key::Unknown)> kKeyNames = {
+    "ts", "v", "crs", "lon", "lat",
+    "seq", "status", "category", "source", "priority", "deadline", "title", "dept", "assignee", "grid", "note", "rating",
+    "online", "name", "stream", "kind",
+    "type", "severity", "snapshot",
+    "unit", "warn", "alarm", "site", "sector",
+    "value",
+    "workers_on_duty", "workers_total",
+    "rings", "minutes", "radius_m"};
+
+using KeySet = uint64_t;
+static_assert(size_t(Key::Unknown) < 64);
+
+constexpr KeySet bit(Key k) { return KeySet(1) << unsigned(k); }
+template <typename... K>
+constexpr KeySet keys(K... k)
+{
+    return (bit(k) | ...);
+}
+
+// Equality of two short byte strings of the same length, inline: these
+// comparisons run for every field of every message, and a library memcmp()
+// call costs more than the comparison itself.
+constexpr bool sameBytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+constexpr bool equals(std::string_view s, std::string_view literal)
+{
+    return s.size() == literal.size() && sameBytes(s.data(), literal.data(), s.size());
+}
+
+// `s` (of the literal's length, checked by the caller) is the literal.
+template <size_t N>
+constexpr bool is(std::string_view s, const char (&literal)[N])
+{
+    return std::char_traits<char>::compare(s.data(), literal, N - 1) == 0; // constant length: inlined
+}
+
+// A switch on the length and then at most a few fixed-length comparisons.
+constexpr Key keyOf(std::string_view s)
+{
+    switch (s.size()) {
+    case 1:
+        if (s[0] == 'v') return Key::V;
+        break;
+    case 2:
+        if (is(s, "ts")) return Key::Ts;
+        break;
+    case 3:
+        if (is(s, "lon")) return Key::Lon;
+        if (is(s, "lat")) return Key::Lat;
+        if (is(s, "crs")) return Key::Crs;
+        if (is(s, "seq")) return Key::Seq;
+        break;
+    case 4:
+        if (is(s, "name")) return Key::Name;
+        if (is(s, "kind")) return Key::Kind;
+        if (is(s, "unit")) return Key::Unit;
+        if (is(s, "type")) return Key::Type;
+        if (is(s, "grid")) return Key::Grid;
+        if (is(s, "note")) return Key::Note;
+        if (is(s, "warn")) return Key::Warn;
+        if (is(s, "site")) return Key::Site;
+        if (is(s, "dept")) return Key::Dept;
+        break;
+    case 5:
+        if (is(s, "value")) return Key::Value;
+        if (is(s, "title")) return Key::Title;
+        if (is(s, "alarm")) return Key::Alarm;
+        if (is(s, "rings")) return Key::Rings;
+        break;
+    case 6:
+        if (is(s, "status")) return Key::Status;
+        if (is(s, "online")) return Key::Online;
+        if (is(s, "source")) return Key::Source;
+        if (is(s, "stream")) return Key::Stream;
+        if (is(s, "sector")) return Key::Sector;
+        if (is(s, "rating")) return Key::Rating;
+        break;
+    case 7:
+        if (is(s, "minutes")) return Key::Minutes;
+        break;
+    case 8:
+        if (is(s, "priority")) return Key::Priority;
+        if (is(s, "deadline")) return Key::Deadline;
+        if (is(s, "category")) return Key::Category;
+        if (is(s, "severity")) return Key::Severity;
+        if (is(s, "snapshot")) return Key::Snapshot;
+        if (is(s, "assignee")) return Key::Assignee;
+        if (is(s, "radius_m")) return Key::RadiusM;
+        break;
+    case 13:
+        if (is(s, "workers_total")) return Key::WorkersTotal;
+        break;
+    case 15:
+        if (is(s, "workers_on_duty")) return Key::WorkersOnDuty;
+        break;
+    }
+    return Key::Unknown;
+}
+
+constexpr bool keyOfKnowsEveryKey()
+{
+    for (size_t i = 0; i < kKeyNames.size(); ++i) {
+        if (keyOf(kKeyNames[i]) != Key(i))
+            return false;
+    }
+    return keyOf("") == Key::Unknown && keyOf("lo") == Key::Unknown && keyOf("names") == Key::Unknown;
+}
+static_assert(keyOfKnowsEveryKey());
+
+// Enumerations, in the order of their enum's values.
+constexpr std::array<std::string_view, 9> kCaseStatus = {
+    "reported", "accepted", "dispatched", "handling", "resolved", "closed", "rejected", "returned", "escalated"};
+constexpr std::array<std::string_view, 6> kCaseSource = {"app", "hotline", "patrol", "camera", "sensor", "other"};
+constexpr std::array<std::string_view, 6> kCameraEventType = {
+    "crowd", "intrusion", "fire_smoke", "vehicle", "loitering", "other"};
+constexpr std::array<std::string_view, 6> kSensorKind = {
+    "gas", "smoke", "temperature", "water_level", "vibration", "other"};
+constexpr std::array<std::string_view, 4> kWorkerStatus = {"patrol", "handling", "idle", "off_duty"};
+constexpr std::array<std::string_view, 4> kUnitKind = {"police", "fire", "ambulance", "enforcement"};
+constexpr std::array<std::string_view, 6> kPoiKind = {
+    "police_station", "checkpoint", "mediation_room", "mediation_point", "smart_community", "other"};
+
+enum class NumberForm : uint8_t { Invalid, Integer, Decimal };
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The JSON number grammar, on a raw token (which may carry trailing blanks).
+NumberForm numberForm(std::string_view t)
+{
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r'))
+        t.remove_suffix(1);
+    size_t i = 0;
+    const size_t n = t.size();
+    if (i < n && t[i] == '-')
+        ++i;
+    if (i >= n || !isDigit(t[i]))
+        return NumberForm::Invalid;
+    if (t[i] == '0') {
+        ++i;
+    } else {
+        while (i < n && isDigit(t[i]))
+            ++i;
+    }
+    bool decimal = false;
+    if (i < n && t[i] == '.') {
+        decimal = true;
+        if (++i >= n || !isDigit(t[i]))
+            return NumberForm::Invalid;
+        while (i < n && isDigit(t[i]))
+            ++i;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        decimal = true;
+        if (++i < n && (t[i] == '+' || t[i] == '-'))
+            ++i;
+        if (i >= n || !isDigit(t[i]))
+            return NumberForm::Invalid;
+        while (i < n && isDigit(t[i]))
+            ++i;
+    }
+    if (i != n)
+        return NumberForm::Invalid;
+    return decimal ? NumberForm::Decimal : NumberForm::Integer;
+}
+
+// `s` quoted for a log line: at most `max` characters, control characters
+// and (in text that is not UTF-8) bytes above 0x7f as \xNN.
+std::string quoted(std::string_view s, size_t max = 64)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    const bool utf8 = simdjson::validate_utf8(s.data(), s.size());
+    std::string q;
+    q.reserve(std::min(s.size(), max) + 8);
+    q += '"';
+    size_t shown = 0;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool continuation = utf8 && (c & 0xc0) == 0x80;
+        if (shown >= max && !continuation) {
+            q += "...";
+            break;
+        }
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8)) {
+            q += "\\x";
+            q += kHex[c >> 4];
+            q += kHex[c & 15];
+        } else {
+            if (c == '"' || c == '\\')
+                q += '\\';
+            q += ch;
+        }
+        if (!continuation)
+            ++shown;
+    }
+    q += '"';
+    return q;
+}
+
+const char *typeName(od::json_type t)
+{
+    switch (t) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::null: return "null";
+    }
+    return "a value";
+}
+
+// Reads the fields of one payload into an event, keeping the first failure.
+// Bad JSON found later replaces a field failure: the payload as a whole is
+// then not JSON. After the first failure the remaining fields are only
+// checked for well-formedness.
+class Reader
+{
+public:
+    explicit Reader(DecodeResult &out) : m_out(out) {}
+
+    bool failed() const { return m_failed; }
+    bool stopped() const { return m_stopped; } // bad JSON: the iteration is over
+
+    KeySet seen = 0;  // fields read (not null)
+    KeySet nulls = 0; // fields sent as null
+    int64_t ts = 0;
+    double lon = 0;
+    double lat = 0;
+    bool gcj = false;
+
+    // Walks the object's fields once. Common fields (ts, v, crs, lon, lat) are
+    // read here; the rest of `relevant` go to handle(key, value, type); other
+    // fields are only checked to be well-formed.
+    template <typename Handle>
+    void fields(od::object &object, KeySet relevant, Handle &&handle)
+    {
+        for (auto item : object) {
+            od::field field;
+            if (const error_code e = std::move(item).get(field))
+                return jsonError(e);
+            std::string_view name;
+            if (!keyName(field, name))
+                return;
+            const Key key = keyOf(name);
+            od::value &value = field.value();
+            if (m_failed || !(relevant & bit(key))) {
+                if (!skim(value, 1))
+                    return;
+                continue;
+            }
+            od::json_type type;
+            if (const error_code e = value.type().get(type))
+                return jsonError(e);
+            if (type == od::json_type::null) {
+                if (!readNull(value))
+                    return;
+                nulls |= bit(key);
+                continue;
+            }
+            seen |= bit(key);
+            switch (key) {
+            case Key::Ts: readInt(value, type, key, 1, kMaxEpochMs - 1, ts); break;
+            case Key::V: {
+                int64_t version = 0;
+                if (readInt(value, type, key, INT64_MIN, INT64_MAX, version) && version != 1)
+                    fail(Reject::UnknownValue, key, "unknown schema version " + std::to_string(version));
+                break;
+            }
+            case Key::Crs: {
+                std::string_view crs;
+                if (readView(value, type, key, crs)) {
+                    if (crs == "gcj02")
+                        gcj = true;
+                    else if (crs == "wgs84")
+                        gcj = false;
+                    else
+                        fail(Reject::UnknownValue, key, "unknown value " + quoted(crs));
+                }
+                break;
+            }
+            case Key::Lon: readDouble(value, type, key, -180.0, 180.0, lon); break;
+            case Key::Lat: readDouble(value, type, key, -90.0, 90.0, lat); break;
+            default: handle(key, value, type); break;
+            }
+            if (m_stopped)
+                return;
+        }
+    }
+
+    // The fields of `mask` were all given (else MissingField, or WrongType
+    // where one was null). Nothing is required once something failed.
+    bool require(KeySet mask)
+    {
+        if (m_failed)
+            return false;
+        const KeySet missing = mask & ~seen;
+        if (!missing)
+            return true;
+        const Key key = Key(std::countr_zero(missing));
+        if (nulls & bit(key))
+            fail(Reject::WrongType, key, "null");
+        else
+            failAs(Reject::MissingField, "missing field \"" + fieldName(key) + '"');
+        return false;
+    }
+
+    GeoPoint position() const
+    {
+        if (gcj) {
+            const gcj02::LonLat w = gcj02::toWgs84(lon, lat);
+            return {w.lon, w.lat};
+        }
+        return {lon, lat};
+    }
+
+    bool readInt(od::value &v, od::json_type t, Key k, int64_t lo, int64_t hi, int64_t &out)
+    {
+        if (t != od::json_type::number)
+            return wrongType(v, t, k, "an integer");
+        int64_t x = 0;
+        if (v.get_int64().get(x))
+            return numberError(v, k, true);
+        if (x < lo || x > hi)
+            return fail(Reject::OutOfRange, k, "out of range");
+        out = x;
+        return true;
+    }
+
+    bool readInt(od::value &v, od::json_type t, Key k, int lo, int hi, int &out)
+    {
+        int64_t x = 0;
+        if (!readInt(v, t, k, int64_t(lo), int64_t(hi), x))
+            return false;
+        out = int(x);
+        return true;
+    }
+
+    bool readDouble(od::value &v, od::json_type t, Key k, double lo, double hi, double &out)
+    {
+        if (t != od::json_type::number)
+            return wrongType(v, t, k, "a number");
+        double x = 0;
+        if (v.get_double().get(x))
+            return numberError(v, k, false);
+        if (!std::isfinite(x))
+            return fail(Reject::NotFinite, k, "not a finite number");
+        if (x < lo || x > hi)
+            return fail(Reject::OutOfRange, k, "out of range");
+        out = x;
+        return true;
+    }
+
+    // A view into the parser's string buffer, valid until the next message.
+    bool readView(od::value &v, od::json_type t, Key k, std::string_view &out)
+    {
+        if (t != od::json_type::string)
+            return wrongType(v, t, k, "a string");
+        if (const error_code e = v.get_string().get(out))
+            return jsonError(e), false;
+        if (out.size() > kMaxStringBytes)
+            return fail(Reject::OutOfRange, k, "longer than " + std::to_string(kMaxStringBytes) + " bytes");
+        return true;
+    }
+
+    bool readString(od::value &v, od::json_type t, Key k, std::string &out, bool nonEmpty = false)
+    {
+        std::string_view s;
+        if (!readView(v, t, k, s))
+            return false;
+        if (nonEmpty && s.empty())
+            return fail(Reject::OutOfRange, k, "empty");
+        // The payload was valid UTF-8, but a \u escape of a lone surrogate
+        // would unescape to ED A0..BF (simdjson 3.0 refuses those; this does
+        // not depend on it): check kept strings whenever an ED shows up.
+        if (std::memchr(s.data(), 0xed, s.size()) && !simdjson::validate_utf8(s.data(), s.size()))
+            return fail(Reject::BadUtf8, k, "escapes that are not valid UTF-8");
+        out.assign(s);
+        return true;
+    }
+
+    bool readBool(od::value &v, od::json_type t, Key k, bool &out)
+    {
+        if (t != od::json_type::boolean)
+            return wrongType(v, t, k, "true or false");
+        if (const error_code e = v.get_bool().get(out))
+            return jsonError(e), false;
+        return true;
+    }
+
+    template <typename E, size_t N>
+    bool readEnum(od::value &v, od::json_type t, Key k, const std::array<std::string_view, N> &names, E &out)
+    {
+        std::string_view s;
+        if (!readView(v, t, k, s))
+            return false;
+        for (size_t i = 0; i < N; ++i) {
+            if (equals(s, names[i])) {
+                out = E(i);
+                return true;
+            }
+        }
+        return fail(Reject::UnknownValue, k, "unknown value " + quoted(s));
+    }
+
+    // rings: [{"minutes": int > 0, "radius_m": int > 0}, ...]
+    void readRings(od::value &v, od::json_type t, std::vector<Ring> &out)
+    {
+        if (t != od::json_type::array) {
+            wrongType(v, t, Key::Rings, "an array");
+            return;
+        }
+        od::array array;
+        if (const error_code e = v.get_array().get(array))
+            return jsonError(e);
+        out.clear();
+        int index = 0;
+        for (auto item : array) {
+            od::value element;
+            if (const error_code e = std::move(item).get(element))
+                return jsonError(e);
+            if (m_failed) {
+                if (!skim(element, 2))
+                    return;
+                continue;
+            }
+            m_ringIndex = index++;
+            readRing(element, out);
+            m_ringIndex = -1;
+            if (m_stopped)
+                return;
+        }
+    }
+
+    // Checks that a value is well-formed JSON without keeping it. Objects and
+    // arrays deeper than kMaxCheckedDepth are left to simdjson, which skips
+    // them by matching brackets. False once bad JSON was found.
+    bool skim(od::value &v, int depth)
+    {
+        od::json_type t;
+        if (const error_code e = v.type().get(t))
+            return jsonError(e), false;
+        switch (t) {
+        case od::json_type::object: {
+            if (depth > kMaxCheckedDepth)
+                return true;
+            od::object object;
+            if (const error_code e = v.get_object().get(object))
+                return jsonError(e), false;
+            for (auto item : object) {
+                od::field field;
+                if (const error_code e = std::move(item).get(field))
+                    return jsonError(e), false;
+                std::string_view name;
+                if (!keyName(field, name) || !skim(field.value(), depth + 1))
+                    return false;
+            }
+            return true;
+        }
+        case od::json_type::array: {
+            if (depth > kMaxCheckedDepth)
+                return true;
+            od::array array;
+            if (const error_code e = v.get_array().get(array))
+                return jsonError(e), false;
+            for (auto item : array) {
+                od::value element;
+                if (const error_code e = std::move(item).get(element))
+                    return jsonError(e), false;
+                if (!skim(element, depth + 1))
+                    return false;
+            }
+            return true;
+        }
+        case od::json_type::string: {
+            // Stage 1 has checked the bytes; only escapes can still be wrong.
+            const std::string_view raw = v.raw_json_token();
+            if (!std::memchr(raw.data(), '\\', raw.size()))
+                return true;
+            std::string_view s;
+            if (const error_code e = v.get_string().get(s))
+                return jsonError(e), false;
+            return true;
+        }
+        case od::json_type::number:
+            if (numberForm(v.raw_json_token()) == NumberForm::Invalid)
+                return failJson("malformed number"), false;
+            return true;
+        case od::json_type::boolean: {
+            bool b = false;
+            if (const error_code e = v.get_bool().get(b))
+                return jsonError(e), false;
+            return true;
+        }
+        case od::json_type::null:
+            return readNull(v);
+        }
+        return true;
+    }
+
+    void jsonError(error_code e) { failJson(simdjson::error_message(e)); }
+
+    void failJson(std::string_view why)
+    {
+        if (m_stopped)
+            return;
+        m_failed = true;
+        m_stopped = true;
+        m_out.reason = Reject::BadJson;
+        m_out.detail.assign("bad JSON: ").append(why);
+    }
+
+    bool fail(Reject reason, Key k, std::string_view what)
+    {
+        if (!m_failed)
+            failAs(reason, "field \"" + fieldName(k) + "\": " + std::string(what));
+        return false;
+    }
+
+    void failAs(Reject reason, std::string detail)
+    {
+        if (m_failed)
+            return;
+        m_failed = true;
+        m_out.reason = reason;
+        m_out.detail = std::move(detail);
+    }
+
+private:
+    DecodeResult &m_out;
+    bool m_failed = false;
+    bool m_stopped = false;
+    int m_ringIndex = -1; // while reading rings[m_ringIndex]
+
+    std::string fieldName(Key k) const
+    {
+        std::string name;
+        if (m_ringIndex >= 0) {
+            name = "rings[" + std::to_string(m_ringIndex) + ']';
+            if (k == Key::Rings)
+                return name;
+            name += '.';
+        }
+        name += k == Key::Unknown ? std::string_view("?") : kKeyNames[size_t(k)];
+        return name;
+    }
+
+    // The key as written. Keys without a backslash are used in place (stage 1
+    // has checked the bytes); others are unescaped, which validates them.
+    bool keyName(od::field &field, std::string_view &name)
+    {
+        const char *begin = field.key().raw();
+        const char *end = begin;
+        while (*end != '"' && *end != '\\')
+            ++end;
+        if (*end == '"') {
+            name = std::string_view(begin, size_t(end - begin));
+            return true;
+        }
+        if (const error_code e = field.unescaped_key().get(name))
+            return jsonError(e), false;
+        return true;
+    }
+
+    bool readNull(od::value &v)
+    {
+        bool isNull = false;
+        if (const error_code e = v.is_null().get(isNull))
+            return jsonError(e), false;
+        if (!isNull)
+            return failJson("invalid literal"), false;
+        return true;
+    }
+
+    // A value of the wrong JSON type; bad JSON inside it still wins.
+    bool wrongType(od::value &v, od::json_type t, Key k, const char *expected)
+    {
+        if (!skim(v, 1))
+            return false;
+        return fail(Reject::WrongType, k, std::string("expected ") + expected + ", got " + typeName(t));
+    }
+
+    // simdjson refused a number: malformed (bad JSON), an integer that does
+    // not fit 64 bits (out of range), a decimal where an integer is wanted
+    // (wrong type), or a magnitude beyond double (not finite).
+    bool numberError(od::value &v, Key k, bool wantInteger)
+    {
+        switch (numberForm(v.raw_json_token())) {
+        case NumberForm::Invalid:
+            failJson("malformed number in field \"" + fieldName(k) + '"');
+            return false;
+        case NumberForm::Integer:
+            return fail(wantInteger ? Reject::OutOfRange : Reject::NotFinite, k,
+                        wantInteger ? "out of range" : "not a finite number");
+        case NumberForm::Decimal:
+            break;
+        }
+        if (wantInteger) {
+            double x = 0;
+            if (!v.get_double().get(x) && std::isfinite(x))
+                return fail(Reject::WrongType, k, "expected an integer, got a decimal number");
+        }
+        return fail(Reject::NotFinite, k, "not a finite number");
+    }
+
+    void readRing(od::value &v, std::vector<Ring> &out)
+    {
+        od::json_type t;
+        if (const error_code e = v.type().get(t))
+            return jsonError(e);
+        if (t != od::json_type::object) {
+            wrongType(v, t, Key::Rings, "an object");
+            return;
+        }
+        od::object object;
+        if (const error_code e = v.get_object().get(object))
+            return jsonError(e);
+        const KeySet outerSeen = seen;
+        const KeySet outerNulls = nulls;
+        seen = nulls = 0;
+        Ring ring;
+        fields(object, keys(Key::Minutes, Key::RadiusM), [&](Key k, od::value &value, od::json_type type) {
+            readInt(value, type, k, 1, INT_MAX, k == Key::Minutes ? ring.minutes : ring.radiusM);
+        });
+        if (!m_stopped && require(keys(Key::Minutes, Key::RadiusM)))
+            out.push_back(ring);
+        seen = outerSeen;
+        nulls = outerNulls;
+    }
+};
+
+constexpr KeySet kPosition = keys(Key::Crs, Key::Lon, Key::Lat);
+constexpr KeySet kCommon = keys(Key::Ts, Key::V);
+
+template <typename E>
+E &start(Event &event, std::string_view id)
+{
+    E &e = event.emplace<E>();
+    if constexpr (std::is_same_v<E, GridState>)
+        e.code.assign(id);
+    else
+        e.id.assign(id);
+    return e;
+}
+
+void decodeCase(Reader &r, od::object &object, CaseEvent &e)
+{
+    constexpr KeySet relevant = kCommon | kPosition
+        | keys(Key::Seq, Key::Status, Key::Category, Key::Source, Key::Priority, Key::Deadline, Key::Title, Key::Dept,
+               Key::Assignee, Key::Grid, Key::Note, Key::Rating);
+    r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
+        switch (k) {
+        case Key::Seq: r.readInt(v, t, k, 0, INT64_MAX, e.seq); break;
+        case Key::Status: r.readEnum(v, t, k, kCaseStatus, e.status); break;
+        case Key::Category: r.readString(v, t, k, e.category, true); break;
+        case Key::Source: {
+            CaseSource source = CaseSource::Other;
+            if (r.readEnum(v, t, k, kCaseSource, source))
+                e.source = source;
+            break;
+        }
+        case Key::Priority: r.readInt(v, t, k, 1, 4, e.priority); break;
+        case Key::Deadline: r.readInt(v, t, k, 1, kMaxEpochMs - 1, e.deadline); break;
+        case Key::Title: r.readString(v, t, k, e.title); break;
+        case Key::Dept: r.readString(v, t, k, e.dept); break;
+        case Key::Assignee: r.readString(v, t, k, e.assignee); break;
+        case Key::Grid: r.readString(v, t, k, e.grid); break;
+        case Key::Note: r.readString(v, t, k, e.note); break;
+        case Key::Rating: r.readInt(v, t, k, 1, 5, e.rating); break;
+        default: break;
+        }
+    });
+    if (!r.require(keys(Key::Ts, Key::Seq, Key::Status)))
+        return;
+    if (e.status == CaseStatus::Reported
+        && !r.require(keys(Key::Category, Key::Source, Key::Priority, Key::Lon, Key::Lat, Key::Deadline, Key::Title)))
+        return;
+    // A position is optional after `reported`, but never half of one.
+    if (r.seen & keys(Key::Lon, Key::Lat)) {
+        if (!r.require(keys(Key::Lon, Key::Lat)))
+            return;
+        e.position = r.position();
+    }
+    e.ts = r.ts;
+}
+
+void decodeCameraState(Reader &r, od::object &object, CameraState &e)
+{
+    constexpr KeySet relevant = kCommon | kPosition | keys(Key::Online, Key::Name, Key::Stream, Key::Kind);
+    r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
+        switch (k) {
+        case Key::Online: r.readBool(v, t, k, e.online); break;
+        case Key::Name: r.readString(v, t, k, e.name); break;
+        case Key::Stream: r.readString(v, t, k, e.stream); break;
+        case Key::Kind: r.readString(v, t, k, e.kind); break;
+        default: break;
+        }
+    });
+    if (!r.require(keys(Key::Ts, Key::Online, Key::Name, Key::Lon, Key::Lat)))
+        return;
+    e.position = r.position();
+    e.ts = r.ts;
+}
+
+void decodeCameraEvent(Reader &r, od::object &object, CameraEvent &e)
+{
+    constexpr KeySet relevant = kCommon | keys(Key::Type, Key::Severity, Key::Snapshot);
+    r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
+        switch (k) {
+        case Key::Type: r.readEnum(v, t, k, kCameraEventType, e.type); break;
+        case Key::Severity: r.readInt(v, t, k, 1, 4, e.severity); break;
+        case Key::Snapshot: r.readString(v, t, k, e.snapshot); break;
+        default: break;
+        }
+    });
+    if (!r.require(keys(Key::Ts, Key::Type, Key::Severity)))
+        return;
+    e.ts = r.ts;
+}
+
+void decodeSensorState(Reader &r, od::object &object, SensorState &e)
+{
+    constexpr KeySet relevant =
+        kCommon | kPosition | keys(Key::Kind, Key::Unit, Key::Warn, Key::Alarm, Key::Site, Key::Sector);
+    r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
+        switch (k) {
+        case Key::Kind: r.readEnum(v, t, k, kSensorKind, e.kind); break;
+        case Key::Unit: r.readString(v, t, k, e.unit); break;
+        case Key::Warn: r.readDouble(v, t, k, -DBL_MAX, DBL_MAX, e.warn); break;
+        case Key::Alarm: r.readDouble(v, t, k, -DBL_MAX, DBL_MAX, e.alarm); break;
+        case Key::Site: r.readString(v, t, k, e.site); break;
+        case Key::Sector: r.readString(v, t, k, e.sector); break;
+        default: break;
+        }
+    });
+    if (!r.require(keys(Key::Ts, Key::Kind, Key::Unit, Key::Lon, Key::Lat, Key::Warn, Key::Alarm)))
+        return;
+    e.position = r.position();
+    e.ts = r.ts;
+}
+
+void decodeSensorReading(Reader &r, od::object &object, SensorReading &e)
+{
+    r.fields(object, kCommon | keys(Key::Value), [&](Key k, od::value &v, od::json_type t) {
+        if (k == Key::Value)
+            r.readDouble(v, t, k, -DBL_MAX, DBL_MAX, e.value);
+    });
+    if (!r.require(keys(Key::Ts, Key::Value)))
+        return;
+    e.ts = r.ts;
+}
+
+void decodeGrid(Reader &r, od::object &object, GridState &e)
+{
+    r.fields(object, kCommon | keys(Key::WorkersOnDuty, Key::WorkersTotal),
+             [&](Key k, od::value &v, od::json_type t) {
+                 if (k == Key::WorkersOnDuty)
+                     r.readInt(v, t, k, 0, INT_MAX, e.workersOnDuty);
+                 else if (k == Key::WorkersTotal)
+                     r.readInt(v, t, k, 0, INT_MAX, e.workersTotal);
+             });
+    if (!r.require(keys(Key::Ts, Key::WorkersOnDuty, Key::WorkersTotal)))
+        return;
+    if (e.workersOnDuty > e.workersTotal) {
+        r.fail(Reject::OutOfRange, Key::WorkersOnDuty, "more than workers_total");
+        return;
+    }
+    e.ts = r.ts;
+}
+
+void decodeWorker(Reader &r, od::object &object, WorkerPosition &e)
+{
+    r.fields(object, kCommon | kPosition | keys(Key::Status, Key::Name), [&](Key k, od::value &v, od::json_type t) {
+        if (k == Key::Status)
+            r.readEnum(v, t, k, kWorkerStatus, e.status);
+        else if (k == Key::Name)
+            r.readString(v, t, k, e.name);
+    });
+    if (!r.require(keys(Key::Ts, Key::Lon, Key::Lat, Key::Status)))
+        return;
+    e.position = r.position();
+    e.ts = r.ts;
+}
+
+void decodeUnit(Reader &r, od::object &object, UnitPosition &e)
+{
+    r.fields(object, kCommon | kPosition | keys(Key::Kind, Key::Status), [&](Key k, od::value &v, od::json_type t) {
+        if (k == Key::Kind)
+            r.readEnum(v, t, k, kUnitKind, e.kind);
+        else if (k == Key::Status)
+            r.readString(v, t, k, e.status);
+    });
+    if (!r.require(keys(Key::Ts, Key::Lon, Key::Lat, Key::Kind, Key::Status)))
+        return;
+    e.position = r.position();
+    e.ts = r.ts;
+}
+
+void decodePoi(Reader &r, od::object &object, PoiState &e)
+{
+    constexpr KeySet relevant = kCommon | kPosition | keys(Key::Kind, Key::Name, Key::Rings);
+    r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
+        switch (k) {
+        case Key::Kind: r.readEnum(v, t, k, kPoiKind, e.kind); break;
+        case Key::Name: r.readString(v, t, k, e.name); break;
+        case Key::Rings: r.readRings(v, t, e.rings); break;
+        default: break;
+        }
+    });
+    if (!r.require(keys(Key::Ts, Key::Kind, Key::Name, Key::Lon, Key::Lat)))
+        return;
+    e.position = r.position();
+    e.ts = r.ts;
+}
+
+// A payload that is not an object: NotObject if it is JSON at all.
+void classifyNonObject(od::document &doc, od::json_type type, DecodeResult &out)
+{
+    Reader r(out);
+    switch (type) {
+    case od::json_type::array: {
+        od::array array;
+        if (const error_code e = doc.get_array().get(array)) {
+            r.jsonError(e);
+            break;
+        }
+        for (auto item : array) {
+            od::value element;
+            if (const error_code e = std::move(item).get(element)) {
+                r.jsonError(e);
+                break;
+            }
+            if (!r.skim(element, 1))
+                break;
+        }
+        if (!r.stopped() && doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+            r.failJson("trailing content");
+        break;
+    }
+    case od::json_type::number: {
+        // A number that overflows a double is still JSON (and still not an object).
+        double x = 0;
+        const error_code e = doc.get_double().get(x);
+        std::string_view token;
+        if (e == simdjson::TRAILING_CONTENT)
+            r.failJson("trailing content");
+        else if (e && (doc.raw_json_token().get(token) || numberForm(token) == NumberForm::Invalid))
+            r.failJson("malformed number");
+        break;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        if (const error_code e = doc.get_string().get(s))
+            r.jsonError(e);
+        break;
+    }
+    case od::json_type::boolean: {
+        bool b = false;
+        if (const error_code e = doc.get_bool().get(b))
+            r.jsonError(e);
+        break;
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        if (const error_code e = doc.is_null().get(isNull))
+            r.jsonError(e);
+        else if (!isNull)
+            r.failJson("invalid literal");
+        break;
+    }
+    case od::json_type::object: break;
+    }
+    if (!r.stopped()) {
+        out.reason = Reject::NotObject;
+        out.detail = std::string("payload is ") + typeName(type) + ", not an object";
+    }
+}
+
+} // namespace
+
+struct Decoder::Impl
+{
+    std::string root;
+    od::parser parser;
+    // The payload copied with simdjson's padding after it.
+    std::unique_ptr<char[]> buffer = std::make_unique<char[]>(kMaxPayloadBytes + simdjson::SIMDJSON_PADDING);
+};
+
+Decoder::Decoder(std::string topicRoot) : d(std::make_unique<Impl>())
+{
+    d->root = std::move(topicRoot);
+    // Sized once for the largest payload accepted; should that fail,
+    // iterate() tries again and reports it per message.
+    [[maybe_unused]] const error_code allocated = d->parser.allocate(kMaxPayloadBytes);
+}
+
+Decoder::~Decoder() = default;
+Decoder::Decoder(Decoder &&) noexcept = default;
+Decoder &Decoder::operator=(Decoder &&) noexcept = default;
+
+const std::string &Decoder::topicRoot() const
+{
+    return d->root;
+}
+
+DecodeResult Decoder::decode(std::string_view topic, std::string_view payload)
+{
+    DecodeResult result;
+    decode(topic, payload, result);
+    return result;
+}
+
+void Decoder::decode(std::string_view topic, std::string_view payload, DecodeResult &out)
+{
+    out.ok = false;
+    out.detail.clear();
+    const std::optional<Topic> parsed = parseTopic(topic, d->root);
+    if (!parsed) {
+        out.topicKnown = false;
+        out.reason = Reject::UnknownTopic;
+        out.detail = "unknown topic " + quoted(topic, 128);
+        return;
+    }
+    out.topicKnown = true;
+    out.feed = parsed->feed;
+    if (payload.size() > kMaxPayloadBytes) {
+        out.reason = Reject::Oversize;
+        out.detail = "payload of " + std::to_string(payload.size()) + " bytes, more than "
+            + std::to_string(kMaxPayloadBytes);
+        return;
+    }
+    char *buffer = d->buffer.get();
+    if (!payload.empty())
+        std::memcpy(buffer, payload.data(), payload.size());
+    // Zeroed padding: simdjson reads past the end, and a stray '}' there
+    // would cost it a slow balance check.
+    std::memset(buffer + payload.size(), 0, simdjson::SIMDJSON_PADDING);
+
+    Reader r(out);
+    od::document doc;
+    // Stage 1 (the structural index) validates UTF-8 on the way, so the
+    // payload is read once; only when it fails is UTF-8 checked on its own,
+    // so that bad UTF-8 is told from bad JSON whichever stage 1 noticed first.
+    if (const error_code e = d->parser.iterate(buffer, payload.size(), payload.size() + simdjson::SIMDJSON_PADDING).get(doc)) {
+        if (!simdjson::validate_utf8(payload.data(), payload.size())) {
+            out.reason = Reject::BadUtf8;
+            out.detail = "payload is not valid UTF-8";
+            return;
+        }
+        return r.jsonError(e);
+    }
+    od::json_type type;
+    if (const error_code e = doc.type().get(type))
+        return r.jsonError(e);
+    if (type != od::json_type::object)
+        return classifyNonObject(doc, type, out);
+    od::object object;
+    if (const error_code e = doc.get_object().get(object))
+        return r.jsonError(e);
+
+    const std::string_view id = parsed->id;
+    switch (parsed->feed) {
+    case Feed::Case: decodeCase(r, object, start<CaseEvent>(out.event, id)); break;
+    case Feed::CameraState: decodeCameraState(r, object, start<CameraState>(out.event, id)); break;
+    case Feed::CameraEvent: decodeCameraEvent(r, object, start<CameraEvent>(out.event, id)); break;
+    case Feed::SensorState: decodeSensorState(r, object, start<SensorState>(out.event, id)); break;
+    case Feed::SensorReading: decodeSensorReading(r, object, start<SensorReading>(out.event, id)); break;
+    case Feed::Grid: decodeGrid(r, object, start<GridState>(out.event, id)); break;
+    case Feed::Worker: decodeWorker(r, object, start<WorkerPosition>(out.event, id)); break;
+    case Feed::Unit: decodeUnit(r, object, start<UnitPosition>(out.event, id)); break;
+    case Feed::Poi: decodePoi(r, object, start<PoiState>(out.event, id)); break;
+    }
+    // Anything after the object (a second document, stray tokens) is not JSON.
+    if (!r.stopped() && doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+        r.failJson("trailing content after the object");
+    out.ok = !r.failed();
+}
+
+} // namespace gridwall::feed

@@ -1,0 +1,69 @@
+#pragma once
+// The MQTT side of the feed stage: a Paho async client with a persistent
+// session, automatic reconnection and a subscription renewed on every
+// connect. Messages are decoded on Paho's thread and handed to the ingest
+// queue; the GUI thread never sees a raw message.
+
+#include "feedstats.h"
+#include "ingestqueue.h"
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace mqtt {
+class async_client;
+}
+
+namespace gridwall::feed {
+
+class Decoder;
+
+struct FeedOptions
+{
+    QString brokerUri;                  // tcp://host:port or ssl://host:port
+    QString topicRoot = QStringLiteral("panjin");
+    QString clientId;                   // stable: the broker keeps this session's QoS 1 messages while away
+    QString username;
+    QString password;
+    QString caFile, certFile, keyFile;  // TLS
+};
+
+// Checks a broker URI; returns a one-line problem or an empty string.
+QString checkBrokerUri(const QString &uri);
+
+class FeedClient
+{
+public:
+    FeedClient(FeedOptions options, IngestQueue &queue, FeedStats &stats);
+    ~FeedClient();
+    FeedClient(const FeedClient &) = delete;
+    FeedClient &operator=(const FeedClient &) = delete;
+
+    // Connects in the background, retrying with capped backoff until the
+    // first connection; after that Paho reconnects by itself.
+    void start();
+    void stop();
+
+private:
+    void connectLoop();
+    void onConnected();
+    void onMessage(const std::string &topic, const std::string &payload);
+
+    FeedOptions m_options;
+    IngestQueue &m_queue;
+    FeedStats &m_stats;
+    std::unique_ptr<Decoder> m_decoder; // used on Paho's callback thread only
+    RejectLog m_rejectLog;
+    std::unique_ptr<mqtt::async_client> m_client;
+    std::thread m_connector;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::atomic<bool> m_stopping{false};
+};
+
+} // namespace gridwall::feed

@@ -1,0 +1,79 @@
+#include "ingestqueue.h"
+
+#include <chrono>
+
+namespace gridwall::feed {
+
+namespace {
+int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+IngestQueue::IngestQueue(FeedStats &stats, size_t maxEvents, size_t maxEntities)
+    : m_stats(stats)
+    , m_maxEvents(maxEvents)
+    , m_maxEntities(maxEntities)
+{
+}
+
+bool IngestQueue::push(Event &&event)
+{
+    const Feed feed = feedOf(event);
+    std::unique_lock lock(m_mutex);
+    if (m_oldestArrivalMs == 0)
+        m_oldestArrivalMs = nowMs();
+    if (isCoalescable(feed)) {
+        Key key{feed, entityId(event)};
+        if (auto it = m_positionIndex.find(key); it != m_positionIndex.end()) {
+            m_positions[it->second] = std::move(event);
+            m_stats.coalesced.fetch_add(1, std::memory_order_relaxed);
+            return true;
+        }
+        // A flood of distinct ids is bounded too: wait like a full event queue.
+        m_drained.wait(lock, [&] { return m_closed || m_positions.size() < m_maxEntities; });
+        if (m_closed)
+            return false;
+        m_positionIndex.emplace(std::move(key), m_positions.size());
+        m_positions.push_back(std::move(event));
+        return true;
+    }
+    m_drained.wait(lock, [&] { return m_closed || m_events.size() < m_maxEvents; });
+    if (m_closed)
+        return false;
+    m_events.push_back(std::move(event));
+    return true;
+}
+
+Batch IngestQueue::take()
+{
+    Batch batch;
+    {
+        std::lock_guard lock(m_mutex);
+        batch.events.swap(m_events);
+        batch.positions.swap(m_positions);
+        m_positionIndex.clear();
+        batch.oldestArrivalMs = m_oldestArrivalMs;
+        m_oldestArrivalMs = 0;
+    }
+    m_drained.notify_all();
+    return batch;
+}
+
+void IngestQueue::close()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+    }
+    m_drained.notify_all();
+}
+
+size_t IngestQueue::depth() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_events.size() + m_positions.size();
+}
+
+} // namespace gridwall::feed

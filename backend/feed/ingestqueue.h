@@ -1,0 +1,65 @@
+#pragma once
+// The hand-over from the MQTT thread to the GUI thread. Bounded both ways:
+// positions and readings coalesce per entity (latest wins), everything else
+// (case events, alarms, states) queues losslessly, and when that queue is
+// full the MQTT thread waits, which holds back QoS 1 acknowledgements and
+// so slows the broker down instead of dropping anything.
+
+#include "events.h"
+#include "feedstats.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gridwall::feed {
+
+struct Batch
+{
+    std::vector<Event> events;    // lossless, in arrival order
+    std::vector<Event> positions; // latest position or reading per entity
+    int64_t oldestArrivalMs = 0;  // when the oldest message of the batch arrived (epoch ms)
+    bool empty() const { return events.empty() && positions.empty(); }
+    size_t size() const { return events.size() + positions.size(); }
+};
+
+class IngestQueue
+{
+public:
+    explicit IngestQueue(FeedStats &stats, size_t maxEvents = 100000, size_t maxEntities = 200000);
+
+    // MQTT thread. Returns false only if the queue was closed while waiting.
+    bool push(Event &&event);
+    // GUI thread, once per frame: everything queued since the last call.
+    Batch take();
+    // Wakes a waiting producer for shutdown; later pushes are refused.
+    void close();
+    size_t depth() const;
+
+private:
+    struct Key
+    {
+        Feed feed;
+        std::string id;
+        bool operator==(const Key &o) const { return feed == o.feed && id == o.id; }
+    };
+    struct KeyHash
+    {
+        size_t operator()(const Key &k) const { return std::hash<std::string>()(k.id) * 31 + size_t(k.feed); }
+    };
+
+    FeedStats &m_stats;
+    const size_t m_maxEvents;
+    const size_t m_maxEntities;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_drained;
+    bool m_closed = false;
+    std::vector<Event> m_events;
+    std::vector<Event> m_positions;
+    std::unordered_map<Key, size_t, KeyHash> m_positionIndex; // into m_positions
+    int64_t m_oldestArrivalMs = 0;
+};
+
+} // namespace gridwall::feed

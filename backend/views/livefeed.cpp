@@ -1,0 +1,161 @@
+#include "livefeed.h"
+
+#include <QQuickWindow>
+
+#include <chrono>
+
+namespace gridwall::views {
+
+namespace {
+
+constexpr int kFrameMs = 16;          // one hand-over per frame at 60 Hz
+constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bounded work
+
+int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent)
+    : QObject(parent)
+    , m_queue(m_stats)
+    , m_state(m_stats)
+    , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
+    , m_latencySeconds({0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.2, 0.5, 1, 2, 5})
+{
+    m_clock.start();
+    if (options)
+        m_client = std::make_unique<feed::FeedClient>(std::move(*options), m_queue, m_stats);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    m_frameTimer.setInterval(kFrameMs);
+    connect(&m_frameTimer, &QTimer::timeout, this, &LiveFeed::drain);
+    m_statusTimer.setInterval(1000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &LiveFeed::updateStatus);
+}
+
+LiveFeed::~LiveFeed()
+{
+    if (m_client)
+        m_client->stop();
+}
+
+void LiveFeed::start()
+{
+    if (!m_client)
+        return;
+    m_client->start();
+    m_frameTimer.start();
+    m_statusTimer.start();
+}
+
+void LiveFeed::attachWindow(QQuickWindow *window)
+{
+    m_window = window;
+    connect(window, &QQuickWindow::frameSwapped, this, &LiveFeed::onFrameSwapped, Qt::DirectConnection);
+}
+
+void LiveFeed::drain()
+{
+    feed::Batch batch = m_queue.take();
+    if (batch.empty())
+        return;
+    m_state.apply(batch);
+    {
+        std::lock_guard lock(m_latencyMutex);
+        for (const auto *list : {&batch.events, &batch.positions}) {
+            for (const feed::Event &e : *list) {
+                if (m_shownTs.size() >= kLatencySamples)
+                    break;
+                m_shownTs.push_back(feed::timestampOf(e));
+            }
+        }
+    }
+    emit applied();
+    if (m_window)
+        m_window->update();
+}
+
+void LiveFeed::onFrameSwapped()
+{
+    // Render thread (or GUI thread with the basic render loop).
+    const int64_t nowNs = m_clock.nsecsElapsed();
+    const int64_t lastNs = m_lastSwapNs.exchange(nowNs);
+    if (lastNs > 0)
+        m_frameSeconds.observe(double(nowNs - lastNs) / 1e9);
+    std::vector<int64_t> shown;
+    {
+        std::lock_guard lock(m_latencyMutex);
+        shown.swap(m_shownTs);
+    }
+    const int64_t now = nowMs();
+    for (int64_t ts : shown)
+        m_latencySeconds.observe(double(now - ts) / 1000.0);
+}
+
+double LiveFeed::secondsSinceLastFrame() const
+{
+    const int64_t last = m_lastSwapNs.load();
+    return last > 0 ? double(m_clock.nsecsElapsed() - last) / 1e9 : -1;
+}
+
+int LiveFeed::secondsSinceLastMessage() const
+{
+    const int64_t last = m_stats.lastMessageMs.load();
+    return last > 0 ? int((nowMs() - last) / 1000) : -1;
+}
+
+void LiveFeed::updateStatus()
+{
+    const uint64_t received = m_stats.totalReceived();
+    const uint64_t rejected = m_stats.totalRejected();
+    m_messagesPerSecond = double(received - m_lastReceived);
+    m_rejectedPerSecond = double(rejected - m_lastRejected);
+    m_lastReceived = received;
+    m_lastRejected = rejected;
+    emit statusChanged();
+}
+
+QString LiveFeed::metricsText() const
+{
+    QString out;
+    out += QStringLiteral("# HELP gridwall_messages_received_total Messages accepted by the decoder, per feed.\n"
+                          "# TYPE gridwall_messages_received_total counter\n");
+    for (int f = 0; f < feed::kFeedCount; ++f)
+        out += QStringLiteral("gridwall_messages_received_total{feed=\"%1\"} %2\n")
+                   .arg(QLatin1String(feed::feedName(feed::Feed(f))))
+                   .arg(m_stats.received[size_t(f)].load());
+    out += QStringLiteral("# HELP gridwall_messages_rejected_total Messages dropped as malformed or out of order, per reason.\n"
+                          "# TYPE gridwall_messages_rejected_total counter\n");
+    for (int r = 0; r < feed::kRejectCount; ++r)
+        out += QStringLiteral("gridwall_messages_rejected_total{reason=\"%1\"} %2\n")
+                   .arg(QLatin1String(feed::rejectName(feed::Reject(r))))
+                   .arg(m_stats.rejected[size_t(r)].load());
+    out += QStringLiteral("# HELP gridwall_messages_coalesced_total Positions and readings replaced by a newer one within a frame.\n"
+                          "# TYPE gridwall_messages_coalesced_total counter\ngridwall_messages_coalesced_total %1\n")
+               .arg(m_stats.coalesced.load());
+    out += QStringLiteral("# HELP gridwall_mqtt_connected 1 while connected to the broker.\n"
+                          "# TYPE gridwall_mqtt_connected gauge\ngridwall_mqtt_connected %1\n")
+               .arg(m_stats.connected.load() ? 1 : 0);
+    out += QStringLiteral("# HELP gridwall_mqtt_connects_total Successful connections and reconnections.\n"
+                          "# TYPE gridwall_mqtt_connects_total counter\ngridwall_mqtt_connects_total %1\n")
+               .arg(m_stats.connects.load());
+    out += QStringLiteral("# HELP gridwall_feed_queue_depth Messages waiting for the next frame.\n"
+                          "# TYPE gridwall_feed_queue_depth gauge\ngridwall_feed_queue_depth %1\n")
+               .arg(m_queue.depth());
+    out += QStringLiteral("# HELP gridwall_live_entities Entities in the live state, per kind.\n# TYPE gridwall_live_entities gauge\n");
+    const std::pair<const char *, size_t> entities[] = {
+        {"case", m_state.cases().size()},     {"camera", m_state.cameras().size()}, {"sensor", m_state.sensors().size()},
+        {"grid", m_state.grids().size()},     {"worker", m_state.workers().size()}, {"unit", m_state.units().size()},
+        {"poi", m_state.pois().size()},
+    };
+    for (const auto &[kind, n] : entities)
+        out += QStringLiteral("gridwall_live_entities{kind=\"%1\"} %2\n").arg(QLatin1String(kind)).arg(n);
+    out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
+    out += m_latencySeconds.exposition(QStringLiteral("gridwall_e2e_latency_seconds"),
+                                       QStringLiteral("Payload ts to the frame that first showed it."));
+    return out;
+}
+
+} // namespace gridwall::views

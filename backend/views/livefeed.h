@@ -1,0 +1,103 @@
+#pragma once
+// The live feed as the wall sees it: owns the MQTT client, the ingest queue
+// and the live state; takes one batch per frame on the GUI thread; tells
+// QML how the feed is doing; measures frame and end-to-end latency.
+
+#include "feed/feedclient.h"
+#include "feed/feedstats.h"
+#include "feed/ingestqueue.h"
+#include "metrics/histogram.h"
+#include "state/livestate.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTimer>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+class QQuickWindow;
+
+namespace gridwall::views {
+
+class LiveFeed : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("LiveFeed is created by the application")
+    Q_PROPERTY(bool configured READ configured CONSTANT)
+    Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
+    Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
+    Q_PROPERTY(double rejectedPerSecond READ rejectedPerSecond NOTIFY statusChanged)
+    Q_PROPERTY(int secondsSinceLastMessage READ secondsSinceLastMessage NOTIFY statusChanged)
+    Q_PROPERTY(int cases READ cases NOTIFY statusChanged)
+    Q_PROPERTY(int cameras READ cameras NOTIFY statusChanged)
+    Q_PROPERTY(int sensors READ sensors NOTIFY statusChanged)
+    Q_PROPERTY(int workers READ workers NOTIFY statusChanged)
+    Q_PROPERTY(int units READ units NOTIFY statusChanged)
+
+public:
+    // Without options the wall runs with no feed ("no feed" on screen).
+    explicit LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent = nullptr);
+    ~LiveFeed() override;
+
+    void start();
+    // Frame-interval and end-to-end latency are measured on this window's frames.
+    void attachWindow(QQuickWindow *window);
+
+    bool configured() const { return m_client != nullptr; }
+    bool connected() const { return m_stats.connected.load(); }
+    double messagesPerSecond() const { return m_messagesPerSecond; }
+    double rejectedPerSecond() const { return m_rejectedPerSecond; }
+    int secondsSinceLastMessage() const;
+    int cases() const { return int(m_state.cases().size()); }
+    int cameras() const { return int(m_state.cameras().size()); }
+    int sensors() const { return int(m_state.sensors().size()); }
+    int workers() const { return int(m_state.workers().size()); }
+    int units() const { return int(m_state.units().size()); }
+
+    const feed::FeedStats &stats() const { return m_stats; }
+    const state::LiveState &state() const { return m_state; }
+    // Prometheus text for the feed, frame and latency metrics.
+    QString metricsText() const;
+    // Seconds since the last frame was swapped (-1: none yet).
+    double secondsSinceLastFrame() const;
+
+    // Takes and applies what the feed queued (normally driven by the frame timer).
+    void drain();
+
+signals:
+    void statusChanged();
+    // A batch was applied to the live state.
+    void applied();
+
+private:
+    void onFrameSwapped();
+    void updateStatus();
+
+    feed::FeedStats m_stats;
+    feed::IngestQueue m_queue;
+    state::LiveState m_state;
+    std::unique_ptr<feed::FeedClient> m_client;
+    QTimer m_frameTimer;
+    QTimer m_statusTimer;
+    QPointer<QQuickWindow> m_window;
+
+    metrics::Histogram m_frameSeconds;
+    metrics::Histogram m_latencySeconds;
+    std::mutex m_latencyMutex;
+    std::vector<int64_t> m_shownTs; // producer timestamps applied, waiting for the frame that shows them
+    std::atomic<int64_t> m_lastSwapNs{0};
+    QElapsedTimer m_clock;
+
+    uint64_t m_lastReceived = 0;
+    uint64_t m_lastRejected = 0;
+    double m_messagesPerSecond = 0;
+    double m_rejectedPerSecond = 0;
+};
+
+} // namespace gridwall::views

@@ -1,0 +1,76 @@
+#include "brokerprocess.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <pwd.h>
+#include <unistd.h>
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+BrokerProcess::BrokerProcess()
+    : m_port(freeLoopbackPort())
+{
+    // Run as root, Mosquitto would switch to its own user, which cannot write
+    // to this private folder: keep it as whoever runs the test.
+    const passwd *self = getpwuid(geteuid());
+    QFile config(m_dir.filePath("mosquitto.conf"));
+    config.open(QIODevice::WriteOnly);
+    config.write(QStringLiteral("user %3\n"
+                                "listener %1 127.0.0.1\n"
+                                "allow_anonymous true\n"
+                                "persistence true\n"
+                                "persistence_location %2/\n"
+                                "log_dest file %2/mosquitto.log\n"
+                                "max_queued_messages 100000\n")
+                     .arg(m_port)
+                     .arg(m_dir.path(), QString::fromLocal8Bit(self ? self->pw_name : "root"))
+                     .toUtf8());
+}
+
+BrokerProcess::~BrokerProcess()
+{
+    stop();
+}
+
+bool BrokerProcess::start()
+{
+    m_process.setProgram(QStringLiteral("mosquitto"));
+    m_process.setArguments({QStringLiteral("-c"), m_dir.filePath("mosquitto.conf")});
+    m_process.start();
+    if (!m_process.waitForStarted(5000))
+        return false;
+    for (int i = 0; i < 100; ++i) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(100))
+            return true;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+void BrokerProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+QString BrokerProcess::log() const
+{
+    QFile file(m_dir.filePath("mosquitto.log"));
+    file.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(file.readAll());
+}

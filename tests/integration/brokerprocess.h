@@ -1,0 +1,29 @@
+#pragma once
+// A private Mosquitto for one test: its own config and data dir under a
+// temporary folder, a free loopback port, stopped and restarted on demand.
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+class BrokerProcess
+{
+public:
+    BrokerProcess();
+    ~BrokerProcess();
+    // Starts (or restarts on the same port and data dir); false if it did not come up.
+    bool start();
+    // SIGTERM: Mosquitto writes its persistence file and exits.
+    void stop();
+    quint16 port() const { return m_port; }
+    QString uri() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_port); }
+    QString log() const;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// A loopback TCP port nobody listens on right now.
+quint16 freeLoopbackPort();

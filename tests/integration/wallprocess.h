@@ -1,0 +1,33 @@
+#pragma once
+// The wall as a real process (offscreen), watched through its /metrics.
+
+#include <QHash>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class WallProcess
+{
+public:
+    ~WallProcess();
+    bool start(const QStringList &args);
+    void kill();
+    bool running() const { return m_process.state() == QProcess::Running; }
+    quint16 metricsPort() const { return m_metricsPort; }
+
+    // One scrape: series (name with labels, as exposed) to value; empty on failure.
+    QHash<QString, double> metrics() const;
+    double metric(const QString &series) const { return metrics().value(series, -1); }
+    // HTTP status of /health (0: no answer).
+    int healthStatus() const;
+    // Polls until pred(metrics) holds or the timeout passes.
+    bool waitFor(const std::function<bool(const QHash<QString, double> &)> &pred, int timeoutMs = 15000) const;
+    QString output();
+
+private:
+    QProcess m_process;
+    quint16 m_metricsPort = 0;
+    QString m_output;
+};
