@@ -112,10 +112,10 @@ private:
         return {topic("worker", id, "position"),
                 format(R"({"ts":%lld,"v":1,"lon":%.7f,"lat":%.7f,%s"status":"%s","name":"%s","grid":"2111030%02d%03d%03d",)"
                        R"("accuracy_m":%.1f,"speed_mps":%.2f,"heading":%d,"battery":%d,"device":"HT-2231-%04d",)"
-                       R"("app":"gridwall-field 2.4.1","network":"4g"})",
+                       R"("app":"gridwall-field 2.4.1","network":"4g","floor":0,"provider":"gnss","satellites":%d,"shift":"day-2"})",
                        (long long)m_ts, x, y, gcj ? R"("crs":"gcj02",)" : "", statuses[pick(6)], names[pick(8)],
                        int(pick(20)), int(pick(200)), int(pick(200)), uniform(2, 15), uniform(0, 2), int(pick(360)),
-                       int(pick(100)), int(pick(9999)))};
+                       int(pick(100)), int(pick(9999)), 4 + int(pick(12)))};
     }
 
     Message reading()
@@ -125,9 +125,11 @@ private:
         return {topic("sensor", id, "reading"),
                 format(R"({"ts":%lld,"v":1,"value":%.3f,"quality":"good","sample":%d,"gateway":"GW-XLT-%02d",)"
                        R"("rssi":%d,"battery_v":%.2f,"firmware":"2.1.7","site":"%s","sector":"B%d",)"
-                       R"("sampled_at":%lld,"unit_hint":"ppm"})",
+                       R"("sampled_at":%lld,"unit_hint":"ppm","ack":false,"alarm_state":"normal","channel":%d,)"
+                       R"("calibrated_at":1767139200000})",
                        (long long)m_ts, uniform(0, 80), int(pick(1000000)), int(pick(40)), -40 - int(pick(60)),
-                       uniform(3.1, 3.7), sites[pick(4)], int(pick(9)), (long long)(m_ts - int64_t(pick(500))))};
+                       uniform(3.1, 3.7), sites[pick(4)], int(pick(9)), (long long)(m_ts - int64_t(pick(500))),
+                       int(pick(8)))};
     }
 
     Message unit()
@@ -138,10 +140,10 @@ private:
         return {topic("unit", id, "position"),
                 format(R"({"ts":%lld,"v":1,"lon":%.7f,"lat":%.7f,"kind":"%s","status":"%s","plate":"辽L%05d",)"
                        R"("speed_kmh":%.1f,"heading":%d,"crew":%d,"incident":"C2026%06d","accuracy_m":%.1f,)"
-                       R"("source":"vehicle-gps","odometer_km":%d})",
+                       R"("source":"vehicle-gps","odometer_km":%d,"radio":"PDT-%04d","eta_s":%d})",
                        (long long)m_ts, lon(), lat(), kinds[pick(4)], statuses[pick(4)], int(pick(99999)),
                        uniform(0, 90), int(pick(360)), 1 + int(pick(5)), int(pick(999999)), uniform(2, 10),
-                       int(pick(300000)))};
+                       int(pick(300000)), int(pick(9999)), int(pick(900)))};
     }
 
     Message caseEvent()
@@ -157,7 +159,7 @@ private:
             return {topic("case", id, "event"),
                     format(R"({"ts":%lld,"v":1,"seq":%lld,"status":"reported","category":"%s","source":"%s",)"
                            R"("priority":%d,"lon":%.7f,"lat":%.7f,"deadline":%lld,"title":"%s",)"
-                           R"("grid":"2111030%02d%03d%03d","note":"居民反映，请尽快处理"})",
+                           R"("grid":"2111030%02d%03d%03d","note":"居民反映，请尽快处理","channel":"12345","client":"gridwall-desk 1.8"})",
                            (long long)m_ts, (long long)seq, categories[pick(5)], sources[pick(6)], 1 + int(pick(4)),
                            lon(), lat(), (long long)(m_ts + 86400000), titles[pick(5)], int(pick(20)),
                            int(pick(200)), int(pick(200)))};
@@ -176,9 +178,9 @@ private:
         return {topic("camera", id, "state"),
                 format(R"({"ts":%lld,"v":1,"online":%s,"name":"兴隆台街%d号路口","lon":%.7f,"lat":%.7f,)"
                        R"("stream":"rtsp://10.20.%d.%d:554/live/main","kind":"dome","vendor":"hik","fps":25,)"
-                       R"("resolution":"1920x1080"})",
+                       R"("resolution":"1920x1080","ip":"10.20.%d.%d","firmware":"V5.7.3 build 230512"})",
                        (long long)m_ts, pick(10) ? "true" : "false", int(pick(300)), lon(), lat(), int(pick(255)),
-                       int(pick(255)))};
+                       int(pick(255)), int(pick(255)), int(pick(255)))};
     }
 
     Message other()

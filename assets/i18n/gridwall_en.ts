@@ -4,17 +4,32 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="25"/>
+        <location filename="../../qml/HeaderBar.qml" line="30"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="35"/>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="66"/>
+        <source>Live · %1 msg/s</source>
+        <translation>Live · %1 msg/s</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="67"/>
+        <source>Connected · no data for %1 s</source>
+        <translation>Connected · no data for %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="68"/>
+        <source>Feed down · reconnecting</source>
+        <translation>Feed down · reconnecting</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="69"/>
         <source>No feed</source>
         <translation>No feed</translation>
     </message>
@@ -22,7 +37,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="19"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>

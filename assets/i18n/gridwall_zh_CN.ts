@@ -4,17 +4,32 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="25"/>
+        <location filename="../../qml/HeaderBar.qml" line="30"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="35"/>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="66"/>
+        <source>Live · %1 msg/s</source>
+        <translation>实时 · %1 条/秒</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="67"/>
+        <source>Connected · no data for %1 s</source>
+        <translation>已连接 · %1 秒无数据</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="68"/>
+        <source>Feed down · reconnecting</source>
+        <translation>数据源中断 · 正在重连</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="69"/>
         <source>No feed</source>
         <translation>无数据源</translation>
     </message>
@@ -22,7 +37,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="17"/>
+        <location filename="../../qml/Main.qml" line="19"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>

@@ -23,7 +23,8 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent)
     , m_queue(m_stats)
     , m_state(m_stats)
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
-    , m_latencySeconds({0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.2, 0.5, 1, 2, 5})
+    , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1,
+                        0.15, 0.2, 0.3, 0.5, 1, 2, 5})
 {
     m_clock.start();
     if (options)

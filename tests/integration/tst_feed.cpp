@@ -43,7 +43,7 @@ class TestFeed : public QObject
     Q_OBJECT
 
     BrokerProcess m_broker;
-    WallProcess m_wall;
+    WallProcess m_wall{QStringLiteral(GRIDWALL_BINARY)};
     std::unique_ptr<mqtt::client> m_publisher;
 
     void publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retained = false)

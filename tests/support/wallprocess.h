@@ -1,5 +1,5 @@
 #pragma once
-// The wall as a real process (offscreen), watched through its /metrics.
+// The wall as a real process, watched through its /metrics and /health.
 
 #include <QHash>
 #include <QProcess>
@@ -11,8 +11,15 @@
 class WallProcess
 {
 public:
+    explicit WallProcess(QString binary)
+        : m_binary(std::move(binary))
+    {
+    }
     ~WallProcess();
-    bool start(const QStringList &args);
+    // Starts the wall with a metrics port of its own; `platform` is a Qt
+    // platform plugin ("offscreen" needs no display).
+    bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
+    qint64 pid() const { return m_process.processId(); }
     void kill();
     bool running() const { return m_process.state() == QProcess::Running; }
     quint16 metricsPort() const { return m_metricsPort; }
@@ -27,6 +34,7 @@ public:
     QString output();
 
 private:
+    QString m_binary;
     QProcess m_process;
     quint16 m_metricsPort = 0;
     QString m_output;

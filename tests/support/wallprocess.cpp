@@ -38,12 +38,11 @@ WallProcess::~WallProcess()
     }
 }
 
-bool WallProcess::start(const QStringList &args)
+bool WallProcess::start(const QStringList &args, const QString &platform)
 {
     m_metricsPort = freeLoopbackPort();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(QStringLiteral(GRIDWALL_BINARY),
-                    QStringList{"-platform", "offscreen", "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)} + args);
+    m_process.start(m_binary, QStringList{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)} + args);
     if (!m_process.waitForStarted(5000))
         return false;
     for (int i = 0; i < 200; ++i) {

@@ -1,0 +1,213 @@
+// End to end through a real Mosquitto on loopback: a publisher sends a
+// realistic mix at a fixed rate, a plain Paho subscriber and the wall both
+// receive it. Reports what the wall dropped, the CPU it used, and its
+// publish-to-frame latency against the plain subscriber's publish-to-receive
+// latency in the same run.
+// Usage: bench_e2e [RATE msg/s = 10000] [SECONDS = 20]   (a display makes frames real)
+
+#include "brokerprocess.h"
+#include "wallprocess.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QThread>
+
+#include <mqtt/async_client.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <unistd.h>
+
+namespace {
+
+int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is [0]; utime [11], stime [12] (in clock ticks).
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// A realistic mix of ~300-byte payloads: mostly positions and readings.
+struct Message
+{
+    std::string topic;
+    std::string payload;
+    int qos;
+};
+
+Message makeMessage(std::mt19937 &rng, int64_t ts, int &caseNumber)
+{
+    const int pick = int(rng() % 100);
+    const std::string t = std::to_string(ts);
+    const double lon = 121.9 + double(rng() % 30000) / 100000.0, lat = 40.9 + double(rng() % 40000) / 100000.0;
+    char position[96];
+    std::snprintf(position, sizeof position, "\"lon\":%.6f,\"lat\":%.6f", lon, lat);
+    if (pick < 40)
+        return {"panjin/worker/w-" + std::to_string(rng() % 5000) + "/position",
+                "{\"ts\":" + t + "," + position + ",\"status\":\"patrol\",\"name\":\"网格员" + std::to_string(rng() % 5000)
+                    + "\",\"grid\":\"211103001001001\",\"speed\":1.2,\"heading\":87,\"battery\":0.82,\"device\":\"PDA-7781\"}",
+                0};
+    if (pick < 70)
+        return {"panjin/sensor/s-" + std::to_string(rng() % 600) + "/reading",
+                "{\"ts\":" + t + ",\"value\":" + std::to_string(10 + rng() % 300 / 10.0)
+                    + ",\"quality\":\"good\",\"gateway\":\"gw-panjin-xinglongtai-03\",\"firmware\":\"2.4.1\",\"rssi\":-71,\"seq\":"
+                    + std::to_string(rng() % 100000) + "}",
+                0};
+    if (pick < 80)
+        return {"panjin/unit/u-" + std::to_string(rng() % 60) + "/position",
+                "{\"ts\":" + t + "," + position + ",\"kind\":\"police\",\"status\":\"patrol\",\"plate\":\"辽L·7X211\",\"speed\":11.5,\"heading\":270}",
+                0};
+    if (pick < 90)
+        return {"panjin/case/b-" + std::to_string(++caseNumber) + "/event",
+                "{\"ts\":" + t + ",\"seq\":1,\"status\":\"reported\",\"category\":\"市容环境\",\"source\":\"app\",\"priority\":3," + position
+                    + ",\"deadline\":" + std::to_string(ts + 86400000) + ",\"title\":\"兴隆大街垃圾堆放未清运，影响通行\",\"note\":\"随手拍上报\"}",
+                1};
+    if (pick < 95)
+        return {"panjin/camera/cam-" + std::to_string(rng() % 6000) + "/event",
+                "{\"ts\":" + t + ",\"type\":\"crowd\",\"severity\":2,\"snapshot\":\"http://10.20.0.5/snap/" + std::to_string(rng())
+                    + ".jpg\",\"confidence\":0.91}",
+                1};
+    return {"panjin/camera/cam-" + std::to_string(rng() % 6000) + "/state",
+            "{\"ts\":" + t + ",\"online\":true,\"name\":\"兴隆台区路口" + std::to_string(rng() % 999) + "\"," + position
+                + ",\"stream\":\"rtsp://10.20.0.5/live\",\"kind\":\"dome\"}",
+            1};
+}
+
+double percentile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(q * double(v.size())))];
+}
+
+// p-quantile (upper bucket bound) of a histogram's increase between two scrapes.
+double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q)
+{
+    std::vector<std::pair<double, double>> buckets; // (le, cumulative increase)
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (!it.key().startsWith(name + "_bucket{le=\""))
+            continue;
+        const QString le = it.key().mid(name.size() + 12).chopped(2);
+        buckets.emplace_back(le == "+Inf" ? 1e9 : le.toDouble(), it.value() - before.value(it.key()));
+    }
+    std::sort(buckets.begin(), buckets.end());
+    if (buckets.empty() || buckets.back().second <= 0)
+        return 0;
+    for (const auto &[le, count] : buckets) {
+        if (count >= q * buckets.back().second)
+            return le;
+    }
+    return 1e9;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int rate = args.size() > 1 ? args[1].toInt() : 10000;
+    const int seconds = args.size() > 2 ? args[2].toInt() : 20;
+
+    BrokerProcess broker;
+    if (!broker.start()) {
+        std::fprintf(stderr, "mosquitto did not start\n");
+        return 1;
+    }
+    WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+    const QString platform = qEnvironmentVariableIsSet("DISPLAY") ? QStringLiteral("xcb") : QStringLiteral("offscreen");
+    if (!wall.start({"--broker", broker.uri(), "--client-id", "bench-e2e-wall"}, platform)) {
+        std::fprintf(stderr, "the wall did not start:\n%s\n", qPrintable(wall.output()));
+        return 1;
+    }
+    wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; });
+
+    // The plain subscriber: publish-to-receive latency, measured the same way as the wall's (payload ts to now).
+    std::mutex latencyMutex;
+    std::vector<double> plainLatency;
+    plainLatency.reserve(size_t(rate) * size_t(seconds));
+    mqtt::async_client subscriber(broker.uri().toStdString(), "bench-e2e-plain");
+    subscriber.set_message_callback([&](mqtt::const_message_ptr m) {
+        const std::string &p = m->get_payload_str();
+        const int64_t ts = std::atoll(p.c_str() + 6); // payloads start with {"ts":
+        std::lock_guard lock(latencyMutex);
+        plainLatency.push_back(double(nowMs() - ts) / 1000.0);
+    });
+    subscriber.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
+    subscriber.subscribe("panjin/#", 1)->wait();
+
+    mqtt::async_client publisher(broker.uri().toStdString(), "bench-e2e-publisher");
+    publisher.connect(mqtt::connect_options_builder().clean_session(true).max_inflight(1000).finalize())->wait();
+
+    const QHash<QString, double> before = wall.metrics();
+    const double cpuBefore = cpuSeconds(wall.pid());
+    std::mt19937 rng(2648);
+    int caseNumber = 0;
+    size_t bytes = 0;
+    int64_t published = 0;
+    const auto start = std::chrono::steady_clock::now();
+    const int64_t total = int64_t(rate) * seconds;
+    while (published < total) {
+        // Pace in 1 ms steps.
+        const auto due = start + std::chrono::microseconds(published * 1000000 / rate);
+        std::this_thread::sleep_until(due);
+        Message m = makeMessage(rng, nowMs(), caseNumber);
+        bytes += m.payload.size();
+        publisher.publish(m.topic, m.payload.data(), m.payload.size(), m.qos, false);
+        ++published;
+    }
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cpuAfter = cpuSeconds(wall.pid());
+
+    // Everything the broker delivered must be counted by the wall.
+    const auto handled = [](const QHash<QString, double> &m) {
+        double n = 0;
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            if (it.key().startsWith("gridwall_messages_received_total") || it.key().startsWith("gridwall_messages_rejected_total"))
+                n += it.value();
+        }
+        return n;
+    };
+    const double handledBefore = handled(before);
+    wall.waitFor([&](const auto &m) { return handled(m) - handledBefore >= double(total); }, 30000);
+    QThread::msleep(500);
+    const QHash<QString, double> after = wall.metrics();
+    const double wallHandled = handled(after) - handledBefore;
+    size_t plainCount = 0;
+    std::vector<double> plain;
+    {
+        std::lock_guard lock(latencyMutex);
+        plainCount = plainLatency.size();
+        plain = plainLatency;
+    }
+    const double plainP99 = percentile(plain, 0.99), plainP50 = percentile(plain, 0.5);
+    const double wallP99 = histogramQuantile(before, after, "gridwall_e2e_latency_seconds", 0.99);
+    const double wallP50 = histogramQuantile(before, after, "gridwall_e2e_latency_seconds", 0.5);
+
+    std::printf("published %lld messages in %.1f s (%.0f msg/s, mean payload %zu bytes)\n", static_cast<long long>(total), elapsed,
+                double(total) / elapsed, bytes / size_t(total));
+    std::printf("plain subscriber: received %zu, latency p50 %.1f ms, p99 %.1f ms\n", plainCount, plainP50 * 1000, plainP99 * 1000);
+    std::printf("wall: handled %.0f (dropped %.0f), coalesced %.0f, CPU %.1f %% of one core, publish-to-frame p50 <= %.1f ms, p99 <= %.1f ms "
+                "(bucket upper bounds)\n",
+                wallHandled, double(total) - wallHandled, after.value("gridwall_messages_coalesced_total") - before.value("gridwall_messages_coalesced_total"),
+                100.0 * (cpuAfter - cpuBefore) / elapsed, wallP50 * 1000, wallP99 * 1000);
+    std::printf("p99 difference wall - plain: <= %.1f ms\n", (wallP99 - plainP99) * 1000);
+    subscriber.disconnect()->wait();
+    publisher.disconnect()->wait();
+    return 0;
+}
