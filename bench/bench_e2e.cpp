@@ -151,7 +151,9 @@ int main(int argc, char *argv[])
     subscriber.connect(mqtt::connect_options_builder().clean_session(true).finalize())->wait();
     subscriber.subscribe("panjin/#", 1)->wait();
 
-    mqtt::async_client publisher(broker.uri().toStdString(), "bench-e2e-publisher");
+    // Room for a second of messages in Paho's send queue: publishing never waits.
+    mqtt::async_client publisher(broker.uri().toStdString(), "bench-e2e-publisher",
+                                 mqtt::create_options_builder().max_buffered_messages(rate * 2).finalize());
     publisher.connect(mqtt::connect_options_builder().clean_session(true).max_inflight(1000).finalize())->wait();
 
     const QHash<QString, double> before = wall.metrics();

@@ -73,7 +73,7 @@ void LiveFeed::drain()
             }
         }
     }
-    emit applied();
+    emit applied(batch);
     if (m_window)
         m_window->update();
 }

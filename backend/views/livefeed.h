@@ -67,13 +67,16 @@ public:
     // Seconds since the last frame was swapped (-1: none yet).
     double secondsSinceLastFrame() const;
 
+    // Queues an event as if it had come from the broker (replays, tests).
+    void push(feed::Event event) { m_queue.push(std::move(event)); }
     // Takes and applies what the feed queued (normally driven by the frame timer).
     void drain();
 
 signals:
     void statusChanged();
-    // A batch was applied to the live state.
-    void applied();
+    // A batch was applied to the live state (GUI thread, connect directly):
+    // views update what the batch touched.
+    void applied(const gridwall::feed::Batch &batch);
 
 private:
     void onFrameSwapped();

@@ -13,44 +13,48 @@ namespace {
 using feed::Feed;
 
 // Layer order is drawing order: small, numerous things below, rare urgent ones on top.
-enum Layer : int {
-    CamerasOnline = 10,
-    CamerasOffline,
-    SensorsNormal = 20,
-    WorkersIdle = 30,
-    WorkersPatrol,
-    WorkersHandling,
-    SensorsWarning = 40,
-    CasesOpen = 50,
-    CasesInHand,
-    UnitsEnforcement = 60,
-    UnitsAmbulance,
-    UnitsFire,
-    UnitsPolice,
-    SensorsAlarm = 70,
-};
-
 struct Style
 {
-    Layer layer;
+    int layer;
     QColor color;
     double radius; // design pixels
 };
 
-const Style kCameraOnline{CamerasOnline, QColor(57, 192, 232), 2.5};
-const Style kCameraOffline{CamerasOffline, QColor(122, 133, 148), 2.5};
-const Style kSensorNormal{SensorsNormal, QColor(46, 196, 182), 3.5};
-const Style kSensorWarning{SensorsWarning, QColor(255, 159, 28), 5};
-const Style kSensorAlarm{SensorsAlarm, QColor(255, 59, 48), 7};
-const Style kWorkerIdle{WorkersIdle, QColor(159, 217, 176), 3};
-const Style kWorkerPatrol{WorkersPatrol, QColor(69, 212, 131), 3};
-const Style kWorkerHandling{WorkersHandling, QColor(255, 176, 32), 3.5};
-const Style kCaseOpen{CasesOpen, QColor(255, 209, 102), 5};
-const Style kCaseInHand{CasesInHand, QColor(255, 140, 66), 5};
-const Style kUnitPolice{UnitsPolice, QColor(77, 141, 255), 6};
-const Style kUnitFire{UnitsFire, QColor(255, 90, 79), 6};
-const Style kUnitAmbulance{UnitsAmbulance, QColor(242, 246, 250), 6};
-const Style kUnitEnforcement{UnitsEnforcement, QColor(179, 140, 255), 6};
+const Style kCameraOnline{10, QColor(57, 192, 232), 2.5};
+const Style kCameraOffline{11, QColor(122, 133, 148), 2.5};
+const Style kSensorNormal{20, QColor(46, 196, 182), 3.5};
+const Style kWorkerIdle{30, QColor(159, 217, 176), 3};
+const Style kWorkerPatrol{31, QColor(69, 212, 131), 3};
+const Style kWorkerHandling{32, QColor(255, 176, 32), 3.5};
+const Style kSensorWarning{40, QColor(255, 159, 28), 5};
+const Style kCaseOpen{50, QColor(255, 209, 102), 5};
+const Style kCaseInHand{51, QColor(255, 140, 66), 5};
+const Style kUnitEnforcement{60, QColor(179, 140, 255), 6};
+const Style kUnitAmbulance{61, QColor(242, 246, 250), 6};
+const Style kUnitFire{62, QColor(255, 90, 79), 6};
+const Style kUnitPolice{63, QColor(77, 141, 255), 6};
+const Style kSensorAlarm{70, QColor(255, 59, 48), 7};
+
+const Style kStyles[] = {kCameraOnline, kCameraOffline, kSensorNormal, kWorkerIdle, kWorkerPatrol, kWorkerHandling, kSensorWarning,
+                         kCaseOpen, kCaseInHand, kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice, kSensorAlarm};
+
+const Style *styleOf(int layer)
+{
+    for (const Style &s : kStyles) {
+        if (s.layer == layer)
+            return &s;
+    }
+    return nullptr;
+}
+
+// Events of these feeds move markers; the others (camera events, grid and site states) do not.
+Feed markerKind(Feed feed)
+{
+    switch (feed) {
+    case Feed::SensorReading: return Feed::SensorState; // one marker per sensor
+    default: return feed;
+    }
+}
 
 } // namespace
 
@@ -60,132 +64,139 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     , m_map(&map)
     , m_tree(tree)
 {
-    connect(&feed, &LiveFeed::applied, this, &LiveLayers::refresh);
+    connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
 }
 
-void LiveLayers::refresh()
+size_t LiveLayers::markerCount(int layer) const
 {
+    const auto it = m_layers.find(layer);
+    return it == m_layers.end() ? 0 : it->second.points.size();
+}
+
+void LiveLayers::update(const feed::Batch &batch)
+{
+    for (const auto *list : {&batch.events, &batch.positions}) {
+        for (const feed::Event &event : *list)
+            updateEntity(feed::feedOf(event), feed::entityId(event));
+    }
     if (!m_map)
         return;
-    const state::LiveState &state = m_feed.state();
-    auto changed = [&](std::initializer_list<Feed> feeds) {
-        bool any = false;
-        for (Feed f : feeds) {
-            any = any || state.revision(f) != m_seen[size_t(f)];
-            m_seen[size_t(f)] = state.revision(f);
-        }
-        return any;
-    };
-    if (changed({Feed::CameraState}))
-        rebuildCameras();
-    if (changed({Feed::SensorState, Feed::SensorReading}))
-        rebuildSensors();
-    if (changed({Feed::Worker}))
-        rebuildWorkers();
-    if (changed({Feed::Case}))
-        rebuildCases();
-    if (changed({Feed::Unit}))
-        rebuildUnits();
-}
-
-namespace {
-
-// Points of several styles collected in one pass, handed to the map together.
-template<size_t N>
-struct Buckets
-{
-    std::array<Style, N> styles;
-    std::array<std::vector<QPointF>, N> points{};
-    void publish(map::GeoMap &map)
-    {
-        for (size_t i = 0; i < N; ++i)
-            map.setMarkers(styles[i].layer, styles[i].color, styles[i].radius, std::move(points[i]));
-    }
-};
-
-} // namespace
-
-void LiveLayers::rebuildCameras()
-{
-    Buckets<2> b{{kCameraOnline, kCameraOffline}};
-    for (const auto &[id, camera] : m_feed.state().cameras())
-        b.points[camera.online ? 0 : 1].push_back(m_tree.sceneFromGeo(camera.position.lon, camera.position.lat));
-    b.publish(*m_map);
-}
-
-void LiveLayers::rebuildSensors()
-{
-    Buckets<3> b{{kSensorNormal, kSensorWarning, kSensorAlarm}};
-    for (const auto &[id, sensor] : m_feed.state().sensors()) {
-        if (!sensor.state)
-            continue; // no position until its state arrives
-        size_t level = 0;
-        if (sensor.reading) {
-            const double value = sensor.reading->value;
-            level = value >= sensor.state->alarm ? 2 : value >= sensor.state->warn ? 1 : 0;
-        }
-        b.points[level].push_back(m_tree.sceneFromGeo(sensor.state->position.lon, sensor.state->position.lat));
-    }
-    b.publish(*m_map);
-}
-
-void LiveLayers::rebuildWorkers()
-{
-    Buckets<3> b{{kWorkerIdle, kWorkerPatrol, kWorkerHandling}};
-    for (const auto &[id, worker] : m_feed.state().workers()) {
-        size_t bucket = 0;
-        switch (worker.status) {
-        case feed::WorkerStatus::OffDuty: continue;
-        case feed::WorkerStatus::Idle: bucket = 0; break;
-        case feed::WorkerStatus::Patrol: bucket = 1; break;
-        case feed::WorkerStatus::Handling: bucket = 2; break;
-        }
-        b.points[bucket].push_back(m_tree.sceneFromGeo(worker.position.lon, worker.position.lat));
-    }
-    b.publish(*m_map);
-}
-
-void LiveLayers::rebuildCases()
-{
-    using feed::CaseStatus;
-    Buckets<2> b{{kCaseOpen, kCaseInHand}};
-    for (const auto &[id, c] : m_feed.state().cases()) {
-        if (!c.position)
+    for (auto &[layer, data] : m_layers) {
+        if (!data.dirty)
             continue;
-        switch (c.status) {
+        const Style *style = styleOf(layer);
+        m_map->setMarkers(layer, style->color, style->radius, data.points);
+        data.dirty = false;
+    }
+}
+
+void LiveLayers::updateEntity(Feed feed, const std::string &id)
+{
+    const state::LiveState &state = m_feed.state();
+    const auto at = [&](const feed::GeoPoint &p) { return m_tree.sceneFromGeo(p.lon, p.lat); };
+    switch (feed) {
+    case Feed::CameraState: {
+        const feed::CameraState &c = state.cameras().at(id);
+        place(feed, id, (c.online ? kCameraOnline : kCameraOffline).layer, at(c.position));
+        break;
+    }
+    case Feed::SensorState:
+    case Feed::SensorReading: {
+        const state::SensorRecord &s = state.sensors().at(id);
+        if (!s.state)
+            return; // no position until its state arrives
+        const double value = s.reading ? s.reading->value : s.state->warn - 1;
+        const Style &style = value >= s.state->alarm ? kSensorAlarm : value >= s.state->warn ? kSensorWarning : kSensorNormal;
+        place(markerKind(feed), id, style.layer, at(s.state->position));
+        break;
+    }
+    case Feed::Worker: {
+        const feed::WorkerPosition &w = state.workers().at(id);
+        int layer = -1;
+        switch (w.status) {
+        case feed::WorkerStatus::OffDuty: layer = -1; break;
+        case feed::WorkerStatus::Idle: layer = kWorkerIdle.layer; break;
+        case feed::WorkerStatus::Patrol: layer = kWorkerPatrol.layer; break;
+        case feed::WorkerStatus::Handling: layer = kWorkerHandling.layer; break;
+        }
+        place(feed, id, layer, at(w.position));
+        break;
+    }
+    case Feed::Case: {
+        const auto it = state.cases().find(id);
+        if (it == state.cases().end() || !it->second.position) {
+            place(feed, id, -1, {});
+            return;
+        }
+        using feed::CaseStatus;
+        int layer = -1;
+        switch (it->second.status) {
         case CaseStatus::Reported:
         case CaseStatus::Accepted:
         case CaseStatus::Returned:
-        case CaseStatus::Escalated:
-            b.points[0].push_back(m_tree.sceneFromGeo(c.position->lon, c.position->lat));
-            break;
+        case CaseStatus::Escalated: layer = kCaseOpen.layer; break;
         case CaseStatus::Dispatched:
-        case CaseStatus::Handling:
-            b.points[1].push_back(m_tree.sceneFromGeo(c.position->lon, c.position->lat));
-            break;
+        case CaseStatus::Handling: layer = kCaseInHand.layer; break;
         case CaseStatus::Resolved:
         case CaseStatus::Closed:
-        case CaseStatus::Rejected:
-            break; // no longer on the map
+        case CaseStatus::Rejected: layer = -1; break; // no longer on the map
         }
+        place(feed, id, layer, at(*it->second.position));
+        break;
     }
-    b.publish(*m_map);
+    case Feed::Unit: {
+        const feed::UnitPosition &u = state.units().at(id);
+        int layer = kUnitPolice.layer;
+        switch (u.kind) {
+        case feed::UnitKind::Enforcement: layer = kUnitEnforcement.layer; break;
+        case feed::UnitKind::Ambulance: layer = kUnitAmbulance.layer; break;
+        case feed::UnitKind::Fire: layer = kUnitFire.layer; break;
+        case feed::UnitKind::Police: layer = kUnitPolice.layer; break;
+        }
+        place(feed, id, layer, at(u.position));
+        break;
+    }
+    case Feed::CameraEvent:
+    case Feed::Grid:
+    case Feed::Poi:
+        break;
+    }
 }
 
-void LiveLayers::rebuildUnits()
+void LiveLayers::place(Feed kind, const std::string &id, int layer, QPointF point)
 {
-    Buckets<4> b{{kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice}};
-    for (const auto &[id, unit] : m_feed.state().units()) {
-        size_t bucket = 0;
-        switch (unit.kind) {
-        case feed::UnitKind::Enforcement: bucket = 0; break;
-        case feed::UnitKind::Ambulance: bucket = 1; break;
-        case feed::UnitKind::Fire: bucket = 2; break;
-        case feed::UnitKind::Police: bucket = 3; break;
-        }
-        b.points[bucket].push_back(m_tree.sceneFromGeo(unit.position.lon, unit.position.lat));
+    auto &places = m_places[size_t(kind)];
+    auto it = places.find(id);
+    if (it != places.end() && it->second.layer == layer) {
+        Layer &l = m_layers[layer];
+        l.points[it->second.slot] = point; // moves in place
+        l.dirty = true;
+        return;
     }
-    b.publish(*m_map);
+    if (it != places.end()) {
+        // Leave the old layer: the last marker takes the freed slot.
+        Layer &old = m_layers[it->second.layer];
+        const size_t slot = it->second.slot;
+        if (slot + 1 != old.points.size()) {
+            old.points[slot] = old.points.back();
+            old.ids[slot] = std::move(old.ids.back());
+            places[old.ids[slot]].slot = slot;
+        }
+        old.points.pop_back();
+        old.ids.pop_back();
+        old.dirty = true;
+        if (layer < 0) {
+            places.erase(it);
+            return;
+        }
+    }
+    if (layer < 0)
+        return;
+    Layer &l = m_layers[layer];
+    places[id] = Place{layer, l.points.size()};
+    l.points.push_back(point);
+    l.ids.push_back(id);
+    l.dirty = true;
 }
 
 } // namespace gridwall::views
