@@ -165,6 +165,30 @@ constexpr std::array<std::string_view, 4> kUnitKind = {"police", "fire", "ambula
 constexpr std::array<std::string_view, 6> kPoiKind = {
     "police_station", "checkpoint", "mediation_room", "mediation_point", "smart_community", "other"};
 
+// The first '"' or '\\' from `p` on, eight bytes at a time. The key being
+// scanned lies in the padded payload buffer, so reading up to seven bytes
+// past its closing quote stays inside it.
+const char *quoteOrBackslash(const char *p)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr uint64_t ones = 0x0101010101010101u;
+        constexpr uint64_t highs = 0x8080808080808080u;
+        const auto zeroBytes = [](uint64_t x) { return (x - ones) & ~x & highs; };
+        for (;; p += 8) {
+            uint64_t word;
+            std::memcpy(&word, p, 8);
+            // The lowest flagged byte is exact (borrows only run upwards).
+            const uint64_t found = zeroBytes(word ^ (ones * '"')) | zeroBytes(word ^ (ones * '\\'));
+            if (found)
+                return p + std::countr_zero(found) / 8;
+        }
+    } else {
+        while (*p != '"' && *p != '\\')
+            ++p;
+        return p;
+    }
+}
+
 enum class NumberForm : uint8_t { Invalid, Integer, Decimal };
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -519,7 +543,7 @@ public:
         case od::json_type::string: {
             // Stage 1 has checked the bytes; only escapes can still be wrong.
             const std::string_view raw = v.raw_json_token();
-            if (!std::memchr(raw.data(), '\\', raw.size()))
+            if (raw.find('\\') == std::string_view::npos)
                 return true;
             std::string_view s;
             if (const error_code e = v.get_string().get(s))
@@ -594,9 +618,7 @@ private:
     bool keyName(od::field &field, std::string_view &name)
     {
         const char *begin = field.key().raw();
-        const char *end = begin;
-        while (*end != '"' && *end != '\\')
-            ++end;
+        const char *end = quoteOrBackslash(begin);
         if (*end == '"') {
             name = std::string_view(begin, size_t(end - begin));
             return true;

@@ -14,6 +14,11 @@
 // to kMaxCheckedDepth levels; deeper, only the brackets are matched). An
 // optional field sent as null counts as absent. Duplicate or stale case `seq`
 // needs state and is not judged here.
+// Numbers: an integer field refuses a decimal, 1.0 included (WrongType), and
+// an integer beyond 64 bits (OutOfRange); a magnitude beyond a double, such
+// as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
+// Strings: at most kMaxStringBytes (else OutOfRange); `category` non-empty.
+// Positions sent with "crs": "gcj02" come out in WGS-84 (see gcj02.h).
 
 #include "events.h"
 
@@ -42,7 +47,8 @@ struct DecodeResult
 
 // One per thread: it owns the parser and a 64 KiB buffer reused across
 // messages. Never throws on bad input; decoding allocates only for event
-// strings too long for the small-string buffer (and for detail on rejects).
+// strings too long for the small-string buffer, POI rings, and the detail
+// of a reject. A moved-from Decoder may only be destroyed or assigned to.
 class Decoder
 {
 public:

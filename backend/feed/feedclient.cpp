@@ -40,6 +40,9 @@ FeedClient::FeedClient(FeedOptions options, IngestQueue &queue, FeedStats &stats
     , m_stats(stats)
     , m_decoder(std::make_unique<Decoder>(m_options.topicRoot.toStdString()))
 {
+    // Paho C records a trace of every call at its default level; that costs
+    // more than decoding a message. Keep only errors.
+    MQTTAsync_setTraceLevel(MQTTASYNC_TRACE_ERROR);
     // No client-side persistence: the wall only subscribes; the broker keeps the session.
     m_client = std::make_unique<mqtt::async_client>(m_options.brokerUri.toStdString(), m_options.clientId.toStdString(),
                                                     mqtt::create_options(MQTTVERSION_3_1_1), nullptr);

@@ -43,30 +43,63 @@ bool isValidId(std::string_view id)
     return ascii || simdjson::validate_utf8(id.data(), id.size());
 }
 
+namespace {
+
+// Inline comparisons and searches: topics are short, and a library call
+// costs more than the work here.
+bool same(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+size_t slash(std::string_view s, size_t from)
+{
+    for (size_t i = from; i < s.size(); ++i) {
+        if (s[i] == '/')
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+std::optional<Feed> route(std::string_view kind, std::string_view leaf)
+{
+    if (kind.empty())
+        return std::nullopt;
+    // At most two routes share a kind's first letter.
+    for (size_t i = 0; i < kRoutes.size(); ++i) {
+        if (kRoutes[i].kind[0] == kind[0] && same(kRoutes[i].kind, kind) && same(kRoutes[i].leaf, leaf))
+            return Feed(i);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<Topic> parseTopic(std::string_view topic, std::string_view root)
 {
     std::string_view rest = topic;
     if (!root.empty()) {
-        if (topic.size() <= root.size() || topic.compare(0, root.size(), root) != 0 || topic[root.size()] != '/')
+        if (topic.size() <= root.size() || topic[root.size()] != '/' || !same(topic.substr(0, root.size()), root))
             return std::nullopt;
         rest = topic.substr(root.size() + 1);
     }
-    const size_t kindEnd = rest.find('/');
+    const size_t kindEnd = slash(rest, 0);
     if (kindEnd == std::string_view::npos)
         return std::nullopt;
-    const size_t idEnd = rest.find('/', kindEnd + 1);
-    if (idEnd == std::string_view::npos)
+    const size_t idEnd = slash(rest, kindEnd + 1);
+    if (idEnd == std::string_view::npos || slash(rest, idEnd + 1) != std::string_view::npos)
         return std::nullopt;
-    const std::string_view kind = rest.substr(0, kindEnd);
     const std::string_view id = rest.substr(kindEnd + 1, idEnd - kindEnd - 1);
-    const std::string_view leaf = rest.substr(idEnd + 1);
-    if (leaf.find('/') != std::string_view::npos || !isValidId(id))
+    const std::optional<Feed> feed = route(rest.substr(0, kindEnd), rest.substr(idEnd + 1));
+    if (!feed || !isValidId(id))
         return std::nullopt;
-    for (size_t i = 0; i < kRoutes.size(); ++i) {
-        if (kRoutes[i].kind == kind && kRoutes[i].leaf == leaf)
-            return Topic{Feed(i), id};
-    }
-    return std::nullopt;
+    return Topic{*feed, id};
 }
 
 std::string topicFor(std::string_view root, Feed feed, std::string_view id)
