@@ -22,6 +22,12 @@ bool IngestQueue::push(Event &&event)
 {
     const Feed feed = feedOf(event);
     std::unique_lock lock(m_mutex);
+    const bool wasEmpty = m_events.empty() && m_positions.empty();
+    if (wasEmpty && m_wakeUp) {
+        lock.unlock();
+        m_wakeUp();
+        lock.lock();
+    }
     if (m_oldestArrivalMs == 0)
         m_oldestArrivalMs = nowMs();
     if (isCoalescable(feed)) {

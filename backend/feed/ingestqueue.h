@@ -9,6 +9,7 @@
 #include "feedstats.h"
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -29,6 +30,11 @@ class IngestQueue
 {
 public:
     explicit IngestQueue(FeedStats &stats, size_t maxEvents = 100000, size_t maxEntities = 200000);
+
+    // Called (on the producer's thread, outside the lock) when a push finds
+    // the queue empty: the consumer can take the batch without waiting for
+    // its next tick.
+    void setWakeUp(std::function<void()> wakeUp) { m_wakeUp = std::move(wakeUp); }
 
     // MQTT thread. Returns false only if the queue was closed while waiting.
     bool push(Event &&event);
@@ -60,6 +66,7 @@ private:
     std::vector<Event> m_positions;
     std::unordered_map<Key, size_t, KeyHash> m_positionIndex; // into m_positions
     int64_t m_oldestArrivalMs = 0;
+    std::function<void()> m_wakeUp;
 };
 
 } // namespace gridwall::feed

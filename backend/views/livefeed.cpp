@@ -8,7 +8,7 @@ namespace gridwall::views {
 
 namespace {
 
-constexpr int kFrameMs = 16;          // one hand-over per frame at 60 Hz
+constexpr int kFrameMs = 16;          // at most one hand-over per frame at 60 Hz
 constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bounded work
 
 int64_t nowMs()
@@ -23,14 +23,20 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent)
     , m_queue(m_stats)
     , m_state(m_stats)
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
-    , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1,
-                        0.15, 0.2, 0.3, 0.5, 1, 2, 5})
+    , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045,
+                        0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 2, 5})
 {
     m_clock.start();
     if (options)
         m_client = std::make_unique<feed::FeedClient>(std::move(*options), m_queue, m_stats);
+    // The first message after a quiet spell wakes the GUI thread at once; under
+    // load batches are taken at most once a frame, never once a message.
+    m_queue.setWakeUp([this] {
+        if (!m_wakePosted.exchange(true))
+            QMetaObject::invokeMethod(this, &LiveFeed::drainSoon, Qt::QueuedConnection);
+    });
     m_frameTimer.setTimerType(Qt::PreciseTimer);
-    m_frameTimer.setInterval(kFrameMs);
+    m_frameTimer.setSingleShot(true);
     connect(&m_frameTimer, &QTimer::timeout, this, &LiveFeed::drain);
     m_statusTimer.setInterval(1000);
     connect(&m_statusTimer, &QTimer::timeout, this, &LiveFeed::updateStatus);
@@ -47,7 +53,6 @@ void LiveFeed::start()
     if (!m_client)
         return;
     m_client->start();
-    m_frameTimer.start();
     m_statusTimer.start();
 }
 
@@ -57,8 +62,22 @@ void LiveFeed::attachWindow(QQuickWindow *window)
     connect(window, &QQuickWindow::frameSwapped, this, &LiveFeed::onFrameSwapped, Qt::DirectConnection);
 }
 
+void LiveFeed::drainSoon()
+{
+    if (m_frameTimer.isActive())
+        return; // a drain is already due
+    const qint64 since = m_sinceDrain.isValid() ? m_sinceDrain.elapsed() : kFrameMs;
+    if (since >= kFrameMs)
+        drain();
+    else
+        m_frameTimer.start(int(kFrameMs - since));
+}
+
 void LiveFeed::drain()
 {
+    m_sinceDrain.start();
+    // Cleared before taking: a message pushed from now on wakes us again.
+    m_wakePosted = false;
     feed::Batch batch = m_queue.take();
     if (batch.empty())
         return;

@@ -79,6 +79,8 @@ signals:
     void applied(const gridwall::feed::Batch &batch);
 
 private:
+    // Drains now, or when a frame's time has passed since the last drain.
+    void drainSoon();
     void onFrameSwapped();
     void updateStatus();
 
@@ -86,7 +88,9 @@ private:
     feed::IngestQueue m_queue;
     state::LiveState m_state;
     std::unique_ptr<feed::FeedClient> m_client;
-    QTimer m_frameTimer;
+    QTimer m_frameTimer; // single shot: the next allowed drain
+    std::atomic<bool> m_wakePosted{false};
+    QElapsedTimer m_sinceDrain;
     QTimer m_statusTimer;
     QPointer<QQuickWindow> m_window;
 
