@@ -21,34 +21,36 @@ IngestQueue::IngestQueue(FeedStats &stats, size_t maxEvents, size_t maxEntities)
 bool IngestQueue::push(Event &&event)
 {
     const Feed feed = feedOf(event);
-    std::unique_lock lock(m_mutex);
-    const bool wasEmpty = m_events.empty() && m_positions.empty();
-    if (wasEmpty && m_wakeUp) {
-        lock.unlock();
-        m_wakeUp();
-        lock.lock();
-    }
-    if (m_oldestArrivalMs == 0)
-        m_oldestArrivalMs = nowMs();
-    if (isCoalescable(feed)) {
-        Key key{feed, entityId(event)};
-        if (auto it = m_positionIndex.find(key); it != m_positionIndex.end()) {
-            m_positions[it->second] = std::move(event);
-            m_stats.coalesced.fetch_add(1, std::memory_order_relaxed);
-            return true;
+    bool wasEmpty = false;
+    {
+        std::unique_lock lock(m_mutex);
+        if (isCoalescable(feed)) {
+            Key key{feed, entityId(event)};
+            if (auto it = m_positionIndex.find(key); it != m_positionIndex.end()) {
+                m_positions[it->second] = std::move(event);
+                m_stats.coalesced.fetch_add(1, std::memory_order_relaxed);
+                return true;
+            }
+            // A flood of distinct ids is bounded too: wait like a full event queue.
+            m_drained.wait(lock, [&] { return m_closed || m_positions.size() < m_maxEntities; });
+            if (m_closed)
+                return false;
+            wasEmpty = m_events.empty() && m_positions.empty();
+            m_positionIndex.emplace(std::move(key), m_positions.size());
+            m_positions.push_back(std::move(event));
+        } else {
+            m_drained.wait(lock, [&] { return m_closed || m_events.size() < m_maxEvents; });
+            if (m_closed)
+                return false;
+            wasEmpty = m_events.empty() && m_positions.empty();
+            m_events.push_back(std::move(event));
         }
-        // A flood of distinct ids is bounded too: wait like a full event queue.
-        m_drained.wait(lock, [&] { return m_closed || m_positions.size() < m_maxEntities; });
-        if (m_closed)
-            return false;
-        m_positionIndex.emplace(std::move(key), m_positions.size());
-        m_positions.push_back(std::move(event));
-        return true;
+        if (wasEmpty)
+            m_oldestArrivalMs = nowMs();
     }
-    m_drained.wait(lock, [&] { return m_closed || m_events.size() < m_maxEvents; });
-    if (m_closed)
-        return false;
-    m_events.push_back(std::move(event));
+    // Only after the event is in: a consumer woken now is sure to find it.
+    if (wasEmpty && m_wakeUp)
+        m_wakeUp();
     return true;
 }
 

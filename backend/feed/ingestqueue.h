@@ -31,8 +31,8 @@ class IngestQueue
 public:
     explicit IngestQueue(FeedStats &stats, size_t maxEvents = 100000, size_t maxEntities = 200000);
 
-    // Called (on the producer's thread, outside the lock) when a push finds
-    // the queue empty: the consumer can take the batch without waiting for
+    // Called (on the producer's thread, outside the lock) after a push into
+    // an empty queue: the consumer can take the batch without waiting for
     // its next tick.
     void setWakeUp(std::function<void()> wakeUp) { m_wakeUp = std::move(wakeUp); }
 

@@ -1,0 +1,268 @@
+#include "cameras.h"
+
+#include "cases.h"
+#include "json.h"
+
+#include <array>
+
+namespace gridwall::sim {
+
+namespace {
+
+enum EventType { Crowd, Intrusion, FireSmoke, Vehicle, Loitering, Other, TypeCount };
+constexpr const char *kTypeNames[TypeCount] = {"crowd", "intrusion", "fire_smoke", "vehicle", "loitering", "other"};
+constexpr const char *kTypeTitles[TypeCount] = {"人员聚集", "非法闯入", "烟火", "可疑车辆", "人员徘徊", "异常"};
+// Share of all events, and the hourly rhythm of each type (Asia/Shanghai).
+constexpr double kTypeShare[TypeCount] = {0.30, 0.12, 0.0005, 0.35, 0.15, 0.0795};
+const DayProfile kTypeProfile[TypeCount] = {
+    // crowd: markets in the morning, lunch, the evening square dances and night markets
+    DayProfile({0.1, 0.05, 0.05, 0.05, 0.05, 0.2, 0.6, 1.0, 1.1, 0.9, 0.9, 1.2, 1.3, 1.0, 0.9, 1.0, 1.2, 1.8, 2.6, 2.8,
+                2.4, 1.5, 0.6, 0.2}),
+    // intrusion: at night
+    DayProfile({3.0, 3.2, 3.2, 3.0, 2.4, 1.2, 0.4, 0.2, 0.15, 0.15, 0.15, 0.15, 0.2, 0.2, 0.15, 0.15, 0.2, 0.3, 0.5,
+                0.8, 1.2, 1.8, 2.4, 2.8}),
+    // fire_smoke: cooking hours and winter heating evenings, otherwise flat
+    DayProfile({0.7, 0.6, 0.6, 0.6, 0.6, 0.7, 0.9, 1.0, 0.9, 0.9, 1.0, 1.4, 1.3, 1.0, 0.9, 0.9, 1.1, 1.5, 1.6, 1.3,
+                1.1, 1.0, 0.9, 0.8}),
+    // vehicle: traffic, rush hours
+    DayProfile({0.2, 0.1, 0.1, 0.1, 0.15, 0.4, 1.0, 2.0, 2.2, 1.4, 1.2, 1.2, 1.1, 1.1, 1.2, 1.3, 1.6, 2.0, 2.1, 1.3,
+                0.9, 0.6, 0.4, 0.3}),
+    // loitering: evenings and nights
+    DayProfile({1.2, 1.0, 0.8, 0.6, 0.4, 0.3, 0.4, 0.6, 0.7, 0.7, 0.7, 0.8, 0.8, 0.8, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6,
+                1.8, 1.8, 1.6, 1.4}),
+    // other
+    DayProfile({0.5, 0.4, 0.4, 0.4, 0.4, 0.6, 0.8, 1.1, 1.2, 1.2, 1.2, 1.2, 1.1, 1.1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2,
+                1.1, 1.0, 0.8, 0.6}),
+};
+
+double typePeakSum()
+{
+    double sum = 0;
+    for (int i = 0; i < TypeCount; ++i)
+        sum += kTypeShare[i] * kTypeProfile[i].peak();
+    return sum;
+}
+
+} // namespace
+
+void Cameras::build()
+{
+    const City &city = m_world.city;
+    Rng rng(streamSeed(m_world.seed, 0xca3));
+    m_rng = Rng(streamSeed(m_world.seed, 0xca4));
+    std::vector<int> perGrid(city.grids().size(), 0);
+    std::vector<double> weights;
+
+    auto add = [&](int grid, QPointF scene, std::string name, std::string kind, bool atSite) {
+        Camera c;
+        const GridInfo &g = city.grid(grid);
+        const int n = ++perGrid[size_t(grid)];
+        c.id = "cam-" + g.code + "-" + (n < 10 ? "0" : "") + std::to_string(n);
+        c.name = std::move(name);
+        c.kind = std::move(kind);
+        c.stateTopic = m_world.outbox.topic("camera", c.id, "state");
+        c.eventTopic = m_world.outbox.topic("camera", c.id, "event");
+        c.scene = scene;
+        c.geo = city.toGeo(scene);
+        c.grid = grid;
+        c.atSite = atSite;
+        c.online = !rng.chance(kOfflineShare);
+        if (c.kind == "anpr")
+            m_anpr.push_back(int(m_cameras.size()));
+        weights.push_back((g.urban ? 1.0 : 0.5) * (atSite ? 1.5 : 1.0));
+        m_cameras.push_back(std::move(c));
+    };
+
+    // Street cameras: 1-4 per urban grid, 0-2 per village grid.
+    for (size_t g = 0; g < city.grids().size(); ++g) {
+        const GridInfo &grid = city.grid(int(g));
+        const int n = grid.urban ? rng.between(1, 4) : (rng.chance(0.3) ? 0 : rng.chance(0.72) ? 1 : 2);
+        for (int i = 1; i <= n; ++i) {
+            const double k = rng.uniform();
+            add(int(g), city.randomPointInGrid(int(g), rng), grid.name + "监控点" + std::to_string(i),
+                k < 0.5 ? "dome" : k < 0.9 ? "bullet" : "ptz", false);
+        }
+    }
+    // Cameras at the fixed sites.
+    for (const Site &s : city.sites()) {
+        int n = 0;
+        std::string kind = "dome";
+        if (s.kind == "smart_community") {
+            n = rng.between(6, 10);
+            kind = "face";
+        } else if (s.kind == "police_station") {
+            n = rng.between(4, 8);
+        } else if (s.kind == "checkpoint") {
+            n = rng.between(4, 8);
+            kind = "anpr";
+        } else if (s.kind == "mediation_room") {
+            n = 1;
+        } else if (s.kind == "mediation_point") {
+            n = rng.chance(0.3) ? 1 : 0;
+        }
+        for (int i = 1; i <= n; ++i) {
+            const QPointF p = city.randomPointNear(s.scene, 80, rng);
+            const int grid = city.gridAt(p);
+            const std::string k = (kind == "face" && i > 2) ? std::string(rng.chance(0.5) ? "dome" : "bullet") : kind;
+            add(grid >= 0 ? grid : s.grid, grid >= 0 ? p : s.scene, s.name + std::to_string(i) + "号机位", k, true);
+        }
+    }
+    m_eventWeights.assign(weights);
+
+    // A handful of cameras with a loose connector or a weak uplink.
+    for (int i = 0; i < kFlapping && !m_cameras.empty(); ++i)
+        m_cameras[size_t(rng.below(m_cameras.size()))].flapping = true;
+    // Failures balance repairs at kOfflineShare offline.
+    const double failuresPerMs = double(m_cameras.size()) * kOfflineShare / (1 - kOfflineShare) / double(kMeanRepair);
+    m_failureMean = std::max<Ms>(1, Ms(1.0 / std::max(failuresPerMs, 1e-12)));
+}
+
+void Cameras::start(Ms now)
+{
+    for (size_t i = 0; i < m_cameras.size(); ++i) {
+        const Camera &c = m_cameras[i];
+        if (c.flapping)
+            m_world.agenda.at(now + Ms(m_rng.uniform(0.5, 6) * double(kMinute)), Action::CameraFlap, int(i));
+        else if (!c.online)
+            m_world.agenda.at(now + Ms(m_rng.exponential(double(kMeanRepair))), Action::CameraRepair, int(i));
+    }
+    m_world.agenda.at(now + Ms(m_rng.exponential(double(m_failureMean))), Action::CameraFailure);
+    const double perMs = double(m_cameras.size()) * kEventsPerCameraDay * m_world.rate / double(kDay) * typePeakSum();
+    m_world.agenda.at(now + Ms(m_rng.exponential(1.0 / perMs)), Action::CameraEvent);
+}
+
+void Cameras::publishState(const Camera &c)
+{
+    Message m;
+    m.feed = Feed::CameraState;
+    m.topic = c.stateTopic;
+    m.payload = JsonObject()
+                    .add("ts", m_world.ts())
+                    .add("online", c.online)
+                    .add("name", c.name)
+                    .add("lon", c.geo.lon, 6)
+                    .add("lat", c.geo.lat, 6)
+                    .add("kind", c.kind)
+                    .finish();
+    m.qos = 1;
+    m.retained = true;
+    m_world.outbox.send(std::move(m));
+}
+
+void Cameras::publishStates()
+{
+    for (const Camera &c : m_cameras)
+        publishState(c);
+}
+
+void Cameras::onFlap(int index, Ms t)
+{
+    Camera &c = m_cameras[size_t(index)];
+    c.online = !c.online;
+    publishState(c);
+    // Down for a minute or two, up for a few minutes.
+    const double minutes = c.online ? m_rng.uniform(2, 8) : m_rng.uniform(0.5, 3);
+    m_world.agenda.at(t + Ms(minutes * double(kMinute)), Action::CameraFlap, index);
+}
+
+void Cameras::onRepair(int index, Ms)
+{
+    Camera &c = m_cameras[size_t(index)];
+    if (c.online || c.flapping)
+        return;
+    c.online = true;
+    publishState(c);
+}
+
+void Cameras::onFailure(Ms t)
+{
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        Camera &c = m_cameras[size_t(m_rng.below(m_cameras.size()))];
+        if (!c.online || c.flapping)
+            continue;
+        c.online = false;
+        publishState(c);
+        const Ms repair = std::clamp<Ms>(Ms(m_rng.exponential(double(kMeanRepair))), 20 * kMinute, 3 * kDay);
+        m_world.agenda.at(t + repair, Action::CameraRepair, int(&c - m_cameras.data()));
+        break;
+    }
+    m_world.agenda.at(t + Ms(m_rng.exponential(double(m_failureMean))), Action::CameraFailure);
+}
+
+int Cameras::pickCamera(bool vehicle, bool urbanOnly)
+{
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        const int i = vehicle && !m_anpr.empty() && m_rng.chance(0.5) ? m_rng.pick(m_anpr)
+                                                                       : int(m_eventWeights.draw(m_rng));
+        const Camera &c = m_cameras[size_t(i)];
+        if (c.online && (!urbanOnly || m_world.city.grid(c.grid).urban))
+            return i;
+    }
+    return -1;
+}
+
+void Cameras::onEvent(Ms t)
+{
+    const double peakSum = typePeakSum();
+    const double perMs = double(m_cameras.size()) * kEventsPerCameraDay * m_world.rate / double(kDay) * peakSum;
+    m_world.agenda.at(t + Ms(std::max(1.0, m_rng.exponential(1.0 / perMs))), Action::CameraEvent);
+
+    // Thinning: accept in proportion to the hour's rate; pick the type by it.
+    std::vector<double> w(TypeCount);
+    double sum = 0;
+    for (int i = 0; i < TypeCount; ++i)
+        sum += (w[size_t(i)] = kTypeShare[i] * kTypeProfile[i].at(t));
+    if (!m_rng.chance(sum / peakSum))
+        return;
+    const int type = int(m_rng.weighted(w));
+    const int index = pickCamera(type == Vehicle, type == Crowd);
+    if (index < 0)
+        return;
+    const Camera &c = m_cameras[size_t(index)];
+
+    const double hour = shanghaiHour(t);
+    const bool evening = hour >= 17 && hour < 22;
+    const bool night = hour >= 22 || hour < 5;
+    int severity = 1;
+    const double u = m_rng.uniform();
+    switch (type) {
+    case Crowd: severity = evening ? (u < 0.45 ? 1 : u < 0.85 ? 2 : 3) : (u < 0.75 ? 1 : u < 0.97 ? 2 : 3); break;
+    case Intrusion: severity = night ? (u < 0.45 ? 2 : u < 0.93 ? 3 : 4) : (u < 0.7 ? 2 : u < 0.97 ? 3 : 4); break;
+    case FireSmoke: severity = u < 0.3 ? 3 : 4; break;
+    case Vehicle: severity = u < 0.7 ? 1 : u < 0.95 ? 2 : 3; break;
+    case Loitering: severity = u < 0.6 ? 1 : u < 0.95 ? 2 : 3; break;
+    default: severity = u < 0.9 ? 1 : 2; break;
+    }
+
+    Message m;
+    m.feed = Feed::CameraEvent;
+    m.topic = c.eventTopic;
+    m.payload = JsonObject().add("ts", m_world.ts()).add("type", kTypeNames[type]).add("severity", severity).finish();
+    m.qos = 1;
+    m_world.outbox.send(std::move(m));
+
+    // The serious ones are filed as cases by the video-patrol desk.
+    if (severity < 3)
+        return;
+    static constexpr double kCaseShare[TypeCount] = {0.12, 0.15, 0.5, 0.08, 0.1, 0.0};
+    if (!m_rng.chance(kCaseShare[type]))
+        return;
+    CaseReport r;
+    r.source = CaseSource::Camera;
+    r.category = type == FireSmoke ? CaseCategory::SafetyHazard : CaseCategory::PublicOrder;
+    r.priority = type == FireSmoke ? 1 : severity >= 4 ? 1 : severity == 3 && type == Intrusion ? 2 : 3;
+    r.scene = c.scene;
+    r.grid = c.grid;
+    r.title = c.name + "视频告警：" + kTypeTitles[type];
+    m_world.cases->report(r, t);
+}
+
+int Cameras::online() const
+{
+    int n = 0;
+    for (const Camera &c : m_cameras)
+        n += c.online ? 1 : 0;
+    return n;
+}
+
+} // namespace gridwall::sim

@@ -1,0 +1,106 @@
+#include "simulation.h"
+
+#include "json.h"
+
+namespace gridwall::sim {
+
+Simulation::Simulation(const City &city, Outbox &outbox, const SimClock &clock, double rate, double speed,
+                       uint64_t seed)
+    : m_world(city, m_agenda, outbox, clock, rate, speed, seed),
+      m_workers(m_world), m_cameras(m_world), m_sensors(m_world), m_units(m_world), m_cases(m_world)
+{
+    m_world.workers = &m_workers;
+    m_world.cameras = &m_cameras;
+    m_world.sensors = &m_sensors;
+    m_world.units = &m_units;
+    m_world.cases = &m_cases;
+}
+
+void Simulation::build()
+{
+    m_workers.build();
+    m_cameras.build();
+    m_sensors.build();
+    m_units.build();
+    for (const Site &s : m_world.city.sites())
+        m_poiTopics.push_back(m_world.outbox.topic("poi", s.id, "state"));
+}
+
+void Simulation::start(Ms now)
+{
+    m_workers.start(now);
+    m_cameras.start(now);
+    m_sensors.start(now);
+    m_units.start(now);
+    m_cases.start(now);
+}
+
+void Simulation::publishPois()
+{
+    const auto &sites = m_world.city.sites();
+    for (size_t i = 0; i < sites.size(); ++i) {
+        const Site &s = sites[i];
+        JsonObject o;
+        o.add("ts", m_world.ts())
+            .add("kind", s.kind)
+            .add("name", s.name)
+            .add("lon", s.geo.lon, 6)
+            .add("lat", s.geo.lat, 6);
+        if (!s.rings.empty()) {
+            std::string rings = "[";
+            for (const Ring &r : s.rings) {
+                if (rings.size() > 1)
+                    rings += ',';
+                rings += JsonObject().add("minutes", r.minutes).add("radius_m", r.radiusM).finish();
+            }
+            rings += ']';
+            o.addRaw("rings", rings);
+        }
+        Message m;
+        m.feed = Feed::Poi;
+        m.topic = m_poiTopics[i];
+        m.payload = o.finish();
+        m.qos = 1;
+        m.retained = true;
+        m_world.outbox.send(std::move(m));
+    }
+}
+
+void Simulation::publishSnapshot()
+{
+    publishPois();
+    m_workers.publishGridStates();
+    m_cameras.publishStates();
+    m_sensors.publishStates();
+}
+
+void Simulation::run(const Scheduled &s)
+{
+    switch (s.action) {
+    case Action::WorkerReport: m_workers.onReport(s.index, s.tag, s.at); break;
+    case Action::WorkerShift: m_workers.onShift(s.index, s.at); break;
+    case Action::CameraFlap: m_cameras.onFlap(s.index, s.at); break;
+    case Action::CameraRepair: m_cameras.onRepair(s.index, s.at); break;
+    case Action::CameraFailure: m_cameras.onFailure(s.at); break;
+    case Action::CameraEvent: m_cameras.onEvent(s.at); break;
+    case Action::SensorReading: m_sensors.onReading(s.index, s.at); break;
+    case Action::UnitReport: m_units.onReport(s.index, s.at); break;
+    case Action::UnitRelease: m_units.onRelease(s.index, s.tag, s.at); break;
+    case Action::EmergencyCall: m_units.onEmergencyCall(s.at); break;
+    case Action::CaseArrival: m_cases.onArrival(s.at); break;
+    case Action::CaseStep: m_cases.onStep(s.index, s.tag, s.at); break;
+    }
+}
+
+void Simulation::runUntil(Ms now, std::chrono::milliseconds budget, const std::atomic<bool> &stop)
+{
+    const auto until = std::chrono::steady_clock::now() + budget;
+    int n = 0;
+    while (m_agenda.hasDue(now) && !stop) {
+        run(m_agenda.pop());
+        if (++n % 64 == 0 && std::chrono::steady_clock::now() > until)
+            return;
+    }
+}
+
+} // namespace gridwall::sim

@@ -1,0 +1,60 @@
+#pragma once
+// What every actor of the simulation shares: the city, the agenda, the outbox,
+// the clock and the run's settings, and the other actors it talks to.
+
+#include "city.h"
+#include "outbox.h"
+#include "scheduler.h"
+#include "simclock.h"
+
+#include <algorithm>
+
+namespace gridwall::sim {
+
+class Workers;
+class Cameras;
+class Sensors;
+class Units;
+class Cases;
+
+struct World
+{
+    World(const City &c, Scheduler &a, Outbox &o, const SimClock &k, double r, double s, uint64_t sd)
+        : city(c), agenda(a), outbox(o), clock(k), rate(r), speed(s), seed(sd)
+    {
+    }
+
+    const City &city;
+    Scheduler &agenda;
+    Outbox &outbox;
+    const SimClock &clock;
+    double rate = 1;  // --rate
+    double speed = 1; // --speed
+    uint64_t seed = 2648;
+
+    Workers *workers = nullptr;
+    Cameras *cameras = nullptr;
+    Sensors *sensors = nullptr;
+    Units *units = nullptr;
+    Cases *cases = nullptr;
+
+    // Payload time: the simulated clock at the moment of publishing.
+    Ms ts() const { return clock.now(); }
+    // Telemetry (positions, readings) is sampled on the real clock: a stream
+    // with a period of `base` real ms at --rate 1 samples every base/rate real
+    // ms, whatever --speed is. This converts that to simulated ms.
+    Ms telemetryPeriod(Ms base) const { return std::max<Ms>(1, Ms(double(base) * speed / rate)); }
+    // The next sample of a telemetry stream after the one due at `t`. When
+    // the simulation lags (a --max-rate cap, a slow broker) by more than a
+    // period, missed samples are skipped rather than sent in a burst.
+    Ms nextSample(Ms t, Ms period) const
+    {
+        const Ms next = t + period;
+        const Ms now = clock.now();
+        if (next >= now - period)
+            return next;
+        return now + ((next - now) % period + period) % period;
+    }
+};
+
+} // namespace gridwall::sim
