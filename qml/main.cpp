@@ -42,6 +42,11 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
 
+    // The wall shows the city's time (Panjin: China Standard Time) whatever
+    // the machine's zone; TZ set in the environment wins.
+    if (!qEnvironmentVariableIsSet("TZ"))
+        qputenv("TZ", "Asia/Shanghai");
+
     // Borders smooth their own edges in the shader, so multisampling is off by
     // default (software rendering pays for every sample); GRIDWALL_MSAA_SAMPLES
     // turns it on for smoother polygon edges on a real GPU.
