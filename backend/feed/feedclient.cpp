@@ -39,6 +39,7 @@ FeedClient::FeedClient(FeedOptions options, IngestQueue &queue, FeedStats &stats
     , m_queue(queue)
     , m_stats(stats)
     , m_decoder(std::make_unique<Decoder>(m_options.topicRoot.toStdString()))
+    , m_result(std::make_unique<DecodeResult>())
 {
     // Paho C records a trace of every call at its default level; that costs
     // more than decoding a message. Keep only errors.
@@ -140,7 +141,8 @@ void FeedClient::onConnected()
 void FeedClient::onMessage(const std::string &topic, const std::string &payload)
 {
     m_stats.lastMessageMs.store(nowMs(), std::memory_order_relaxed);
-    DecodeResult result = m_decoder->decode(topic, payload);
+    DecodeResult &result = *m_result;
+    m_decoder->decode(topic, payload, result);
     if (!result.ok) {
         m_stats.rejected[size_t(result.reason)].fetch_add(1, std::memory_order_relaxed);
         m_rejectLog.note(result.reason, topic, result.detail);

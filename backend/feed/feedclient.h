@@ -22,6 +22,7 @@ class async_client;
 namespace gridwall::feed {
 
 class Decoder;
+struct DecodeResult;
 
 struct FeedOptions
 {
@@ -58,6 +59,7 @@ private:
     IngestQueue &m_queue;
     FeedStats &m_stats;
     std::unique_ptr<Decoder> m_decoder; // used on Paho's callback thread only
+    std::unique_ptr<DecodeResult> m_result; // reused across messages: no per-message construction
     RejectLog m_rejectLog;
     std::unique_ptr<mqtt::async_client> m_client;
     std::thread m_connector;

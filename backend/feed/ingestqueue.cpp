@@ -25,8 +25,9 @@ bool IngestQueue::push(Event &&event)
     {
         std::unique_lock lock(m_mutex);
         if (isCoalescable(feed)) {
-            Key key{feed, entityId(event)};
-            if (auto it = m_positionIndex.find(key); it != m_positionIndex.end()) {
+            PositionIndex &index = m_positionIndex[size_t(feed)];
+            const std::string &id = entityId(event);
+            if (auto it = index.find(std::string_view(id)); it != index.end()) {
                 m_positions[it->second] = std::move(event);
                 m_stats.coalesced.fetch_add(1, std::memory_order_relaxed);
                 return true;
@@ -36,7 +37,7 @@ bool IngestQueue::push(Event &&event)
             if (m_closed)
                 return false;
             wasEmpty = m_events.empty() && m_positions.empty();
-            m_positionIndex.emplace(std::move(key), m_positions.size());
+            index.emplace(id, m_positions.size());
             m_positions.push_back(std::move(event));
         } else {
             m_drained.wait(lock, [&] { return m_closed || m_events.size() < m_maxEvents; });
@@ -61,7 +62,11 @@ Batch IngestQueue::take()
         std::lock_guard lock(m_mutex);
         batch.events.swap(m_events);
         batch.positions.swap(m_positions);
-        m_positionIndex.clear();
+        // The next frame is likely as busy: grow once, not element by element.
+        m_events.reserve(batch.events.size());
+        m_positions.reserve(batch.positions.size());
+        for (PositionIndex &index : m_positionIndex)
+            index.clear();
         batch.oldestArrivalMs = m_oldestArrivalMs;
         m_oldestArrivalMs = 0;
     }

@@ -8,10 +8,12 @@
 #include "events.h"
 #include "feedstats.h"
 
+#include <array>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,16 +47,13 @@ public:
     size_t depth() const;
 
 private:
-    struct Key
+    // Looked up by the event's own id: no key string is built per message.
+    struct IdHash
     {
-        Feed feed;
-        std::string id;
-        bool operator==(const Key &o) const { return feed == o.feed && id == o.id; }
+        using is_transparent = void;
+        size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
     };
-    struct KeyHash
-    {
-        size_t operator()(const Key &k) const { return std::hash<std::string>()(k.id) * 31 + size_t(k.feed); }
-    };
+    using PositionIndex = std::unordered_map<std::string, size_t, IdHash, std::equal_to<>>;
 
     FeedStats &m_stats;
     const size_t m_maxEvents;
@@ -64,7 +63,7 @@ private:
     bool m_closed = false;
     std::vector<Event> m_events;
     std::vector<Event> m_positions;
-    std::unordered_map<Key, size_t, KeyHash> m_positionIndex; // into m_positions
+    std::array<PositionIndex, kFeedCount> m_positionIndex; // per feed: id -> slot in m_positions
     int64_t m_oldestArrivalMs = 0;
     std::function<void()> m_wakeUp;
 };

@@ -11,17 +11,19 @@ LiveState::LiveState(FeedStats &stats)
 {
 }
 
-LiveState::Applied LiveState::apply(const Batch &batch)
+LiveState::Applied LiveState::apply(Batch &&batch)
 {
     Applied result;
-    for (const Event &event : batch.events)
-        applyOne(event, result);
-    for (const Event &event : batch.positions)
-        applyOne(event, result);
+    m_touched.clear();
+    m_touched.reserve(batch.size());
+    for (Event &event : batch.events)
+        applyOne(std::move(event), result);
+    for (Event &event : batch.positions)
+        applyOne(std::move(event), result);
     return result;
 }
 
-bool LiveState::applyCase(const CaseEvent &e)
+const std::string *LiveState::applyCase(CaseEvent &&e)
 {
     auto [it, inserted] = m_cases.try_emplace(e.id);
     CaseRecord &c = it->second;
@@ -31,54 +33,82 @@ bool LiveState::applyCase(const CaseEvent &e)
         m_stats.rejected[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
         const std::string detail = "case " + e.id + " seq " + std::to_string(e.seq) + " after seq " + std::to_string(c.seq);
         m_rejectLog.note(reason, "case/" + e.id + "/event", detail);
-        return false;
+        return nullptr;
     }
     c.seq = e.seq;
     c.status = e.status;
     c.updatedTs = e.ts;
     if (e.status == CaseStatus::Reported) {
         c.reportedTs = e.ts;
-        c.category = e.category;
-        c.title = e.title;
+        c.category = std::move(e.category);
+        c.title = std::move(e.title);
         c.priority = e.priority;
         c.deadline = e.deadline;
     }
     if (e.position)
         c.position = e.position;
     if (!e.grid.empty())
-        c.grid = e.grid;
-    return true;
+        c.grid = std::move(e.grid);
+    return &it->first;
 }
 
-void LiveState::applyOne(const Event &event, Applied &result)
+namespace {
+
+// Stores the newest state of an entity under its id; returns the stored id.
+template<typename Map, typename T>
+const std::string *store(Map &map, const std::string &key, T &&value)
 {
-    bool applied = true;
-    std::visit(
-        [&](const auto &e) {
+    auto [it, inserted] = map.try_emplace(key);
+    it->second = std::forward<T>(value);
+    return &it->first;
+}
+
+} // namespace
+
+void LiveState::applyOne(Event &&event, Applied &result)
+{
+    const Feed feed = feedOf(event);
+    if (feed == Feed::CameraEvent) {
+        // Counted, not kept: alarms from camera events come with the alarm stage.
+        ++m_cameraEvents;
+        ++result.applied;
+        ++m_revisions[size_t(feed)];
+        return;
+    }
+    const std::string *id = std::visit(
+        [&](auto &&e) -> const std::string * {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, CaseEvent>)
-                applied = applyCase(e);
+                return applyCase(std::move(e));
             else if constexpr (std::is_same_v<T, CameraState>)
-                m_cameras[e.id] = e;
+                return store(m_cameras, e.id, std::move(e));
             else if constexpr (std::is_same_v<T, CameraEvent>)
-                ++m_cameraEvents;
-            else if constexpr (std::is_same_v<T, SensorState>)
-                m_sensors[e.id].state = e;
-            else if constexpr (std::is_same_v<T, SensorReading>)
-                m_sensors[e.id].reading = e;
-            else if constexpr (std::is_same_v<T, GridState>)
-                m_grids[e.code] = e;
+                return nullptr; // handled above
+            else if constexpr (std::is_same_v<T, SensorState>) {
+                auto [it, inserted] = m_sensors.try_emplace(e.id);
+                it->second.state = std::move(e);
+                return &it->first;
+            } else if constexpr (std::is_same_v<T, SensorReading>) {
+                auto [it, inserted] = m_sensors.try_emplace(e.id);
+                it->second.reading = std::move(e);
+                return &it->first;
+            } else if constexpr (std::is_same_v<T, GridState>)
+                return store(m_grids, e.code, std::move(e));
             else if constexpr (std::is_same_v<T, WorkerPosition>)
-                m_workers[e.id] = e;
+                return store(m_workers, e.id, std::move(e));
             else if constexpr (std::is_same_v<T, UnitPosition>)
-                m_units[e.id] = e;
+                return store(m_units, e.id, std::move(e));
             else if constexpr (std::is_same_v<T, PoiState>)
-                m_pois[e.id] = e;
+                return store(m_pois, e.id, std::move(e));
         },
-        event);
-    (applied ? result.applied : result.rejected)++;
-    if (applied)
-        ++m_revisions[event.index()];
+        std::move(event));
+    if (!id) {
+        ++result.rejected;
+        return;
+    }
+    ++result.applied;
+    ++m_revisions[size_t(feed)];
+    m_touched.push_back({feed, id});
 }
 
 } // namespace gridwall::state

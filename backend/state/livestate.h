@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace gridwall::state {
 
@@ -44,7 +45,17 @@ public:
         size_t applied = 0;
         size_t rejected = 0; // duplicate or stale case events
     };
-    Applied apply(const feed::Batch &batch);
+    // Moves the batch's events into the state (the batch is left empty-ish).
+    Applied apply(feed::Batch &&batch);
+
+    // What the last apply() changed: one entry per applied event, pointing at
+    // the entity's id as stored here, for views that follow the state.
+    struct Touched
+    {
+        feed::Feed feed;
+        const std::string *id;
+    };
+    const std::vector<Touched> &touched() const { return m_touched; }
 
     const std::unordered_map<std::string, CaseRecord> &cases() const { return m_cases; }
     const std::unordered_map<std::string, feed::CameraState> &cameras() const { return m_cameras; }
@@ -58,8 +69,8 @@ public:
     uint64_t revision(feed::Feed f) const { return m_revisions[size_t(f)]; }
 
 private:
-    bool applyCase(const feed::CaseEvent &e);
-    void applyOne(const feed::Event &event, Applied &result);
+    const std::string *applyCase(feed::CaseEvent &&e);
+    void applyOne(feed::Event &&event, Applied &result);
 
     feed::FeedStats &m_stats;
     feed::RejectLog m_rejectLog;
@@ -72,6 +83,7 @@ private:
     std::unordered_map<std::string, feed::PoiState> m_pois;
     uint64_t m_cameraEvents = 0;
     std::array<uint64_t, feed::kFeedCount> m_revisions{};
+    std::vector<Touched> m_touched;
 };
 
 } // namespace gridwall::state

@@ -81,7 +81,6 @@ void LiveFeed::drain()
     feed::Batch batch = m_queue.take();
     if (batch.empty())
         return;
-    m_state.apply(batch);
     {
         std::lock_guard lock(m_latencyMutex);
         for (const auto *list : {&batch.events, &batch.positions}) {
@@ -92,7 +91,8 @@ void LiveFeed::drain()
             }
         }
     }
-    emit applied(batch);
+    m_state.apply(std::move(batch));
+    emit applied();
     if (m_window)
         m_window->update();
 }

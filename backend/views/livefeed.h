@@ -74,9 +74,9 @@ public:
 
 signals:
     void statusChanged();
-    // A batch was applied to the live state (GUI thread, connect directly):
-    // views update what the batch touched.
-    void applied(const gridwall::feed::Batch &batch);
+    // A batch was applied to the live state (GUI thread): views update what
+    // state().touched() lists.
+    void applied();
 
 private:
     // Drains now, or when a frame's time has passed since the last drain.

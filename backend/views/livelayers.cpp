@@ -73,12 +73,10 @@ size_t LiveLayers::markerCount(int layer) const
     return it == m_layers.end() ? 0 : it->second.points.size();
 }
 
-void LiveLayers::update(const feed::Batch &batch)
+void LiveLayers::update()
 {
-    for (const auto *list : {&batch.events, &batch.positions}) {
-        for (const feed::Event &event : *list)
-            updateEntity(feed::feedOf(event), feed::entityId(event));
-    }
+    for (const state::LiveState::Touched &t : m_feed.state().touched())
+        updateEntity(t.feed, *t.id);
     if (!m_map)
         return;
     for (auto &[layer, data] : m_layers) {

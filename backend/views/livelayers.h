@@ -5,7 +5,6 @@
 // the map rewrites the changed layers' buffers at the next sync.
 
 #include "feed/events.h"
-#include "feed/ingestqueue.h"
 
 #include <QObject>
 #include <QPointF>
@@ -34,8 +33,8 @@ class LiveLayers : public QObject
 public:
     LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent = nullptr);
 
-    // Moves the markers of the entities in the batch (connected to LiveFeed::applied).
-    void update(const feed::Batch &batch);
+    // Moves the markers of the entities the last batch touched (connected to LiveFeed::applied).
+    void update();
     // Markers currently on a layer (for tests).
     size_t markerCount(int layer) const;
 
