@@ -40,6 +40,7 @@ FeedClient::FeedClient(FeedOptions options, IngestQueue &queue, FeedStats &stats
     , m_stats(stats)
     , m_decoder(std::make_unique<Decoder>(m_options.topicRoot.toStdString()))
     , m_result(std::make_unique<DecodeResult>())
+    , m_wallPrefix(m_options.topicRoot.toStdString() + "/wall/")
 {
     // Paho C records a trace of every call at its default level; that costs
     // more than decoding a message. Keep only errors.
@@ -140,6 +141,10 @@ void FeedClient::onConnected()
 
 void FeedClient::onMessage(const std::string &topic, const std::string &payload)
 {
+    // ROOT/wall/... carries the shared view and director commands of a
+    // multi-screen wall, not city data: not a feed, and not a rejection.
+    if (topic.compare(0, m_wallPrefix.size(), m_wallPrefix) == 0)
+        return;
     m_stats.lastMessageMs.store(nowMs(), std::memory_order_relaxed);
     DecodeResult &result = *m_result;
     m_decoder->decode(topic, payload, result);

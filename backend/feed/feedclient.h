@@ -60,6 +60,7 @@ private:
     FeedStats &m_stats;
     std::unique_ptr<Decoder> m_decoder; // used on Paho's callback thread only
     std::unique_ptr<DecodeResult> m_result; // reused across messages: no per-message construction
+    std::string m_wallPrefix;
     RejectLog m_rejectLog;
     std::unique_ptr<mqtt::async_client> m_client;
     std::thread m_connector;

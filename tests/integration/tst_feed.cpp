@@ -137,6 +137,15 @@ private slots:
         QCOMPARE(m_wall.healthStatus(), 200);
     }
 
+    void wallTopicsAreNotFeedsNorRejections()
+    {
+        const QHash<QString, double> before = m_wall.metrics();
+        publish("panjin/wall/main/view", "{\"ts\":" + now() + ",\"center\":[122.07,41.12],\"zoom\":11}", 1, false);
+        publish("panjin/worker/w-7/position", "{\"ts\":" + now() + ",\"lon\":122.07,\"lat\":41.12,\"status\":\"idle\"}", 0);
+        QVERIFY(m_wall.waitFor([&](const auto &m) { return m.value(received("worker")) == before.value(received("worker")) + 1; }));
+        QCOMPARE(m_wall.metric(rejected("unknown_topic")), before.value(rejected("unknown_topic")));
+    }
+
     void olderSeqNeverRollsACaseBack()
     {
         publish("panjin/case/c-9/event", reported(1));
