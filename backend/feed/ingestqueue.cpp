@@ -11,11 +11,31 @@ int64_t nowMs()
 }
 } // namespace
 
-IngestQueue::IngestQueue(FeedStats &stats, size_t maxEvents, size_t maxEntities)
+IngestQueue::IngestQueue(FeedStats &stats, size_t maxEvents, size_t maxEntities, size_t coalesceAbove)
     : m_stats(stats)
     , m_maxEvents(maxEvents)
     , m_maxEntities(maxEntities)
+    , m_coalesceAbove(coalesceAbove)
 {
+}
+
+void IngestQueue::startCoalescing()
+{
+    // Keep the latest position of each entity, in the slot of its first one.
+    std::vector<Event> kept;
+    kept.reserve(m_positions.size());
+    for (Event &e : m_positions) {
+        PositionIndex &index = m_positionIndex[size_t(feedOf(e))];
+        const auto [it, inserted] = index.try_emplace(entityId(e), kept.size());
+        if (inserted) {
+            kept.push_back(std::move(e));
+        } else {
+            kept[it->second] = std::move(e);
+            m_stats.coalesced.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+    m_positions = std::move(kept);
+    m_coalescing = true;
 }
 
 bool IngestQueue::push(Event &&event)
@@ -24,7 +44,13 @@ bool IngestQueue::push(Event &&event)
     bool wasEmpty = false;
     {
         std::unique_lock lock(m_mutex);
-        if (isCoalescable(feed)) {
+        if (isCoalescable(feed) && !m_coalescing && m_positions.size() < m_coalesceAbove) {
+            // Keeping up: every position goes through, with no lookup at all.
+            wasEmpty = m_events.empty() && m_positions.empty();
+            m_positions.push_back(std::move(event));
+        } else if (isCoalescable(feed)) {
+            if (!m_coalescing)
+                startCoalescing();
             PositionIndex &index = m_positionIndex[size_t(feed)];
             const std::string &id = entityId(event);
             if (auto it = index.find(std::string_view(id)); it != index.end()) {
@@ -65,8 +91,11 @@ Batch IngestQueue::take()
         // The next frame is likely as busy: grow once, not element by element.
         m_events.reserve(batch.events.size());
         m_positions.reserve(batch.positions.size());
-        for (PositionIndex &index : m_positionIndex)
-            index.clear();
+        if (m_coalescing) {
+            for (PositionIndex &index : m_positionIndex)
+                index.clear();
+            m_coalescing = false;
+        }
         batch.oldestArrivalMs = m_oldestArrivalMs;
         m_oldestArrivalMs = 0;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The hand-over from the MQTT thread to the GUI thread. Bounded both ways:
-// positions and readings coalesce per entity (latest wins), everything else
+// when more positions and readings pile up than a frame normally brings,
+// they coalesce per entity (latest wins); everything else
 // (case events, alarms, states) queues losslessly, and when that queue is
 // full the MQTT thread waits, which holds back QoS 1 acknowledgements and
 // so slows the broker down instead of dropping anything.
@@ -31,7 +32,9 @@ struct Batch
 class IngestQueue
 {
 public:
-    explicit IngestQueue(FeedStats &stats, size_t maxEvents = 100000, size_t maxEntities = 200000);
+    // coalesceAbove: positions waiting before they start to coalesce (a frame at
+    // 10,000 msg/s brings ~170; a stalled GUI thread many more).
+    explicit IngestQueue(FeedStats &stats, size_t maxEvents = 100000, size_t maxEntities = 200000, size_t coalesceAbove = 4096);
 
     // Called (on the producer's thread, outside the lock) after a push into
     // an empty queue: the consumer can take the batch without waiting for
@@ -55,9 +58,13 @@ private:
     };
     using PositionIndex = std::unordered_map<std::string, size_t, IdHash, std::equal_to<>>;
 
+    void startCoalescing();
+
     FeedStats &m_stats;
     const size_t m_maxEvents;
     const size_t m_maxEntities;
+    const size_t m_coalesceAbove;
+    bool m_coalescing = false;
     mutable std::mutex m_mutex;
     std::condition_variable m_drained;
     bool m_closed = false;

@@ -39,18 +39,35 @@ class TestIngestQueue : public QObject
     Q_OBJECT
 
 private slots:
-    void positionsCoalesceLatestWins()
+    void positionsPassWhileTheConsumerKeepsUp()
     {
         FeedStats stats;
-        IngestQueue queue(stats);
+        IngestQueue queue(stats, 100, 100, 8);
+        for (int i = 0; i < 5; ++i)
+            queue.push(worker("w-1", 122.0 + i));
+        QCOMPARE(queue.take().positions.size(), size_t(5));
+        QCOMPARE(stats.coalesced.load(), uint64_t(0));
+    }
+
+    void positionsCoalesceUnderPressureLatestWins()
+    {
+        FeedStats stats;
+        IngestQueue queue(stats, 100, 100, 8);
         for (int i = 0; i < 10; ++i)
             queue.push(worker("w-1", 122.0 + i));
         queue.push(worker("w-2", 121.0));
+        for (int i = 0; i < 100; ++i)
+            queue.push(worker("w-1", 200.0 + i)); // far more than a frame's worth: bounded
         const Batch batch = queue.take();
         QCOMPARE(batch.positions.size(), size_t(2));
-        QCOMPARE(std::get<WorkerPosition>(batch.positions[0]).position.lon, 131.0);
-        QCOMPARE(stats.coalesced.load(), uint64_t(9));
+        QCOMPARE(std::get<WorkerPosition>(batch.positions[0]).position.lon, 299.0);
+        QCOMPARE(std::get<WorkerPosition>(batch.positions[1]).position.lon, 121.0);
+        QCOMPARE(stats.coalesced.load(), uint64_t(109));
         QVERIFY(queue.take().empty());
+        // After the batch is taken, positions flow one by one again.
+        queue.push(worker("w-1", 1.0));
+        queue.push(worker("w-1", 2.0));
+        QCOMPARE(queue.take().positions.size(), size_t(2));
     }
 
     void eventsKeepTheirOrderAndAllArrive()
