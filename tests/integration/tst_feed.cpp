@@ -96,6 +96,22 @@ private slots:
         QCOMPARE(m_wall.metric(entities("worker")), 1.0);
     }
 
+    void aWallStartedLaterSeesTheRetainedState()
+    {
+        const QByteArray ts = now();
+        publish("panjin/camera/cam-late/state", "{\"ts\":" + ts + ",\"online\":false,\"name\":\"渤海路\",\"lon\":122.0,\"lat\":41.0}", 1, true);
+        publish("panjin/grid/211103001001002/state", "{\"ts\":" + ts + ",\"workers_on_duty\":1,\"workers_total\":2}", 1, true);
+        WallProcess late{QStringLiteral(GRIDWALL_BINARY)};
+        QVERIFY(late.start({"--broker", m_broker.uri(), "--client-id", "tst-feed-late-wall"}));
+        // Everything retained so far: the cameras, sensor, grids and site published before.
+        QVERIFY2(late.waitFor([](const auto &m) {
+                     return m.value(entities("camera")) >= 2 && m.value(entities("grid")) >= 2 && m.value(entities("poi")) >= 1
+                            && m.value(entities("sensor")) >= 1;
+                 }),
+                 qPrintable(late.output()));
+        QCOMPARE(late.metric(received("case")), 0.0); // events are not retained
+    }
+
     void malformedInputIsRejectedWithItsReason_data()
     {
         QTest::addColumn<QString>("topic");
