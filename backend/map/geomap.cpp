@@ -1,7 +1,6 @@
 #include "geomap.h"
 
-#include "linematerial.h"
-#include "pointmaterial.h"
+#include "pixelmaterial.h"
 
 #include <QQuickWindow>
 #include <QSGGeometryNode>
@@ -57,9 +56,8 @@ QSGGeometryNode *makeLineNode(const LineMesh &mesh, const QColor &color)
     auto *geometry = new QSGGeometry(lineAttributes(), int(mesh.vertices.size()));
     geometry->setDrawingMode(QSGGeometry::DrawTriangles);
     std::copy(mesh.vertices.begin(), mesh.vertices.end(), static_cast<LineVertex *>(geometry->vertexData()));
-    auto *material = new LineMaterial;
+    auto *material = new PixelMaterial(PixelMaterial::Shape::Line);
     material->setColor(color);
-    material->setFlag(QSGMaterial::RequiresFullMatrix); // the shader extrudes: never pre-transform
     auto *node = new QSGGeometryNode;
     node->setGeometry(geometry);
     node->setMaterial(material);
@@ -77,10 +75,10 @@ void setLineMesh(QSGGeometryNode *node, const LineMesh &mesh)
 
 void setLineWidth(QSGGeometryNode *node, double widthPx, double pixelSize)
 {
-    auto *material = static_cast<LineMaterial *>(node->material());
+    auto *material = static_cast<PixelMaterial *>(node->material());
     const float halfWidth = float(widthPx / 2 * pixelSize);
-    if (material->halfWidth() != halfWidth || material->pixelSize() != float(pixelSize)) {
-        material->setHalfWidth(halfWidth);
+    if (material->extent() != halfWidth || material->pixelSize() != float(pixelSize)) {
+        material->setExtent(halfWidth);
         material->setPixelSize(float(pixelSize));
         node->markDirty(QSGNode::DirtyMaterial);
     }
@@ -152,7 +150,7 @@ struct MapNode : QSGTransformNode
         geometry->setDrawingMode(QSGGeometry::DrawTriangles);
         geometry->setVertexDataPattern(QSGGeometry::StreamPattern);
         node->setGeometry(geometry);
-        node->setMaterial(new PointMaterial);
+        node->setMaterial(new PixelMaterial(PixelMaterial::Shape::Disc));
         node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
         // Keep layer order: insert before the first layer with a higher number.
         auto next = markerLayers.upper_bound(layer);
@@ -381,12 +379,12 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);
     for (auto &[layer, markers] : m_markers) {
         QSGGeometryNode *node = root->markerLayer(layer);
-        auto *material = static_cast<PointMaterial *>(node->material());
+        auto *material = static_cast<PixelMaterial *>(node->material());
         const float radius = float(markers.radiusPx * m_designUnit * pixelSize);
-        if (markers.dirty || material->color() != markers.color || material->radius() != radius
+        if (markers.dirty || material->color() != markers.color || material->extent() != radius
             || material->pixelSize() != float(pixelSize)) {
             material->setColor(markers.color);
-            material->setRadius(radius);
+            material->setExtent(radius);
             material->setPixelSize(float(pixelSize));
             node->markDirty(QSGNode::DirtyMaterial);
         }

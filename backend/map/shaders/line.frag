@@ -6,13 +6,13 @@ layout(std140, binding = 0) uniform buf {
     mat4 qt_Matrix;
     vec4 color;
     float qt_Opacity;
-    float halfWidth;
+    float extent;
     float pixelSize;
 };
 
 void main()
 {
     // Coverage of this pixel by the line: smooth edges without multisampling.
-    float coverage = clamp(halfWidth / pixelSize + 0.5 - abs(across), 0.0, 1.0);
+    float coverage = clamp(extent / pixelSize + 0.5 - abs(across), 0.0, 1.0);
     fragColor = color * (qt_Opacity * coverage);
 }

@@ -11,13 +11,13 @@ layout(std140, binding = 0) uniform buf {
     mat4 qt_Matrix;
     vec4 color;
     float qt_Opacity;
-    float halfWidth; // scene units
+    float extent;    // half the line width, scene units
     float pixelSize; // scene units per pixel
 };
 
 void main()
 {
-    float extent = halfWidth + pixelSize;
-    across = side * extent / pixelSize;
-    gl_Position = qt_Matrix * vec4(position + extrusion * extent, 0.0, 1.0);
+    float size = extent + pixelSize;
+    across = side * size / pixelSize;
+    gl_Position = qt_Matrix * vec4(position + extrusion * size, 0.0, 1.0);
 }

@@ -6,13 +6,13 @@ layout(std140, binding = 0) uniform buf {
     mat4 qt_Matrix;
     vec4 color;
     float qt_Opacity;
-    float radius;
+    float extent;
     float pixelSize;
 };
 
 void main()
 {
-    float r = radius / pixelSize;
+    float r = extent / pixelSize;
     float d = length(offset);
     float coverage = clamp(r + 0.5 - d, 0.0, 1.0);
     // A dark rim keeps markers apart from any fill beneath them.

@@ -10,13 +10,13 @@ layout(std140, binding = 0) uniform buf {
     mat4 qt_Matrix;
     vec4 color;
     float qt_Opacity;
-    float radius;    // scene units
+    float extent;    // the disc radius, scene units
     float pixelSize; // scene units per pixel
 };
 
 void main()
 {
-    float extent = radius + pixelSize;
-    offset = corner * extent / pixelSize;
-    gl_Position = qt_Matrix * vec4(position + corner * extent, 0.0, 1.0);
+    float size = extent + pixelSize;
+    offset = corner * size / pixelSize;
+    gl_Position = qt_Matrix * vec4(position + corner * size, 0.0, 1.0);
 }
