@@ -118,6 +118,35 @@ private slots:
         QVERIFY2(lines.first().contains(expected), qPrintable(lines.first()));
     }
 
+    void anotherCityRuns()
+    {
+        // Two districts of another city in the same form, with one street, community and grid each.
+        const auto square = [](double x, double y, double size) {
+            return QStringLiteral("{\"type\":\"Polygon\",\"coordinates\":[[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]]}")
+                .arg(x).arg(y).arg(x + size).arg(y + size);
+        };
+        QStringList features;
+        const auto feature = [](const QString &code, const QString &name, const char *level, const QString &parent,
+                                const QString &geometry) {
+            const QString parentProperty = parent.isEmpty() ? QString() : QStringLiteral(",\"parent\":\"") + parent + '"';
+            return QStringLiteral("{\"type\":\"Feature\",\"properties\":{\"code\":\"") + code + QStringLiteral("\",\"name\":\"") + name
+                   + QStringLiteral("\",\"level\":\"") + QLatin1String(level) + '"' + parentProperty + QStringLiteral("},\"geometry\":")
+                   + geometry + '}';
+        };
+        for (int d = 0; d < 2; ++d) {
+            const QString district = QStringLiteral("11010") + QString::number(d + 1);
+            const QString street = district + "001", community = street + "001", grid = community + "001";
+            const QString geometry = square(116.40 + d * 0.02, 39.90, 0.02);
+            features << feature(district, "区", "district", {}, geometry) << feature(street, "街", "street", district, geometry)
+                     << feature(community, "社区", "community", street, geometry) << feature(grid, "网格", "grid", community, geometry);
+        }
+        const QString path = writeFile("another-city.geojson",
+                                       QStringLiteral("{\"type\":\"FeatureCollection\",\"features\":[%1]}").arg(features.join(',')).toUtf8());
+        const Run r = run({"--geo", path, "--view", "110102001", "--size", "640x360", "--quit-after", "300"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.stdErr));
+        QVERIFY2(r.stdErr.contains("geography loaded") && r.stdErr.contains("8 regions"), qPrintable(r.stdErr));
+    }
+
     void missingGeoFile()
     {
         const Run r = run({"--geo", "/nonexistent/city.geojson"});
