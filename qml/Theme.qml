@@ -5,7 +5,7 @@ import QtQuick
 // pixels of a 1920x1080 layout; multiply by the window's `unit`.
 QtObject {
     readonly property color background: "#0b1220"
-    readonly property color panel: "#f2111a2b"
+    readonly property color panel: "#111a2b"
     readonly property color panelBorder: "#2e3d55"
     readonly property color text: "#eef3f8"
     readonly property color textDim: "#9fb0c4"

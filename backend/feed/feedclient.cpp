@@ -18,11 +18,6 @@ namespace {
 constexpr auto kFirstRetry = std::chrono::seconds(1);
 constexpr auto kMaxRetry = std::chrono::seconds(30);
 
-int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 } // namespace
 
 QString checkBrokerUri(const QString &uri)
@@ -145,7 +140,7 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
     // multi-screen wall, not city data: not a feed, and not a rejection.
     if (topic.compare(0, m_wallPrefix.size(), m_wallPrefix) == 0)
         return;
-    m_stats.lastMessageMs.store(nowMs(), std::memory_order_relaxed);
+    m_stats.lastMessageMs.store(epochMs(), std::memory_order_relaxed);
     DecodeResult &result = *m_result;
     m_decoder->decode(topic, payload, result);
     if (!result.ok) {

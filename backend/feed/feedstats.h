@@ -12,6 +12,12 @@
 
 namespace gridwall::feed {
 
+// Wall-clock time in Unix epoch milliseconds, the unit of every payload's ts.
+inline int64_t epochMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 struct FeedStats
 {
     std::array<std::atomic<uint64_t>, kFeedCount> received{};  // accepted by the decoder, per feed

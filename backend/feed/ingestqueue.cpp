@@ -1,15 +1,6 @@
 #include "ingestqueue.h"
 
-#include <chrono>
-
 namespace gridwall::feed {
-
-namespace {
-int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-} // namespace
 
 IngestQueue::IngestQueue(FeedStats &stats, size_t maxEvents, size_t maxEntities, size_t coalesceAbove)
     : m_stats(stats)
@@ -72,8 +63,6 @@ bool IngestQueue::push(Event &&event)
             wasEmpty = m_events.empty() && m_positions.empty();
             m_events.push_back(std::move(event));
         }
-        if (wasEmpty)
-            m_oldestArrivalMs = nowMs();
     }
     // Only after the event is in: a consumer woken now is sure to find it.
     if (wasEmpty && m_wakeUp)
@@ -96,8 +85,6 @@ Batch IngestQueue::take()
                 index.clear();
             m_coalescing = false;
         }
-        batch.oldestArrivalMs = m_oldestArrivalMs;
-        m_oldestArrivalMs = 0;
     }
     m_drained.notify_all();
     return batch;

@@ -24,7 +24,6 @@ struct Batch
 {
     std::vector<Event> events;    // lossless, in arrival order
     std::vector<Event> positions; // latest position or reading per entity
-    int64_t oldestArrivalMs = 0;  // when the oldest message of the batch arrived (epoch ms)
     bool empty() const { return events.empty() && positions.empty(); }
     size_t size() const { return events.size() + positions.size(); }
 };
@@ -71,7 +70,6 @@ private:
     std::vector<Event> m_events;
     std::vector<Event> m_positions;
     std::array<PositionIndex, kFeedCount> m_positionIndex; // per feed: id -> slot in m_positions
-    int64_t m_oldestArrivalMs = 0;
     std::function<void()> m_wakeUp;
 };
 

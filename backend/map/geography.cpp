@@ -42,11 +42,6 @@ QVariantMap Geography::regionAt(int index) const
     };
 }
 
-QVariantMap Geography::region(const QString &code) const
-{
-    return regionAt(tree().indexOf(code));
-}
-
 QVariantList Geography::path(const QString &code) const
 {
     QVariantList out;

@@ -54,10 +54,9 @@ public:
 
     // Name in the UI language (English falls back to the file's name).
     QString displayName(int index) const;
-    // {code, name, level, areaKm2, children} of a region, or empty if unknown.
-    Q_INVOKABLE QVariantMap region(const QString &code) const;
+    // {code, name, level, areaKm2, children} of a region, or empty if out of range.
     QVariantMap regionAt(int index) const;
-    // From the district down to the region: a list of region() maps.
+    // From the district down to the region: a list of regionAt() maps.
     Q_INVOKABLE QVariantList path(const QString &code) const;
 
 private:

@@ -423,10 +423,6 @@ void GeoMap::onFrameSwapped()
     if (!m_syncedAll || m_swappedAll.exchange(true))
         return;
     emit firstFrameSwapped();
-    QMetaObject::invokeMethod(this, [this] {
-        m_rendered = true;
-        emit renderedChanged();
-    }, Qt::QueuedConnection);
 }
 
 QString GeoMap::selectedCode() const

@@ -31,7 +31,6 @@ class GeoMap : public QQuickItem
     Q_PROPERTY(double groundMetresPerPixel READ groundMetresPerPixel NOTIFY viewChanged)
     Q_PROPERTY(int detailLevel READ detailLevel NOTIFY viewChanged)
     Q_PROPERTY(QAbstractItemModel *labels READ labels CONSTANT)
-    Q_PROPERTY(bool rendered READ rendered NOTIFY renderedChanged)
 
 public:
     explicit GeoMap(QQuickItem *parent = nullptr);
@@ -49,8 +48,6 @@ public:
     // The finest level whose borders are shown at the current zoom (0..3).
     int detailLevel() const;
     QAbstractItemModel *labels() { return &m_labels; }
-    // True once a frame with the whole tree has been produced.
-    bool rendered() const { return m_rendered; }
 
     const MapView &view() const { return m_view; }
     void setView(QPointF center, double scale);
@@ -78,7 +75,6 @@ signals:
     void selectionChanged();
     void hoverChanged();
     void viewChanged();
-    void renderedChanged();
     // Emitted on the render thread right after the first frame with the
     // whole tree was swapped: connect directly to timestamp start-up.
     void firstFrameSwapped();
@@ -113,7 +109,6 @@ private:
     double m_designUnit = 1;
     bool m_viewTouched = false; // the operator moved the view: keep it on resize
     bool m_nodesDirty = true;
-    bool m_rendered = false;
     std::atomic<bool> m_syncedAll = false;
     std::atomic<bool> m_swappedAll = false;
 

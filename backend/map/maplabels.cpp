@@ -53,6 +53,7 @@ void MapLabels::setGeography(const Geography *geography)
     beginResetModel();
     m_geography = geography;
     m_labels.clear();
+    m_measuredUnit = 0;
     if (geography) {
         const geo::RegionTree &tree = geography->tree();
         for (geo::Level level : {geo::Level::District, geo::Level::Street}) {
@@ -62,7 +63,7 @@ void MapLabels::setGeography(const Geography *geography)
                              [&](int a, int b) { return tree.region(a).areaKm2 > tree.region(b).areaKm2; });
             for (int index : regions) {
                 m_labels.push_back({index, geography->displayName(index), int(level),
-                                    level == geo::Level::District ? kDistrictPixelSize : kStreetPixelSize, {}, 0, false});
+                                    level == geo::Level::District ? kDistrictPixelSize : kStreetPixelSize, {}, 0, {}, false});
             }
         }
     }
@@ -77,18 +78,24 @@ void MapLabels::layout(const MapView &view, double designUnit)
     const QRectF screen(QPointF(0, 0), view.viewport());
     std::vector<QRectF> placed;
     placed.reserve(m_labels.size());
+    // Text sizes change only with the design unit, not with every pan and zoom.
+    const bool remeasure = designUnit != m_measuredUnit;
+    m_measuredUnit = designUnit;
     QFont font(fontFamily());
     for (Label &label : m_labels) {
         const geo::Region &region = tree.region(label.region);
         label.pixelSize = label.basePixelSize * designUnit;
+        if (remeasure) {
+            font.setPixelSize(std::max(1, int(label.pixelSize)));
+            font.setBold(label.level == int(geo::Level::District));
+            const QFontMetricsF metrics(font);
+            label.size = QSizeF(metrics.horizontalAdvance(label.text), metrics.height());
+        }
         label.screen = view.sceneToScreen(region.labelPoint);
         const double extent = std::max(region.bounds.width(), region.bounds.height()) * view.scale() / designUnit;
         bool show = label.level == int(geo::Level::District) || extent >= kStreetMinExtent;
         if (show) {
-            font.setPixelSize(std::max(1, int(label.pixelSize)));
-            font.setBold(label.level == int(geo::Level::District));
-            const QFontMetricsF metrics(font);
-            const QSizeF size(metrics.horizontalAdvance(label.text), metrics.height());
+            const QSizeF size = label.size;
             const double pad = 6 * designUnit;
             const QRectF rect(label.screen.x() - size.width() / 2 - pad, label.screen.y() - size.height() / 2 - pad,
                               size.width() + 2 * pad, size.height() + 2 * pad);

@@ -44,8 +44,10 @@ private:
         double basePixelSize = 0; // in design units
         QPointF screen;
         double pixelSize = 0;
+        QSizeF size; // of the text at pixelSize
         bool shown = false;
     };
+    double m_measuredUnit = 0; // the design unit the sizes were measured for
     const Geography *m_geography = nullptr;
     std::vector<Label> m_labels;
 };

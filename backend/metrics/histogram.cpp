@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace gridwall::metrics {
 
@@ -33,20 +32,6 @@ QString Histogram::exposition(const QString &name, const QString &help) const
     out += QStringLiteral("%1_sum %2\n").arg(name).arg(double(m_sumMicros.load(std::memory_order_relaxed)) / 1e6);
     out += QStringLiteral("%1_count %2\n").arg(name).arg(cumulative);
     return out;
-}
-
-double Histogram::quantileUpperBound(double q) const
-{
-    const uint64_t total = count();
-    if (total == 0)
-        return 0;
-    uint64_t cumulative = 0;
-    for (size_t i = 0; i < m_bounds.size(); ++i) {
-        cumulative += m_buckets[i].load(std::memory_order_relaxed);
-        if (double(cumulative) >= q * double(total))
-            return m_bounds[i];
-    }
-    return std::numeric_limits<double>::infinity();
 }
 
 } // namespace gridwall::metrics

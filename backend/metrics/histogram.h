@@ -18,8 +18,6 @@ public:
     // The text exposition lines for `name` (with _bucket, _sum, _count).
     QString exposition(const QString &name, const QString &help) const;
     uint64_t count() const { return m_count.load(std::memory_order_relaxed); }
-    // The smallest bucket bound below which at least q of the observations fall (+inf if beyond).
-    double quantileUpperBound(double q) const;
 
 private:
     std::vector<double> m_bounds;

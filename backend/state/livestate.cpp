@@ -69,10 +69,8 @@ void LiveState::applyOne(Event &&event, Applied &result)
 {
     const Feed feed = feedOf(event);
     if (feed == Feed::CameraEvent) {
-        // Counted, not kept: alarms from camera events come with the alarm stage.
-        ++m_cameraEvents;
+        // Not kept as state: camera events become alarms in the alarm stage.
         ++result.applied;
-        ++m_revisions[size_t(feed)];
         return;
     }
     const std::string *id = std::visit(
@@ -107,7 +105,6 @@ void LiveState::applyOne(Event &&event, Applied &result)
         return;
     }
     ++result.applied;
-    ++m_revisions[size_t(feed)];
     m_touched.push_back({feed, id});
 }
 

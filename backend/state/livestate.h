@@ -7,7 +7,6 @@
 #include "feed/feedstats.h"
 #include "feed/ingestqueue.h"
 
-#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -64,9 +63,6 @@ public:
     const std::unordered_map<std::string, feed::WorkerPosition> &workers() const { return m_workers; }
     const std::unordered_map<std::string, feed::UnitPosition> &units() const { return m_units; }
     const std::unordered_map<std::string, feed::PoiState> &pois() const { return m_pois; }
-    uint64_t cameraEvents() const { return m_cameraEvents; }
-    // Bumped whenever a batch changed something of a feed: cheap change detection for views.
-    uint64_t revision(feed::Feed f) const { return m_revisions[size_t(f)]; }
 
 private:
     const std::string *applyCase(feed::CaseEvent &&e);
@@ -81,8 +77,6 @@ private:
     std::unordered_map<std::string, feed::WorkerPosition> m_workers;
     std::unordered_map<std::string, feed::UnitPosition> m_units;
     std::unordered_map<std::string, feed::PoiState> m_pois;
-    uint64_t m_cameraEvents = 0;
-    std::array<uint64_t, feed::kFeedCount> m_revisions{};
     std::vector<Touched> m_touched;
 };
 

@@ -11,11 +11,6 @@ namespace {
 constexpr int kFrameMs = 16;          // at most one hand-over per frame at 60 Hz
 constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bounded work
 
-int64_t nowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 } // namespace
 
 LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent)
@@ -109,7 +104,7 @@ void LiveFeed::onFrameSwapped()
         std::lock_guard lock(m_latencyMutex);
         shown.swap(m_shownTs);
     }
-    const int64_t now = nowMs();
+    const int64_t now = feed::epochMs();
     for (int64_t ts : shown)
         m_latencySeconds.observe(double(now - ts) / 1000.0);
 }
@@ -123,17 +118,14 @@ double LiveFeed::secondsSinceLastFrame() const
 int LiveFeed::secondsSinceLastMessage() const
 {
     const int64_t last = m_stats.lastMessageMs.load();
-    return last > 0 ? int((nowMs() - last) / 1000) : -1;
+    return last > 0 ? int((feed::epochMs() - last) / 1000) : -1;
 }
 
 void LiveFeed::updateStatus()
 {
     const uint64_t received = m_stats.totalReceived();
-    const uint64_t rejected = m_stats.totalRejected();
     m_messagesPerSecond = double(received - m_lastReceived);
-    m_rejectedPerSecond = double(rejected - m_lastRejected);
     m_lastReceived = received;
-    m_lastRejected = rejected;
     emit statusChanged();
 }
 

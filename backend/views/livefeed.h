@@ -32,7 +32,6 @@ class LiveFeed : public QObject
     Q_PROPERTY(bool configured READ configured CONSTANT)
     Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
     Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
-    Q_PROPERTY(double rejectedPerSecond READ rejectedPerSecond NOTIFY statusChanged)
     Q_PROPERTY(int secondsSinceLastMessage READ secondsSinceLastMessage NOTIFY statusChanged)
     Q_PROPERTY(int cases READ cases NOTIFY statusChanged)
     Q_PROPERTY(int cameras READ cameras NOTIFY statusChanged)
@@ -52,7 +51,6 @@ public:
     bool configured() const { return m_client != nullptr; }
     bool connected() const { return m_stats.connected.load(); }
     double messagesPerSecond() const { return m_messagesPerSecond; }
-    double rejectedPerSecond() const { return m_rejectedPerSecond; }
     int secondsSinceLastMessage() const;
     int cases() const { return int(m_state.cases().size()); }
     int cameras() const { return int(m_state.cameras().size()); }
@@ -102,9 +100,7 @@ private:
     QElapsedTimer m_clock;
 
     uint64_t m_lastReceived = 0;
-    uint64_t m_lastRejected = 0;
     double m_messagesPerSecond = 0;
-    double m_rejectedPerSecond = 0;
 };
 
 } // namespace gridwall::views
