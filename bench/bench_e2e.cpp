@@ -2,7 +2,9 @@
 // realistic mix at a fixed rate, a plain Paho subscriber and the wall both
 // receive it. Reports what the wall dropped, the CPU it used, and its
 // publish-to-frame latency against the plain subscriber's publish-to-receive
-// latency in the same run.
+// latency in the same run. A bare Paho subscriber process (this binary with
+// --bare, a callback that only counts) gives the CPU floor of the transport in
+// the same run.
 // Usage: bench_e2e [RATE msg/s = 10000] [SECONDS = 20]   (a display makes frames real)
 
 #include "brokerprocess.h"
@@ -11,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QProcess>
 #include <QThread>
 
 #include <mqtt/async_client.h>
@@ -115,10 +118,30 @@ double histogramQuantile(const QHash<QString, double> &before, const QHash<QStri
     return 1e9;
 }
 
+// The transport alone: a Paho C++ subscriber like the wall's (persistent
+// session, QoS 1 subscription) whose callback only counts. Runs until stdin closes.
+int runBareSubscriber(const std::string &uri)
+{
+    std::atomic<int64_t> received{0};
+    mqtt::async_client client(uri, "bench-e2e-bare");
+    client.set_message_callback([&](mqtt::const_message_ptr) { received.fetch_add(1, std::memory_order_relaxed); });
+    client.connect(mqtt::connect_options_builder().clean_session(false).finalize())->wait();
+    client.subscribe("panjin/#", 1)->wait();
+    std::printf("subscribed\n");
+    std::fflush(stdout);
+    char line[64];
+    while (std::fgets(line, sizeof line, stdin))
+        std::printf("%lld\n", static_cast<long long>(received.load())), std::fflush(stdout);
+    client.disconnect()->wait();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc == 3 && std::string(argv[1]) == "--bare")
+        return runBareSubscriber(argv[2]);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int rate = args.size() > 1 ? args[1].toInt() : 10000;
@@ -136,6 +159,13 @@ int main(int argc, char *argv[])
         return 1;
     }
     wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; });
+
+    QProcess bare;
+    bare.start(app.applicationFilePath(), {"--bare", broker.uri()});
+    if (!bare.waitForReadyRead(10000) || !bare.readLine().startsWith("subscribed")) {
+        std::fprintf(stderr, "the bare subscriber did not start\n");
+        return 1;
+    }
 
     // The plain subscriber: publish-to-receive latency, measured the same way as the wall's (payload ts to now).
     std::mutex latencyMutex;
@@ -158,6 +188,7 @@ int main(int argc, char *argv[])
 
     const QHash<QString, double> before = wall.metrics();
     const double cpuBefore = cpuSeconds(wall.pid());
+    const double bareCpuBefore = cpuSeconds(bare.processId());
     std::mt19937 rng(2648);
     int caseNumber = 0;
     size_t bytes = 0;
@@ -175,6 +206,7 @@ int main(int argc, char *argv[])
     }
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double cpuAfter = cpuSeconds(wall.pid());
+    const double bareCpuAfter = cpuSeconds(bare.processId());
 
     // Everything the broker delivered must be counted by the wall.
     const auto handled = [](const QHash<QString, double> &m) {
@@ -209,6 +241,12 @@ int main(int argc, char *argv[])
                 wallHandled, double(total) - wallHandled, after.value("gridwall_messages_coalesced_total") - before.value("gridwall_messages_coalesced_total"),
                 100.0 * (cpuAfter - cpuBefore) / elapsed, wallP50 * 1000, wallP99 * 1000);
     std::printf("p99 difference wall - plain: <= %.1f ms\n", (wallP99 - plainP99) * 1000);
+    bare.write("count\n");
+    bare.waitForReadyRead(5000);
+    std::printf("bare Paho subscriber (transport only): received %s, CPU %.1f %% of one core\n", bare.readLine().trimmed().constData(),
+                100.0 * (bareCpuAfter - bareCpuBefore) / elapsed);
+    bare.closeWriteChannel();
+    bare.waitForFinished(5000);
     subscriber.disconnect()->wait();
     publisher.disconnect()->wait();
     return 0;
