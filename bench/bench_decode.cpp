@@ -675,9 +675,9 @@ int main(int argc, char **argv)
             if (a.ok)
                 queue.push(std::move(a.event));
             if (++n % 170 == 0)
-                sink += int64_t(state.apply(queue.take()).applied);
+                sink += int64_t(state.apply(queue.take(), gridwall::feed::epochMs()).applied);
         }
-        sink += int64_t(state.apply(queue.take()).applied);
+        sink += int64_t(state.apply(queue.take(), gridwall::feed::epochMs()).applied);
     });
 
     print("simdjson Decoder (result reused)", fast);

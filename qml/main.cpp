@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
         feedOptions = gridwall::feed::FeedOptions{options.broker, options.topicRoot, options.clientId, options.username,
                                                   options.password, options.caFile, options.certFile, options.keyFile};
     }
-    gridwall::views::LiveFeed liveFeed(std::move(feedOptions));
+    gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree());
     liveFeed.attachWindow(window);
     window->setProperty("feed", QVariant::fromValue(&liveFeed));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());

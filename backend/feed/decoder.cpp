@@ -152,18 +152,14 @@ constexpr bool keyOfKnowsEveryKey()
 }
 static_assert(keyOfKnowsEveryKey());
 
-// Enumerations, in the order of their enum's values.
-constexpr std::array<std::string_view, 9> kCaseStatus = {
-    "reported", "accepted", "dispatched", "handling", "resolved", "closed", "rejected", "returned", "escalated"};
-constexpr std::array<std::string_view, 6> kCaseSource = {"app", "hotline", "patrol", "camera", "sensor", "other"};
-constexpr std::array<std::string_view, 6> kCameraEventType = {
-    "crowd", "intrusion", "fire_smoke", "vehicle", "loitering", "other"};
-constexpr std::array<std::string_view, 6> kSensorKind = {
-    "gas", "smoke", "temperature", "water_level", "vibration", "other"};
-constexpr std::array<std::string_view, 4> kWorkerStatus = {"patrol", "handling", "idle", "off_duty"};
-constexpr std::array<std::string_view, 4> kUnitKind = {"police", "fire", "ambulance", "enforcement"};
-constexpr std::array<std::string_view, 6> kPoiKind = {
-    "police_station", "checkpoint", "mediation_room", "mediation_point", "smart_community", "other"};
+// Enumerations, in the order of their enum's values (events.h).
+constexpr const auto &kCaseStatus = kCaseStatusNames;
+constexpr const auto &kCaseSource = kCaseSourceNames;
+constexpr const auto &kCameraEventType = kCameraEventTypeNames;
+constexpr const auto &kSensorKind = kSensorKindNames;
+constexpr const auto &kWorkerStatus = kWorkerStatusNames;
+constexpr const auto &kUnitKind = kUnitKindNames;
+constexpr const auto &kPoiKind = kPoiKindNames;
 
 // The first '"' or '\\' from `p` on, eight bytes at a time. The key being
 // scanned lies in the padded payload buffer, so reading up to seven bytes

@@ -3,21 +3,38 @@
 // plain values without Qt objects, cheap to move from the MQTT thread to the
 // GUI thread. Strings are UTF-8 (validated by the decoder).
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace gridwall::feed {
 
 enum class CaseStatus : uint8_t { Reported, Accepted, Dispatched, Handling, Resolved, Closed, Rejected, Returned, Escalated };
+inline constexpr int kCaseStatusCount = 9;
 enum class CaseSource : uint8_t { App, Hotline, Patrol, Camera, Sensor, Other };
+inline constexpr int kCaseSourceCount = 6;
 enum class CameraEventType : uint8_t { Crowd, Intrusion, FireSmoke, Vehicle, Loitering, Other };
 enum class SensorKind : uint8_t { Gas, Smoke, Temperature, WaterLevel, Vibration, Other };
 enum class WorkerStatus : uint8_t { Patrol, Handling, Idle, OffDuty };
 enum class UnitKind : uint8_t { Police, Fire, Ambulance, Enforcement };
 enum class PoiKind : uint8_t { PoliceStation, Checkpoint, MediationRoom, MediationPoint, SmartCommunity, Other };
+
+// The contract's names of each enumeration, in the order of its values.
+inline constexpr std::array<std::string_view, 9> kCaseStatusNames = {
+    "reported", "accepted", "dispatched", "handling", "resolved", "closed", "rejected", "returned", "escalated"};
+inline constexpr std::array<std::string_view, 6> kCaseSourceNames = {"app", "hotline", "patrol", "camera", "sensor", "other"};
+inline constexpr std::array<std::string_view, 6> kCameraEventTypeNames = {
+    "crowd", "intrusion", "fire_smoke", "vehicle", "loitering", "other"};
+inline constexpr std::array<std::string_view, 6> kSensorKindNames = {
+    "gas", "smoke", "temperature", "water_level", "vibration", "other"};
+inline constexpr std::array<std::string_view, 4> kWorkerStatusNames = {"patrol", "handling", "idle", "off_duty"};
+inline constexpr std::array<std::string_view, 4> kUnitKindNames = {"police", "fire", "ambulance", "enforcement"};
+inline constexpr std::array<std::string_view, 6> kPoiKindNames = {
+    "police_station", "checkpoint", "mediation_room", "mediation_point", "smart_community", "other"};
 
 // WGS-84 degrees; positions sent as GCJ-02 ("crs": "gcj02") are converted on decoding.
 struct GeoPoint
@@ -169,10 +186,12 @@ enum class Reject : uint8_t {
     UnknownValue,  // an enumeration value not in the contract (status, kind, source, ...)
     DuplicateSeq,  // a case event with a (case id, seq) already applied
     StaleSeq,      // a case event older than one already applied
+    IllegalTransition, // a case event whose status cannot follow the case's (flagged on the case, not applied)
 };
-inline constexpr int kRejectCount = 12;
+inline constexpr int kRejectCount = 13;
 // Label for metrics and logs: "unknown_topic", "oversize", "bad_utf8", "bad_json", "not_object",
-// "missing_field", "wrong_type", "out_of_range", "not_finite", "unknown_value", "duplicate_seq", "stale_seq".
+// "missing_field", "wrong_type", "out_of_range", "not_finite", "unknown_value", "duplicate_seq", "stale_seq",
+// "illegal_transition".
 const char *rejectName(Reject reason);
 
 } // namespace gridwall::feed

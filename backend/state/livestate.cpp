@@ -1,55 +1,133 @@
 #include "livestate.h"
 
-#include <string_view>
+#include "geo/adjacency.h"
+#include "geo/regiontree.h"
+
+#include <algorithm>
+#include <unordered_set>
 
 namespace gridwall::state {
 
 using namespace gridwall::feed;
 
-LiveState::LiveState(FeedStats &stats)
-    : m_stats(stats)
+namespace {
+
+// Payload times further ahead of the wall clock than this do not move the
+// city's clock: one producer with a broken clock must not end everybody's day.
+constexpr int64_t kMaxLeadMs = 30 * kDayMs;
+
+std::vector<int> parentsOf(const geo::RegionTree *tree)
 {
+    std::vector<int> parents;
+    if (tree) {
+        parents.reserve(tree->regions().size());
+        for (const geo::Region &r : tree->regions())
+            parents.push_back(r.parent);
+    }
+    return parents;
 }
 
-LiveState::Applied LiveState::apply(Batch &&batch)
+bool samePlace(GeoPoint a, GeoPoint b) { return a.lon == b.lon && a.lat == b.lat; }
+
+bool isMediation(PoiKind kind) { return kind == PoiKind::MediationRoom || kind == PoiKind::MediationPoint; }
+
+int fiveMinuteRadius(const PoiState &poi)
+{
+    int radius = 0;
+    for (const Ring &ring : poi.rings)
+        if (ring.minutes <= 5)
+            radius = std::max(radius, ring.radiusM);
+    return radius;
+}
+
+int outerRadius(const PoiState &poi)
+{
+    int radius = 0;
+    for (const Ring &ring : poi.rings)
+        radius = std::max(radius, ring.radiusM);
+    return radius;
+}
+
+} // namespace
+
+LiveState::LiveState(FeedStats &stats, const geo::RegionTree *tree, AlarmConfig alarms)
+    : m_stats(stats)
+    , m_tree(tree)
+    , m_rollups(parentsOf(tree))
+    , m_alarms(alarms)
+{
+    if (tree) {
+        m_districtOf.resize(tree->regions().size(), -1);
+        for (size_t i = 0; i < tree->regions().size(); ++i) {
+            int r = int(i);
+            while (tree->region(r).parent >= 0)
+                r = tree->region(r).parent;
+            m_districtOf[i] = r;
+        }
+    }
+}
+
+LiveState::~LiveState() = default;
+
+// --- time -------------------------------------------------------------------
+
+void LiveState::advanceClock(int64_t ts)
+{
+    const int64_t target = std::min(ts, m_wall + kMaxLeadMs);
+    if (target <= m_now)
+        return;
+    m_now = target;
+    const int64_t day = shanghaiDay(m_now);
+    if (day != m_day) {
+        m_day = day;
+        m_rollups.newDay();
+    }
+}
+
+void LiveState::tick(int64_t now)
+{
+    // The city's clock runs with the wall clock, also when it is ahead of it.
+    if (m_wall > 0 && now > m_wall)
+        advanceClock(m_now + (now - m_wall));
+    m_wall = std::max(m_wall, now);
+    advanceClock(now);
+    runTimers();
+    recheckCoverage();
+    followAlarms();
+}
+
+void LiveState::runTimers()
+{
+    while (!m_slaTimers.empty() && m_slaTimers.top().at <= m_now) {
+        const SlaTimer timer = m_slaTimers.top();
+        m_slaTimers.pop();
+        if (timer.generation != timer.record->slaGeneration)
+            continue; // superseded by a later event of the case
+        timer.record->slaNext = 0;
+        refresh(*timer.id, *timer.record);
+    }
+    m_alarms.advance(m_now);
+}
+
+// --- batches ----------------------------------------------------------------
+
+LiveState::Applied LiveState::apply(Batch &&batch, int64_t now)
 {
     Applied result;
     m_touched.clear();
     m_touched.reserve(batch.size());
+    if (m_wall > 0 && now > m_wall)
+        advanceClock(m_now + (now - m_wall));
+    m_wall = std::max(m_wall, now);
+    advanceClock(now);
     for (Event &event : batch.events)
         applyOne(std::move(event), result);
     for (Event &event : batch.positions)
         applyOne(std::move(event), result);
+    runTimers();
+    recheckCoverage();
+    followAlarms();
     return result;
-}
-
-const std::string *LiveState::applyCase(CaseEvent &&e)
-{
-    auto [it, inserted] = m_cases.try_emplace(e.id);
-    CaseRecord &c = it->second;
-    if (!inserted && e.seq <= c.seq) {
-        // Idempotent on (case id, seq); an older seq never rolls a case back.
-        const Reject reason = e.seq == c.seq ? Reject::DuplicateSeq : Reject::StaleSeq;
-        m_stats.rejected[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
-        const std::string detail = "case " + e.id + " seq " + std::to_string(e.seq) + " after seq " + std::to_string(c.seq);
-        m_rejectLog.note(reason, "case/" + e.id + "/event", detail);
-        return nullptr;
-    }
-    c.seq = e.seq;
-    c.status = e.status;
-    c.updatedTs = e.ts;
-    if (e.status == CaseStatus::Reported) {
-        c.reportedTs = e.ts;
-        c.category = std::move(e.category);
-        c.title = std::move(e.title);
-        c.priority = e.priority;
-        c.deadline = e.deadline;
-    }
-    if (e.position)
-        c.position = e.position;
-    if (!e.grid.empty())
-        c.grid = std::move(e.grid);
-    return &it->first;
 }
 
 namespace {
@@ -68,8 +146,10 @@ const std::string *store(Map &map, const std::string &key, T &&value)
 void LiveState::applyOne(Event &&event, Applied &result)
 {
     const Feed feed = feedOf(event);
+    advanceClock(timestampOf(event));
     if (feed == Feed::CameraEvent) {
-        // Not kept as state: camera events become alarms in the alarm stage.
+        // Not kept as state: camera events become alarms.
+        applyCameraEvent(std::get<CameraEvent>(event));
         ++result.applied;
         return;
     }
@@ -79,25 +159,21 @@ void LiveState::applyOne(Event &&event, Applied &result)
             if constexpr (std::is_same_v<T, CaseEvent>)
                 return applyCase(std::move(e));
             else if constexpr (std::is_same_v<T, CameraState>)
-                return store(m_cameras, e.id, std::move(e));
+                return applyCamera(std::move(e));
             else if constexpr (std::is_same_v<T, CameraEvent>)
                 return nullptr; // handled above
-            else if constexpr (std::is_same_v<T, SensorState>) {
-                auto [it, inserted] = m_sensors.try_emplace(e.id);
-                it->second.state = std::move(e);
-                return &it->first;
-            } else if constexpr (std::is_same_v<T, SensorReading>) {
-                auto [it, inserted] = m_sensors.try_emplace(e.id);
-                it->second.reading = std::move(e);
-                return &it->first;
-            } else if constexpr (std::is_same_v<T, GridState>)
-                return store(m_grids, e.code, std::move(e));
+            else if constexpr (std::is_same_v<T, SensorState>)
+                return applySensorState(std::move(e));
+            else if constexpr (std::is_same_v<T, SensorReading>)
+                return applySensorReading(std::move(e));
+            else if constexpr (std::is_same_v<T, GridState>)
+                return applyGrid(std::move(e));
             else if constexpr (std::is_same_v<T, WorkerPosition>)
                 return store(m_workers, e.id, std::move(e));
             else if constexpr (std::is_same_v<T, UnitPosition>)
                 return store(m_units, e.id, std::move(e));
             else if constexpr (std::is_same_v<T, PoiState>)
-                return store(m_pois, e.id, std::move(e));
+                return applyPoi(std::move(e));
         },
         std::move(event));
     if (!id) {
@@ -106,6 +182,487 @@ void LiveState::applyOne(Event &&event, Applied &result)
     }
     ++result.applied;
     m_touched.push_back({feed, id});
+}
+
+// --- cases ------------------------------------------------------------------
+
+void LiveState::rejectCase(Reject reason, const CaseEvent &e, const CaseRecord &c)
+{
+    m_stats.rejected[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
+    std::string detail = "case " + e.id + " seq " + std::to_string(e.seq) + " (" + std::string(kCaseStatusNames[size_t(e.status)]) +
+                         ") after seq " + std::to_string(c.seq) + " (" + std::string(kCaseStatusNames[size_t(c.status)]) + ")";
+    m_rejectLog.note(reason, "case/" + e.id + "/event", detail);
+}
+
+void LiveState::takeReport(CaseRecord &c, CaseEvent &e)
+{
+    c.reportedTs = e.ts;
+    c.category = std::move(e.category);
+    c.categoryIndex = internCategory(c.category);
+    c.source = e.source;
+    c.title = std::move(e.title);
+    c.priority = e.priority;
+    c.deadline = e.deadline;
+    if (e.position)
+        c.position = e.position;
+}
+
+const std::string *LiveState::applyCase(CaseEvent &&e)
+{
+    auto [it, inserted] = m_cases.try_emplace(e.id);
+    const std::string &id = it->first;
+    CaseRecord &c = it->second;
+    const auto seen = [&c](int64_t seq) { return seq >= 1 && seq <= 64 && ((c.seenSeqs >> (seq - 1)) & 1u); };
+    const auto markSeen = [&c](int64_t seq) {
+        if (seq >= 1 && seq <= 64)
+            c.seenSeqs |= uint64_t(1) << (seq - 1);
+    };
+    const std::optional<GeoPoint> oldPosition = c.position;
+    const std::string oldGrid = c.grid;
+    const bool knewReport = c.reportedTs > 0;
+
+    if (!inserted) {
+        // Idempotent on (case id, seq); an older seq never rolls a case back.
+        if (e.seq == c.seq || seen(e.seq)) {
+            rejectCase(Reject::DuplicateSeq, e, c);
+            return nullptr;
+        }
+        if (e.seq < c.seq) {
+            if (e.status != CaseStatus::Reported || knewReport) {
+                rejectCase(Reject::StaleSeq, e, c);
+                return nullptr;
+            }
+            // The report arrived after later events: take what it says
+            // (category, deadline, place) without touching the status.
+            markSeen(e.seq);
+            takeReport(c, e);
+        } else if (!mayFollow(c.status, e.status, e.seq - c.seq)) {
+            if (c.illegalTransitions++ == 0)
+                ++m_flaggedCases;
+            rejectCase(Reject::IllegalTransition, e, c);
+            return nullptr;
+        } else {
+            c.msInStatus[size_t(c.status)] += std::max<int64_t>(0, e.ts - c.statusSince);
+        }
+    }
+    if (inserted || e.seq > c.seq) {
+        markSeen(e.seq);
+        c.seq = e.seq;
+        c.status = e.status;
+        c.statusSince = e.ts;
+        c.updatedTs = e.ts;
+        if (e.status == CaseStatus::Reported)
+            takeReport(c, e);
+        else if (e.position)
+            c.position = e.position;
+        if (!e.dept.empty())
+            c.dept = std::move(e.dept);
+        if (!e.assignee.empty())
+            c.assignee = std::move(e.assignee);
+        if (e.status == CaseStatus::Resolved && c.resolvedTs == 0)
+            c.resolvedTs = e.ts;
+        else if (isInHand(e.status))
+            c.resolvedTs = 0; // returned after resolving: the clock runs again
+    }
+    if (!e.grid.empty())
+        c.grid = std::move(e.grid);
+
+    // A closed or rejected case stays where it was counted.
+    const bool placeChanged = c.grid != oldGrid || c.position.has_value() != oldPosition.has_value() ||
+                              (c.position && !samePlace(*c.position, *oldPosition));
+    if (placeChanged && !(isTerminal(c.status) && !inserted && e.seq < c.seq)) {
+        c.region = regionOfCase(c);
+        if (!c.grid.empty() && c.region < 0 && m_tree && c.position)
+            c.region = gridAt(*c.position); // an unknown grid code: find it by the position
+        if (c.grid.empty() && c.region >= 0)
+            c.grid = m_tree->region(c.region).code.toStdString();
+        c.outsideFive = c.position && !coveredByFiveMinutes(*c.position);
+    }
+    if (!knewReport && c.reportedTs > 0 && shanghaiDay(c.reportedTs) == m_day) {
+        // Counted where the case is counted now; refresh() moves it with the case.
+        m_rollups.caseReportedToday(c.countedRegion, +1);
+        c.newOnDay = m_day;
+    }
+    if (c.status == CaseStatus::Closed && e.seq == c.seq) {
+        c.closedTs = e.ts;
+        c.handlingMs = c.reportedTs > 0 ? std::max<int64_t>(0, e.ts - c.reportedTs) : -1;
+        if (shanghaiDay(e.ts) == m_day)
+            m_rollups.caseClosedToday(c.region, c.handlingMs);
+    }
+    refresh(id, c);
+    return &id;
+}
+
+int LiveState::regionOfCase(const CaseRecord &c) const
+{
+    if (!c.grid.empty()) {
+        const int region = gridRegion(c.grid);
+        if (region >= 0)
+            return region;
+    }
+    return c.position ? gridAt(*c.position) : -1;
+}
+
+int64_t LiveState::dueSoonWindow(const CaseRecord &c)
+{
+    const int64_t span = c.reportedTs > 0 && c.deadline > c.reportedTs ? c.deadline - c.reportedTs : 4 * kHourMs;
+    return std::min(kHourMs, span / 4);
+}
+
+int32_t LiveState::loadUnits(int priority, int64_t overdueMs)
+{
+    // Priority 1 weighs 8, 2 weighs 4, 3 weighs 2, 4 weighs 1 (unknown: 2);
+    // overdue doubles it, past an hour triples, past a day quadruples it.
+    const int32_t weight = priority >= 1 && priority <= 4 ? int32_t(1) << (4 - priority) : 2;
+    const int32_t age = overdueMs <= 0 ? 1 : overdueMs < kHourMs ? 2 : overdueMs < kDayMs ? 3 : 4;
+    return weight * age;
+}
+
+CaseShare LiveState::shareOf(const CaseRecord &c) const
+{
+    CaseShare s;
+    s.open = isOpen(c.status);
+    if (!s.open)
+        return s;
+    if (isInHand(c.status)) {
+        const int64_t overdueMs = c.deadline > 0 ? m_now - c.deadline : 0;
+        s.overdue = overdueMs > 0;
+        s.dueSoon = c.deadline > 0 && !s.overdue && -overdueMs <= dueSoonWindow(c);
+        s.load = loadUnits(c.priority, overdueMs);
+    }
+    s.located = c.position.has_value();
+    s.outsideFive = s.located && c.outsideFive;
+    s.source = c.source ? int8_t(*c.source) : int8_t(-1);
+    s.category = c.categoryIndex;
+    return s;
+}
+
+void LiveState::refresh(const std::string &id, CaseRecord &c)
+{
+    const CaseShare next = shareOf(c);
+    if (next != c.share || c.region != c.countedRegion) {
+        m_rollups.addCase(c.countedRegion, c.share, -1);
+        m_rollups.addCase(c.region, next, +1);
+        if (c.newOnDay == m_day && c.region != c.countedRegion) {
+            m_rollups.caseReportedToday(c.countedRegion, -1);
+            m_rollups.caseReportedToday(c.region, +1);
+        }
+        if (next.overdue != c.share.overdue) {
+            if (next.overdue)
+                m_alarms.caseOverdue(id, c.category, c.priority, districtOf(c.region), m_now);
+            else
+                m_alarms.caseSettled(id, m_now);
+        }
+        c.share = next;
+        c.countedRegion = c.region;
+    }
+    scheduleSla(id, c);
+}
+
+void LiveState::scheduleSla(const std::string &id, CaseRecord &c)
+{
+    // The next moment its share changes by time alone: due soon, overdue,
+    // overdue for an hour, for a day.
+    int64_t next = 0;
+    if (isInHand(c.status) && c.deadline > 0) {
+        for (int64_t at : {c.deadline - dueSoonWindow(c), c.deadline + 1, c.deadline + kHourMs, c.deadline + kDayMs}) {
+            if (at > m_now) {
+                next = at;
+                break;
+            }
+        }
+    }
+    if (next == c.slaNext)
+        return;
+    ++c.slaGeneration;
+    c.slaNext = next;
+    if (next > 0)
+        m_slaTimers.push({next, &id, &c, c.slaGeneration});
+}
+
+Sla LiveState::slaOf(const CaseRecord &c) const
+{
+    if (c.deadline <= 0)
+        return {};
+    if (c.status == CaseStatus::Rejected)
+        return {SlaState::Stopped, 0};
+    if (isInHand(c.status)) {
+        const int64_t margin = c.deadline - m_now;
+        return {margin < 0 ? SlaState::Overdue : margin <= dueSoonWindow(c) ? SlaState::DueSoon : SlaState::OnTime, margin};
+    }
+    const int64_t done = c.resolvedTs > 0 ? c.resolvedTs : c.closedTs > 0 ? c.closedTs : c.updatedTs;
+    const int64_t margin = c.deadline - done;
+    return {margin >= 0 ? SlaState::Met : SlaState::Missed, margin};
+}
+
+int64_t LiveState::msIn(const CaseRecord &c, CaseStatus status) const
+{
+    int64_t ms = c.msInStatus[size_t(status)];
+    if (status == c.status && !isTerminal(status))
+        ms += std::max<int64_t>(0, m_now - c.statusSince);
+    return ms;
+}
+
+int LiveState::internCategory(const std::string &name)
+{
+    if (name.empty())
+        return -1;
+    auto [it, inserted] = m_categoryIndex.try_emplace(name, int(m_categoryNames.size()));
+    if (inserted)
+        m_categoryNames.push_back(name);
+    return it->second;
+}
+
+// --- devices, grids, sites --------------------------------------------------
+
+int LiveState::districtOf(int region) const
+{
+    return region >= 0 && size_t(region) < m_districtOf.size() ? m_districtOf[size_t(region)] : -1;
+}
+
+int LiveState::gridRegion(const std::string &code) const
+{
+    if (!m_tree)
+        return -1;
+    const int index = m_tree->indexOf(QString::fromStdString(code));
+    return index >= 0 && m_tree->region(index).level == geo::Level::Grid ? index : -1;
+}
+
+int LiveState::gridAt(GeoPoint p) const
+{
+    return m_tree ? m_tree->hitTest(m_tree->sceneFromGeo(p.lon, p.lat), geo::Level::Grid) : -1;
+}
+
+const std::string *LiveState::applyCamera(CameraState &&e)
+{
+    auto [it, inserted] = m_cameras.try_emplace(e.id);
+    CameraRecord &r = it->second;
+    if (inserted) {
+        r.slot = uint32_t(m_cameraBySlot.size());
+        m_cameraBySlot.push_back(&it->first);
+    } else {
+        m_rollups.camera(r.region, -1, r.state.online ? -1 : 0);
+    }
+    if (inserted || !samePlace(r.state.position, e.position)) {
+        r.region = gridAt(e.position);
+        m_cameraIndex.upsert(r.slot, e.position);
+    }
+    r.state = std::move(e);
+    m_rollups.camera(r.region, +1, r.state.online ? 1 : 0);
+    m_alarms.cameraHeard(it->first, r.state.name, districtOf(r.region), m_now);
+    return &it->first;
+}
+
+void LiveState::applyCameraEvent(const CameraEvent &e)
+{
+    const auto it = m_cameras.find(e.id);
+    const int district = it != m_cameras.end() ? districtOf(it->second.region) : -1;
+    m_alarms.cameraEvent(e.id, std::string(kCameraEventTypeNames[size_t(e.type)]), e.severity, district, m_now);
+}
+
+const std::string *LiveState::applySensorState(SensorState &&e)
+{
+    auto [it, inserted] = m_sensors.try_emplace(e.id);
+    SensorRecord &r = it->second;
+    const bool counted = r.state.has_value();
+    if (!counted || !samePlace(r.state->position, e.position)) {
+        if (counted)
+            m_rollups.sensor(r.region, -1, r.level == 1 ? -1 : 0, r.level == 2 ? -1 : 0);
+        r.region = gridAt(e.position);
+        m_rollups.sensor(r.region, +1, r.level == 1 ? 1 : 0, r.level == 2 ? 1 : 0);
+    }
+    m_alarms.sensorState(it->first, e.warn, e.alarm, std::string(kSensorKindNames[size_t(e.kind)]), districtOf(r.region), m_now);
+    r.state = std::move(e);
+    return &it->first;
+}
+
+const std::string *LiveState::applySensorReading(SensorReading &&e)
+{
+    auto [it, inserted] = m_sensors.try_emplace(e.id);
+    m_alarms.sensorReading(it->first, e.value, m_now);
+    it->second.reading = std::move(e);
+    return &it->first;
+}
+
+const std::string *LiveState::applyGrid(GridState &&e)
+{
+    auto [it, inserted] = m_grids.try_emplace(e.code);
+    GridRecord &r = it->second;
+    if (inserted)
+        r.region = gridRegion(e.code);
+    else
+        m_rollups.workers(r.region, -r.state.workersOnDuty, -r.state.workersTotal);
+    r.state = std::move(e);
+    m_rollups.workers(r.region, r.state.workersOnDuty, r.state.workersTotal);
+    return &it->first;
+}
+
+const std::string *LiveState::applyPoi(PoiState &&e)
+{
+    auto [it, inserted] = m_pois.try_emplace(e.id);
+    PoiRecord &r = it->second;
+    if (inserted) {
+        r.slot = uint32_t(m_poiBySlot.size());
+        m_poiBySlot.push_back(&it->first);
+    }
+    const bool hadRings = !inserted && !r.state.rings.empty();
+    r.state = std::move(e);
+    if (isMediation(r.state.kind))
+        m_mediationIndex.upsert(r.slot, r.state.position);
+    else
+        m_mediationIndex.remove(r.slot);
+    if (!r.state.rings.empty()) {
+        m_ringIndex.upsert(r.slot, r.state.position);
+        m_maxFiveRadius = std::max(m_maxFiveRadius, double(fiveMinuteRadius(r.state)));
+        m_maxRingRadius = std::max(m_maxRingRadius, double(outerRadius(r.state)));
+    } else {
+        m_ringIndex.remove(r.slot);
+    }
+    if (hadRings || !r.state.rings.empty())
+        m_coverageStale = true; // cases' five-minute coverage is rechecked once, after the batch
+    return &it->first;
+}
+
+// --- alarms -----------------------------------------------------------------
+
+void LiveState::followAlarms()
+{
+    // Sensors at warning or alarm level, counted from the alarms' own lifecycle.
+    for (uint64_t id : m_alarms.takeChanges()) {
+        const Alarm *alarm = m_alarms.find(id);
+        if (!alarm || (alarm->kind != AlarmKind::SensorWarn && alarm->kind != AlarmKind::SensorAlarm))
+            continue;
+        const auto it = m_sensors.find(alarm->subject);
+        if (it == m_sensors.end())
+            continue;
+        SensorRecord &s = it->second;
+        int level = s.level;
+        if (alarm->phase == AlarmPhase::Cleared) {
+            if (s.levelAlarm != id)
+                continue;
+            level = 0;
+            s.levelAlarm = 0;
+        } else if (s.levelAlarm != id) {
+            level = alarm->kind == AlarmKind::SensorAlarm ? 2 : 1;
+            s.levelAlarm = id;
+        }
+        if (level == s.level)
+            continue;
+        if (s.state)
+            m_rollups.sensor(s.region, 0, (level == 1) - (s.level == 1), (level == 2) - (s.level == 2));
+        s.level = level;
+    }
+}
+
+// --- space ------------------------------------------------------------------
+
+bool LiveState::coveredByFiveMinutes(GeoPoint p) const
+{
+    if (m_maxFiveRadius <= 0)
+        return false;
+    m_ringIndex.within(p, m_maxFiveRadius, m_hits);
+    for (const PointHit &hit : m_hits) {
+        const PoiState &poi = m_pois.at(*m_poiBySlot[hit.key]).state;
+        if (hit.metres <= fiveMinuteRadius(poi))
+            return true;
+    }
+    return false;
+}
+
+void LiveState::recheckCoverage()
+{
+    if (!m_coverageStale)
+        return;
+    m_coverageStale = false;
+    for (auto &[id, c] : m_cases) {
+        if (!isOpen(c.status) || !c.position)
+            continue;
+        const bool outside = !coveredByFiveMinutes(*c.position);
+        if (outside != c.outsideFive) {
+            c.outsideFive = outside;
+            refresh(id, c);
+        }
+    }
+}
+
+SpatialContext LiveState::contextAt(GeoPoint p, size_t cameraCount) const
+{
+    SpatialContext context;
+    context.at = p;
+    context.region = gridAt(p);
+
+    m_cameraIndex.nearest(p, cameraCount, m_hits);
+    for (const PointHit &hit : m_hits) {
+        const std::string &id = *m_cameraBySlot[hit.key];
+        SpatialContext::Camera camera;
+        camera.id = id;
+        camera.metres = hit.metres;
+        camera.online = m_cameras.at(id).state.online;
+        context.cameras.push_back(std::move(camera));
+    }
+
+    for (const PoiKind kind : {PoiKind::MediationRoom, PoiKind::MediationPoint}) {
+        m_mediationIndex.nearestIf(
+            p, 1, [&](uint32_t slot) { return m_pois.at(*m_poiBySlot[slot]).state.kind == kind; }, m_hits);
+        if (m_hits.empty())
+            continue;
+        SpatialContext::Near near{*m_poiBySlot[m_hits.front().key], m_hits.front().metres};
+        (kind == PoiKind::MediationRoom ? context.mediationRoom : context.mediationPoint) = std::move(near);
+    }
+
+    if (m_maxRingRadius > 0) {
+        m_ringIndex.within(p, m_maxRingRadius, m_hits);
+        for (const PointHit &hit : m_hits) {
+            const std::string &id = *m_poiBySlot[hit.key];
+            const PoiState &poi = m_pois.at(id).state;
+            for (const Ring &ring : poi.rings)
+                if (hit.metres <= ring.radiusM)
+                    context.rings.push_back({id, poi.kind, ring.minutes, ring.radiusM, hit.metres});
+        }
+        std::sort(context.rings.begin(), context.rings.end(), [](const auto &a, const auto &b) {
+            return a.minutes != b.minutes ? a.minutes < b.minutes : a.metres != b.metres ? a.metres < b.metres : a.poi < b.poi;
+        });
+    }
+
+    if (context.region >= 0) {
+        // The grid and the grids around it; workers are placed only now, not on every position message.
+        if (m_neighbours.empty())
+            m_neighbours = geo::gridNeighbours(*m_tree);
+        std::unordered_set<int> grids(m_neighbours[size_t(context.region)].begin(), m_neighbours[size_t(context.region)].end());
+        grids.insert(context.region);
+        QRectF bounds;
+        for (int g : grids)
+            bounds |= m_tree->region(g).bounds;
+        for (const auto &[id, w] : m_workers) {
+            if (w.status == WorkerStatus::OffDuty)
+                continue;
+            const QPointF scene = m_tree->sceneFromGeo(w.position.lon, w.position.lat);
+            if (!bounds.contains(scene))
+                continue;
+            const int grid = m_tree->hitTest(scene, geo::Level::Grid);
+            if (grids.count(grid))
+                context.workers.push_back({{id, m_cameraIndex.metres(p, w.position)}, grid});
+        }
+        std::sort(context.workers.begin(), context.workers.end(),
+                  [](const auto &a, const auto &b) { return a.metres != b.metres ? a.metres < b.metres : a.id < b.id; });
+    }
+    return context;
+}
+
+std::optional<SpatialContext> LiveState::contextOfCase(const std::string &id, size_t cameraCount) const
+{
+    const auto it = m_cases.find(id);
+    if (it == m_cases.end() || !it->second.position)
+        return std::nullopt;
+    return contextAt(*it->second.position, cameraCount);
+}
+
+std::optional<SpatialContext> LiveState::contextOfSensor(const std::string &id, size_t cameraCount) const
+{
+    const auto it = m_sensors.find(id);
+    if (it == m_sensors.end() || !it->second.state)
+        return std::nullopt;
+    return contextAt(it->second.state->position, cameraCount);
 }
 
 } // namespace gridwall::state

@@ -1,51 +1,173 @@
 #pragma once
 // The live city as the feeds describe it: the latest state of every case,
-// camera, sensor, grid, worker, unit and site. Applied a whole batch at a
-// time on the GUI thread; the cost is proportional to the batch.
+// camera, sensor, grid, worker, unit and site, the roll-ups of every region,
+// the alarms and the spatial context (docs/state.md). Applied a whole batch
+// at a time on the GUI thread; the cost is proportional to the batch.
+
+#include "alarms.h"
+#include "casemachine.h"
+#include "pointindex.h"
+#include "rollups.h"
 
 #include "feed/events.h"
 #include "feed/feedstats.h"
 #include "feed/ingestqueue.h"
 
+#include <array>
 #include <optional>
+#include <queue>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+namespace gridwall::geo {
+class RegionTree;
+}
+
 namespace gridwall::state {
+
+inline constexpr int64_t kMinuteMs = 60'000;
+inline constexpr int64_t kHourMs = 60 * kMinuteMs;
+inline constexpr int64_t kDayMs = 24 * kHourMs;
+// Asia/Shanghai is UTC+8 all year (no daylight saving time).
+inline constexpr int64_t kShanghaiOffsetMs = 8 * kHourMs;
+// The Asia/Shanghai calendar day of an epoch-ms time (day 0 = 1970-01-01).
+constexpr int64_t shanghaiDay(int64_t ms)
+{
+    const int64_t local = ms + kShanghaiOffsetMs;
+    return local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+}
+constexpr int64_t shanghaiMidnight(int64_t day) { return day * kDayMs - kShanghaiOffsetMs; }
+
+// Where a case stands against its deadline.
+enum class SlaState : uint8_t {
+    None,    // no deadline known
+    OnTime,  // in hand, deadline not near
+    DueSoon, // in hand, within the due-soon window
+    Overdue, // in hand, past the deadline
+    Met,     // resolved or closed by the deadline
+    Missed,  // resolved or closed after it
+    Stopped, // rejected
+};
+struct Sla
+{
+    SlaState state = SlaState::None;
+    int64_t marginMs = 0; // deadline - now (in hand) or deadline - time resolved (met/missed): negative is late
+};
 
 struct CaseRecord
 {
     int64_t seq = 0;
+    uint64_t seenSeqs = 0; // bit s-1 for each seq s <= 64 applied: older gaps may still be filled by their report
     feed::CaseStatus status = feed::CaseStatus::Reported;
     int64_t reportedTs = 0; // 0: the report has not been seen (events came out of order)
     int64_t updatedTs = 0;
+    int64_t statusSince = 0; // when the current status began
+    int64_t resolvedTs = 0;  // the first time it was resolved (the SLA clock stops)
+    int64_t closedTs = 0;
+    int64_t handlingMs = -1; // reported -> closed, once closed and the report is known
+    std::array<int64_t, feed::kCaseStatusCount> msInStatus{}; // time spent in each earlier status
     std::string category;
+    int categoryIndex = -1;
+    std::optional<feed::CaseSource> source;
     std::string title;
     int priority = 0;
     std::optional<feed::GeoPoint> position;
     int64_t deadline = 0;
-    std::string grid;
+    std::string grid;    // grid code as published, or found by point-in-polygon
+    int region = -1;     // the grid's region index; -1 outside every grid (or no geography)
+    int countedRegion = -1;  // where `share` is counted
+    int64_t newOnDay = -1;   // the day it was counted as new (in countedRegion)
+    int64_t slaNext = 0;     // the SLA boundary its live timer waits for (0: none)
+    std::string dept;
+    std::string assignee;
+    int illegalTransitions = 0; // events refused as illegal transitions: the case is flagged
+    bool outsideFive = false;   // located outside every ring of five minutes or less
+    CaseShare share;            // what it adds to the roll-ups now
+    uint32_t slaGeneration = 0; // invalidates earlier SLA timers
+
+    bool flagged() const { return illegalTransitions > 0; }
+};
+
+struct CameraRecord
+{
+    feed::CameraState state;
+    uint32_t slot = 0;
+    int region = -1;
 };
 
 struct SensorRecord
 {
     std::optional<feed::SensorState> state;
     std::optional<feed::SensorReading> reading;
+    int region = -1;
+    int level = 0; // 0 normal, 1 warning, 2 alarm: as counted in the roll-ups
+    uint64_t levelAlarm = 0;
+};
+
+struct GridRecord
+{
+    feed::GridState state;
+    int region = -1;
+};
+
+struct PoiRecord
+{
+    feed::PoiState state;
+    uint32_t slot = 0;
+};
+
+// What lies around a point: answers "who and what is near this case?".
+struct SpatialContext
+{
+    struct Near
+    {
+        std::string id;
+        double metres = 0;
+    };
+    struct Camera : Near
+    {
+        bool online = false;
+    };
+    struct Worker : Near
+    {
+        int region = -1; // the grid the worker is in
+    };
+    struct Ring
+    {
+        std::string poi;
+        feed::PoiKind kind = feed::PoiKind::Other;
+        int minutes = 0;
+        int radiusM = 0;
+        double metres = 0; // from the site
+    };
+    feed::GeoPoint at;
+    int region = -1;                     // the grid under the point
+    std::vector<Camera> cameras;         // nearest first
+    std::vector<Worker> workers;         // on duty in the grid and the grids around it, nearest first
+    std::optional<Near> mediationRoom;   // the nearest
+    std::optional<Near> mediationPoint;  // the nearest
+    std::vector<Ring> rings;             // every response ring covering the point, smallest first
 };
 
 class LiveState
 {
 public:
-    explicit LiveState(feed::FeedStats &stats);
+    // Without a tree the state keeps only city-wide figures.
+    explicit LiveState(feed::FeedStats &stats, const geo::RegionTree *tree = nullptr, AlarmConfig alarms = {});
+    ~LiveState();
+    LiveState(const LiveState &) = delete;
+    LiveState &operator=(const LiveState &) = delete;
 
     struct Applied
     {
         size_t applied = 0;
-        size_t rejected = 0; // duplicate or stale case events
+        size_t rejected = 0; // duplicate, stale or illegal case events
     };
-    // Moves the batch's events into the state (the batch is left empty-ish).
-    Applied apply(feed::Batch &&batch);
+    // Moves the batch's events into the state. `now` is the wall clock (epoch ms).
+    Applied apply(feed::Batch &&batch, int64_t now);
+    // Time passes without events: SLA clocks, silence, the new day.
+    void tick(int64_t now);
 
     // What the last apply() changed: one entry per applied event, pointing at
     // the entity's id as stored here, for views that follow the state.
@@ -56,28 +178,115 @@ public:
     };
     const std::vector<Touched> &touched() const { return m_touched; }
 
+    // The city's clock: the wall clock, or the newest payload time when
+    // producers run ahead of it (a simulator in accelerated time).
+    int64_t now() const { return m_now; }
+    int64_t today() const { return m_day; }
+
     const std::unordered_map<std::string, CaseRecord> &cases() const { return m_cases; }
-    const std::unordered_map<std::string, feed::CameraState> &cameras() const { return m_cameras; }
+    const std::unordered_map<std::string, CameraRecord> &cameras() const { return m_cameras; }
     const std::unordered_map<std::string, SensorRecord> &sensors() const { return m_sensors; }
-    const std::unordered_map<std::string, feed::GridState> &grids() const { return m_grids; }
+    const std::unordered_map<std::string, GridRecord> &grids() const { return m_grids; }
     const std::unordered_map<std::string, feed::WorkerPosition> &workers() const { return m_workers; }
     const std::unordered_map<std::string, feed::UnitPosition> &units() const { return m_units; }
-    const std::unordered_map<std::string, feed::PoiState> &pois() const { return m_pois; }
+    const std::unordered_map<std::string, PoiRecord> &pois() const { return m_pois; }
+
+    const Rollups &rollups() const { return m_rollups; }
+    // Cases that received an event refused as an illegal transition.
+    int flaggedCases() const { return m_flaggedCases; }
+    const AlarmBook &alarms() const { return m_alarms; }
+    AlarmBook &alarms() { return m_alarms; }
+    const std::vector<std::string> &categories() const { return m_categoryNames; }
+    const geo::RegionTree *tree() const { return m_tree; }
+
+    Sla slaOf(const CaseRecord &c) const;
+    // Time in a status so far, the current one included.
+    int64_t msIn(const CaseRecord &c, feed::CaseStatus status) const;
+    // The grid (region index) under a point, or -1.
+    int gridAt(feed::GeoPoint p) const;
+    // Whether a ring of five minutes or less covers the point.
+    bool coveredByFiveMinutes(feed::GeoPoint p) const;
+
+    SpatialContext contextAt(feed::GeoPoint p, size_t cameraCount = 5) const;
+    std::optional<SpatialContext> contextOfCase(const std::string &id, size_t cameraCount = 5) const;
+    std::optional<SpatialContext> contextOfSensor(const std::string &id, size_t cameraCount = 5) const;
+
+    // Due-soon window of a case: the last quarter of its time, at most an hour.
+    static int64_t dueSoonWindow(const CaseRecord &c);
+    // Workload units of a case in hand (docs/state.md).
+    static int32_t loadUnits(int priority, int64_t overdueMs);
 
 private:
     const std::string *applyCase(feed::CaseEvent &&e);
     void applyOne(feed::Event &&event, Applied &result);
+    const std::string *applyCamera(feed::CameraState &&e);
+    const std::string *applySensorState(feed::SensorState &&e);
+    const std::string *applySensorReading(feed::SensorReading &&e);
+    const std::string *applyGrid(feed::GridState &&e);
+    const std::string *applyPoi(feed::PoiState &&e);
+    void applyCameraEvent(const feed::CameraEvent &e);
+
+    void advanceClock(int64_t ts);
+    void runTimers();
+    void rejectCase(feed::Reject reason, const feed::CaseEvent &e, const CaseRecord &c);
+    void takeReport(CaseRecord &c, feed::CaseEvent &e);
+    int regionOfCase(const CaseRecord &c) const;
+    CaseShare shareOf(const CaseRecord &c) const;
+    // Brings the case's roll-up share, region, SLA timer and overdue alarm up to date.
+    void refresh(const std::string &id, CaseRecord &c);
+    void scheduleSla(const std::string &id, CaseRecord &c);
+    void recheckCoverage();
+    void followAlarms();
+    int districtOf(int region) const;
+    int gridRegion(const std::string &code) const;
+    int internCategory(const std::string &name);
 
     feed::FeedStats &m_stats;
     feed::RejectLog m_rejectLog;
+    const geo::RegionTree *m_tree;
+    Rollups m_rollups;
+    AlarmBook m_alarms;
+
+    int64_t m_now = 0;
+    int64_t m_wall = 0; // the wall clock at the last apply or tick
+    int64_t m_day = 0;
+
     std::unordered_map<std::string, CaseRecord> m_cases;
-    std::unordered_map<std::string, feed::CameraState> m_cameras;
+    std::unordered_map<std::string, CameraRecord> m_cameras;
     std::unordered_map<std::string, SensorRecord> m_sensors;
-    std::unordered_map<std::string, feed::GridState> m_grids;
+    std::unordered_map<std::string, GridRecord> m_grids;
     std::unordered_map<std::string, feed::WorkerPosition> m_workers;
     std::unordered_map<std::string, feed::UnitPosition> m_units;
-    std::unordered_map<std::string, feed::PoiState> m_pois;
+    std::unordered_map<std::string, PoiRecord> m_pois;
     std::vector<Touched> m_touched;
+    int m_flaggedCases = 0;
+
+    std::unordered_map<std::string, int> m_categoryIndex;
+    std::vector<std::string> m_categoryNames;
+
+    // SLA boundaries (due soon, overdue, a later overdue-age step), earliest first.
+    struct SlaTimer
+    {
+        int64_t at;
+        const std::string *id;
+        CaseRecord *record;
+        uint32_t generation;
+        bool operator>(const SlaTimer &o) const { return at > o.at; }
+    };
+    std::priority_queue<SlaTimer, std::vector<SlaTimer>, std::greater<SlaTimer>> m_slaTimers;
+
+    PointIndex m_cameraIndex;
+    std::vector<const std::string *> m_cameraBySlot;
+    PointIndex m_mediationIndex; // rooms and points
+    PointIndex m_ringIndex;      // sites with response rings
+    std::vector<const std::string *> m_poiBySlot;
+    double m_maxFiveRadius = 0;  // the largest ring of five minutes or less
+    double m_maxRingRadius = 0;
+    bool m_coverageStale = false;
+
+    std::vector<int> m_districtOf; // per region: its district's region index
+    mutable std::vector<std::vector<int>> m_neighbours; // grid adjacency, computed on first use
+    mutable std::vector<PointHit> m_hits;
 };
 
 } // namespace gridwall::state

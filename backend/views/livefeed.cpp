@@ -1,5 +1,7 @@
 #include "livefeed.h"
 
+#include "geo/regiontree.h"
+
 #include <QQuickWindow>
 
 #include <chrono>
@@ -13,10 +15,10 @@ constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bo
 
 } // namespace
 
-LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent)
+LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree, QObject *parent)
     : QObject(parent)
     , m_queue(m_stats)
-    , m_state(m_stats)
+    , m_state(m_stats, tree)
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
     , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045,
                         0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 2, 5})
@@ -86,7 +88,7 @@ void LiveFeed::drain()
             }
         }
     }
-    m_state.apply(std::move(batch));
+    m_state.apply(std::move(batch), feed::epochMs());
     emit applied();
     if (m_window)
         m_window->update();
@@ -109,6 +111,40 @@ void LiveFeed::onFrameSwapped()
         m_latencySeconds.observe(double(now - ts) / 1000.0);
 }
 
+QString LiveFeed::caseMetrics() const
+{
+    // Per district, by code and name; cases in no district count as "none".
+    QString open = QStringLiteral("# HELP gridwall_cases_open Open cases (not closed or rejected), per district.\n"
+                                  "# TYPE gridwall_cases_open gauge\n");
+    QString overdue = QStringLiteral("# HELP gridwall_cases_overdue Cases in hand past their deadline, per district.\n"
+                                     "# TYPE gridwall_cases_overdue gauge\n");
+    const state::Rollups &rollups = m_state.rollups();
+    int districtOpen = 0;
+    int districtOverdue = 0;
+    if (const geo::RegionTree *tree = m_state.tree()) {
+        for (int index : tree->level(geo::Level::District)) {
+            const geo::Region &region = tree->region(index);
+            const state::RegionFigures &f = rollups.region(index);
+            const QString labels = QStringLiteral("{district=\"%1\",name=\"%2\"}").arg(region.code, region.name);
+            open += QStringLiteral("gridwall_cases_open%1 %2\n").arg(labels).arg(f.open);
+            overdue += QStringLiteral("gridwall_cases_overdue%1 %2\n").arg(labels).arg(f.overdue);
+            districtOpen += f.open;
+            districtOverdue += f.overdue;
+        }
+    }
+    open += QStringLiteral("gridwall_cases_open{district=\"none\",name=\"\"} %1\n").arg(rollups.city().open - districtOpen);
+    overdue += QStringLiteral("gridwall_cases_overdue{district=\"none\",name=\"\"} %1\n").arg(rollups.city().overdue - districtOverdue);
+    QString alarms = QStringLiteral("# HELP gridwall_alarms_active Alarms raised or acknowledged and not cleared, per severity (4 critical).\n"
+                                    "# TYPE gridwall_alarms_active gauge\n");
+    for (int severity = 1; severity <= state::kSeverityCount; ++severity)
+        alarms += QStringLiteral("gridwall_alarms_active{severity=\"%1\"} %2\n").arg(severity).arg(m_state.alarms().activeCount(severity));
+    const int flagged = m_state.flaggedCases();
+    QString extra = QStringLiteral("# HELP gridwall_cases_flagged Cases that received an illegal transition.\n"
+                                   "# TYPE gridwall_cases_flagged gauge\ngridwall_cases_flagged %1\n")
+                        .arg(flagged);
+    return open + overdue + alarms + extra;
+}
+
 double LiveFeed::secondsSinceLastFrame() const
 {
     const int64_t last = m_lastSwapNs.load();
@@ -123,6 +159,8 @@ int LiveFeed::secondsSinceLastMessage() const
 
 void LiveFeed::updateStatus()
 {
+    // Deadlines pass and devices fall silent without any message arriving.
+    m_state.tick(feed::epochMs());
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;
@@ -164,6 +202,7 @@ QString LiveFeed::metricsText() const
     };
     for (const auto &[kind, n] : entities)
         out += QStringLiteral("gridwall_live_entities{kind=\"%1\"} %2\n").arg(QLatin1String(kind)).arg(n);
+    out += caseMetrics();
     out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
     out += m_latencySeconds.exposition(QStringLiteral("gridwall_e2e_latency_seconds"),
                                        QStringLiteral("Payload ts to the frame that first showed it."));

@@ -22,6 +22,10 @@
 
 class QQuickWindow;
 
+namespace gridwall::geo {
+class RegionTree;
+}
+
 namespace gridwall::views {
 
 class LiveFeed : public QObject
@@ -40,8 +44,10 @@ class LiveFeed : public QObject
     Q_PROPERTY(int units READ units NOTIFY statusChanged)
 
 public:
-    // Without options the wall runs with no feed ("no feed" on screen).
-    explicit LiveFeed(std::optional<feed::FeedOptions> options, QObject *parent = nullptr);
+    // Without options the wall runs with no feed ("no feed" on screen). With a
+    // region tree (which must outlive the feed) the state rolls up per region.
+    explicit LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree = nullptr,
+                      QObject *parent = nullptr);
     ~LiveFeed() override;
 
     void start();
@@ -60,7 +66,8 @@ public:
 
     const feed::FeedStats &stats() const { return m_stats; }
     const state::LiveState &state() const { return m_state; }
-    // Prometheus text for the feed, frame and latency metrics.
+    state::LiveState &state() { return m_state; }
+    // Prometheus text for the feed, case, alarm, frame and latency metrics.
     QString metricsText() const;
     // Seconds since the last frame was swapped (-1: none yet).
     double secondsSinceLastFrame() const;
@@ -81,6 +88,7 @@ private:
     void drainSoon();
     void onFrameSwapped();
     void updateStatus();
+    QString caseMetrics() const;
 
     feed::FeedStats m_stats;
     feed::IngestQueue m_queue;

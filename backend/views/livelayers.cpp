@@ -94,7 +94,7 @@ void LiveLayers::updateEntity(Feed feed, const std::string &id)
     const auto at = [&](const feed::GeoPoint &p) { return m_tree.sceneFromGeo(p.lon, p.lat); };
     switch (feed) {
     case Feed::CameraState: {
-        const feed::CameraState &c = state.cameras().at(id);
+        const feed::CameraState &c = state.cameras().at(id).state;
         place(feed, id, (c.online ? kCameraOnline : kCameraOffline).layer, at(c.position));
         break;
     }
@@ -103,8 +103,8 @@ void LiveLayers::updateEntity(Feed feed, const std::string &id)
         const state::SensorRecord &s = state.sensors().at(id);
         if (!s.state)
             return; // no position until its state arrives
-        const double value = s.reading ? s.reading->value : s.state->warn - 1;
-        const Style &style = value >= s.state->alarm ? kSensorAlarm : value >= s.state->warn ? kSensorWarning : kSensorNormal;
+        // The level after hysteresis and minimum duration: a value hovering at a line does not flicker.
+        const Style &style = s.level == 2 ? kSensorAlarm : s.level == 1 ? kSensorWarning : kSensorNormal;
         place(markerKind(feed), id, style.layer, at(s.state->position));
         break;
     }

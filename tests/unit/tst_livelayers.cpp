@@ -87,15 +87,15 @@ private slots:
         feed.push(caseEvent("c-1", 1, feed::CaseStatus::Reported));
         feed.drain();
         QCOMPARE(layers.markerCount(openCases), size_t(1));
-        feed.push(caseEvent("c-1", 2, feed::CaseStatus::Dispatched));
+        feed.push(caseEvent("c-1", 3, feed::CaseStatus::Dispatched)); // seq 2 (accepted) missing: still reachable
         feed.drain();
         QCOMPARE(layers.markerCount(openCases), size_t(0));
         QCOMPARE(layers.markerCount(inHand), size_t(1));
-        feed.push(caseEvent("c-1", 1, feed::CaseStatus::Reported)); // stale: changes nothing
+        feed.push(caseEvent("c-1", 2, feed::CaseStatus::Accepted)); // stale: changes nothing
         feed.drain();
         QCOMPARE(layers.markerCount(inHand), size_t(1));
         QCOMPARE(feed.stats().rejected[size_t(feed::Reject::StaleSeq)].load(), uint64_t(1));
-        feed.push(caseEvent("c-1", 3, feed::CaseStatus::Closed));
+        feed.push(caseEvent("c-1", 6, feed::CaseStatus::Closed));
         feed.drain();
         QCOMPARE(layers.markerCount(inHand), size_t(0));
     }
