@@ -37,33 +37,58 @@ constexpr bool isInHand(CaseStatus s) { return isOpen(s) && s != CaseStatus::Res
 
 namespace detail {
 
-// reach[a][b]: b can follow a through one or more transitions.
-constexpr std::array<std::array<bool, kCaseStatusCount>, kCaseStatusCount> reachability()
+using Relation = std::array<std::array<bool, kCaseStatusCount>, kCaseStatusCount>;
+// Longest gap in seq checked step by step; a longer one accepts anything reachable.
+inline constexpr int kExactSteps = 16;
+
+constexpr Relation compose(const Relation &a, const Relation &b)
 {
-    std::array<std::array<bool, kCaseStatusCount>, kCaseStatusCount> reach{};
-    for (int a = 0; a < kCaseStatusCount; ++a)
-        for (int b = 0; b < kCaseStatusCount; ++b)
-            reach[size_t(a)][size_t(b)] = isTransition(CaseStatus(a), CaseStatus(b));
-    for (int k = 0; k < kCaseStatusCount; ++k) // Warshall's transitive closure
-        for (int a = 0; a < kCaseStatusCount; ++a)
-            for (int b = 0; b < kCaseStatusCount; ++b)
-                if (reach[size_t(a)][size_t(k)] && reach[size_t(k)][size_t(b)])
-                    reach[size_t(a)][size_t(b)] = true;
-    return reach;
+    Relation out{};
+    for (size_t i = 0; i < size_t(kCaseStatusCount); ++i)
+        for (size_t k = 0; k < size_t(kCaseStatusCount); ++k)
+            if (a[i][k])
+                for (size_t j = 0; j < size_t(kCaseStatusCount); ++j)
+                    out[i][j] = out[i][j] || b[k][j];
+    return out;
 }
 
-inline constexpr auto kReach = reachability();
+// steps[k][a][b]: b follows a in exactly k transitions; steps[0]: in any number (one or more).
+constexpr std::array<Relation, kExactSteps + 1> walks()
+{
+    std::array<Relation, kExactSteps + 1> steps{};
+    for (int a = 0; a < kCaseStatusCount; ++a)
+        for (int b = 0; b < kCaseStatusCount; ++b)
+            steps[1][size_t(a)][size_t(b)] = isTransition(CaseStatus(a), CaseStatus(b));
+    for (size_t k = 2; k <= size_t(kExactSteps); ++k)
+        steps[k] = compose(steps[k - 1], steps[1]);
+    // Any number: the union over walks up to the number of statuses suffices.
+    for (size_t k = 1; k <= size_t(kCaseStatusCount); ++k)
+        for (size_t a = 0; a < size_t(kCaseStatusCount); ++a)
+            for (size_t b = 0; b < size_t(kCaseStatusCount); ++b)
+                steps[0][a][b] = steps[0][a][b] || steps[k][a][b];
+    return steps;
+}
+
+inline constexpr auto kWalks = walks();
 
 } // namespace detail
 
-constexpr bool isReachable(CaseStatus from, CaseStatus to) { return detail::kReach[size_t(from)][size_t(to)]; }
+constexpr bool isReachable(CaseStatus from, CaseStatus to) { return detail::kWalks[0][size_t(from)][size_t(to)]; }
 
 // Whether an event with status `to` may follow the case's `from` when its seq
-// is `gap` ahead (1: the next event; more: events in between are missing, so
-// any status reachable through them is accepted).
+// is `gap` ahead. Producers number every event of a case, so a gap of k means
+// k - 1 events are missing: `to` must be k transitions away.
 constexpr bool mayFollow(CaseStatus from, CaseStatus to, int64_t gap)
 {
-    return gap == 1 ? isTransition(from, to) : gap > 1 && isReachable(from, to);
+    if (gap < 1)
+        return false;
+    if (gap <= detail::kExactSteps)
+        return detail::kWalks[size_t(gap)][size_t(from)][size_t(to)];
+    return isReachable(from, to);
 }
+
+static_assert(mayFollow(CaseStatus::Reported, CaseStatus::Closed, 5));
+static_assert(!mayFollow(CaseStatus::Reported, CaseStatus::Closed, 4));
+static_assert(!mayFollow(CaseStatus::Closed, CaseStatus::Returned, 3));
 
 } // namespace gridwall::state

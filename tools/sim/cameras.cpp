@@ -50,6 +50,7 @@ void Cameras::build()
     const City &city = m_world.city;
     Rng rng(streamSeed(m_world.seed, 0xca3));
     m_rng = Rng(streamSeed(m_world.seed, 0xca4));
+    m_silenceRng = Rng(streamSeed(m_world.seed, 0xca5));
     std::vector<int> perGrid(city.grids().size(), 0);
     std::vector<double> weights;
 
@@ -115,6 +116,10 @@ void Cameras::build()
     // Failures balance repairs at kOfflineShare offline.
     const double failuresPerMs = double(m_cameras.size()) * kOfflineShare / (1 - kOfflineShare) / double(kMeanRepair);
     m_failureMean = std::max<Ms>(1, Ms(1.0 / std::max(failuresPerMs, 1e-12)));
+    // Cuts balance resumptions at kSilentShare silent.
+    const double cutsPerMs =
+        double(m_cameras.size()) * kSilentShare / (1 - kSilentShare) / double((kSilentMin + kSilentMax) / 2);
+    m_silenceMean = std::max<Ms>(1, Ms(1.0 / std::max(cutsPerMs, 1e-12)));
 }
 
 void Cameras::start(Ms now)
@@ -129,6 +134,19 @@ void Cameras::start(Ms now)
     m_world.agenda.at(now + Ms(m_rng.exponential(double(m_failureMean))), Action::CameraFailure);
     const double perMs = double(m_cameras.size()) * kEventsPerCameraDay * m_world.rate / double(kDay) * typePeakSum();
     m_world.agenda.at(now + Ms(m_rng.exponential(1.0 / perMs)), Action::CameraEvent);
+
+    // Start in the steady state: some uplinks are already cut, for part of a cut's length.
+    for (size_t i = 0; i < m_cameras.size(); ++i) {
+        if (!m_silenceRng.chance(kSilentShare))
+            continue;
+        m_cameras[i].silent = true;
+        const double left = m_silenceRng.uniform() * m_silenceRng.uniform(double(kSilentMin), double(kSilentMax));
+        m_world.agenda.at(now + std::max<Ms>(1, Ms(left)), Action::CameraResume, int(i));
+    }
+    if (m_cameras.empty())
+        return;
+    m_world.agenda.at(now + Ms(m_silenceRng.exponential(double(m_silenceMean))), Action::CameraSilence);
+    m_world.agenda.at(now + m_world.keepAliveStep(), Action::CameraHeartbeat, 0);
 }
 
 void Cameras::publishState(const Camera &c)
@@ -149,17 +167,58 @@ void Cameras::publishState(const Camera &c)
     m_world.outbox.send(std::move(m));
 }
 
+void Cameras::report(const Camera &c)
+{
+    if (!c.silent)
+        publishState(c);
+}
+
+// The (re)connection snapshot includes the silent cameras: the wall must
+// know a camera to notice that it has gone quiet.
 void Cameras::publishStates()
 {
     for (const Camera &c : m_cameras)
         publishState(c);
 }
 
+// One slice of the round: cameras slice, slice + 60, ... (ids follow the
+// grids, so every slice is spread over the whole city).
+void Cameras::onHeartbeat(int slice, Ms t)
+{
+    for (size_t i = size_t(slice); i < m_cameras.size(); i += World::kKeepAliveSlices)
+        report(m_cameras[i]);
+    m_world.agenda.at(m_world.nextKeepAlive(t), Action::CameraHeartbeat, (slice + 1) % World::kKeepAliveSlices);
+}
+
+void Cameras::onSilence(Ms t)
+{
+    m_world.agenda.at(t + Ms(m_silenceRng.exponential(double(m_silenceMean))), Action::CameraSilence);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const size_t index = size_t(m_silenceRng.below(m_cameras.size()));
+        Camera &c = m_cameras[index];
+        if (c.silent)
+            continue;
+        // Failures, repairs and flaps go on unseen; the state on resumption tells.
+        c.silent = true;
+        const Ms length = Ms(m_silenceRng.uniform(double(kSilentMin), double(kSilentMax)));
+        m_world.agenda.at(t + length, Action::CameraResume, int(index));
+        break;
+    }
+}
+
+void Cameras::onResume(int index, Ms)
+{
+    Camera &c = m_cameras[size_t(index)];
+    c.silent = false;
+    // The platform re-registers the camera at once, not at its next heartbeat.
+    publishState(c);
+}
+
 void Cameras::onFlap(int index, Ms t)
 {
     Camera &c = m_cameras[size_t(index)];
     c.online = !c.online;
-    publishState(c);
+    report(c);
     // Down for a minute or two, up for a few minutes.
     const double minutes = c.online ? m_rng.uniform(2, 8) : m_rng.uniform(0.5, 3);
     m_world.agenda.at(t + Ms(minutes * double(kMinute)), Action::CameraFlap, index);
@@ -171,7 +230,7 @@ void Cameras::onRepair(int index, Ms)
     if (c.online || c.flapping)
         return;
     c.online = true;
-    publishState(c);
+    report(c);
 }
 
 void Cameras::onFailure(Ms t)
@@ -181,7 +240,7 @@ void Cameras::onFailure(Ms t)
         if (!c.online || c.flapping)
             continue;
         c.online = false;
-        publishState(c);
+        report(c);
         const Ms repair = std::clamp<Ms>(Ms(m_rng.exponential(double(kMeanRepair))), 20 * kMinute, 3 * kDay);
         m_world.agenda.at(t + repair, Action::CameraRepair, int(&c - m_cameras.data()));
         break;
@@ -195,7 +254,7 @@ int Cameras::pickCamera(bool vehicle, bool urbanOnly)
         const int i = vehicle && !m_anpr.empty() && m_rng.chance(0.5) ? m_rng.pick(m_anpr)
                                                                        : int(m_eventWeights.draw(m_rng));
         const Camera &c = m_cameras[size_t(i)];
-        if (c.online && (!urbanOnly || m_world.city.grid(c.grid).urban))
+        if (c.online && !c.silent && (!urbanOnly || m_world.city.grid(c.grid).urban))
             return i;
     }
     return -1;
@@ -262,6 +321,14 @@ int Cameras::online() const
     int n = 0;
     for (const Camera &c : m_cameras)
         n += c.online ? 1 : 0;
+    return n;
+}
+
+int Cameras::silent() const
+{
+    int n = 0;
+    for (const Camera &c : m_cameras)
+        n += c.silent ? 1 : 0;
     return n;
 }
 

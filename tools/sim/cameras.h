@@ -2,7 +2,9 @@
 // The "Sharp Eyes" (雪亮工程) video network: cameras in every grid, denser in
 // urban grids and at smart-security communities, police points and
 // checkpoints; their online state (failures, repairs, a few flapping ones)
-// and their analytics events. Publishes ROOT/camera/ID/state and /event.
+// and their analytics events. Publishes ROOT/camera/ID/state and /event;
+// the state is re-announced every keep-alive round, as video platforms do,
+// except by the few cameras whose uplink is cut for a while.
 
 #include "world.h"
 
@@ -20,6 +22,11 @@ public:
     static constexpr double kOfflineShare = 0.03;
     static constexpr int kFlapping = 10;
     static constexpr Ms kMeanRepair = 8 * kHour;
+    // Uplink cuts: the camera sends nothing at all, so the wall's silence
+    // alarm (5 min) fires for it, unlike for a camera reported offline.
+    static constexpr double kSilentShare = 0.005;
+    static constexpr Ms kSilentMin = 10 * kMinute;
+    static constexpr Ms kSilentMax = 60 * kMinute;
 
     explicit Cameras(World &world) : m_world(world) {}
 
@@ -31,9 +38,13 @@ public:
     void onRepair(int camera, Ms t);
     void onFailure(Ms t);
     void onEvent(Ms t);
+    void onHeartbeat(int slice, Ms t);
+    void onSilence(Ms t);
+    void onResume(int camera, Ms t);
 
     int count() const { return int(m_cameras.size()); }
     int online() const;
+    int silent() const;
 
 private:
     struct Camera
@@ -49,8 +60,11 @@ private:
         bool online = true;
         bool flapping = false;
         bool atSite = false;
+        bool silent = false; // uplink cut: nothing is sent
     };
     void publishState(const Camera &c);
+    // A state the platform reports: none while the uplink is cut.
+    void report(const Camera &c);
     int pickCamera(bool vehicle, bool urbanOnly);
 
     World &m_world;
@@ -59,6 +73,10 @@ private:
     WeightedTable m_eventWeights;
     Rng m_rng;
     Ms m_failureMean = kHour; // mean time between failures city-wide
+    // Uplink cuts draw from their own stream, so they leave the failures and
+    // events of a seed as they were.
+    Rng m_silenceRng;
+    Ms m_silenceMean = kHour; // mean time between uplink cuts city-wide
 };
 
 } // namespace gridwall::sim

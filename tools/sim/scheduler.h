@@ -11,18 +11,22 @@
 namespace gridwall::sim {
 
 enum class Action : uint8_t {
-    WorkerReport,  // index: worker; tag: report generation
-    WorkerShift,   // index: worker
-    CameraFlap,    // index: camera
-    CameraRepair,  // index: camera
-    CameraFailure, // city-wide failure process
-    CameraEvent,   // city-wide event process
-    SensorReading, // index: sensor
-    UnitReport,    // index: unit
-    UnitRelease,   // index: unit; tag: dispatch generation (an emergency call is over)
-    EmergencyCall, // city-wide ambulance and fire calls not filed as cases
-    CaseArrival,   // city-wide case process
-    CaseStep,      // index: case slot; tag: case serial
+    WorkerReport,    // index: worker; tag: report generation
+    WorkerShift,     // index: worker
+    CameraFlap,      // index: camera
+    CameraRepair,    // index: camera
+    CameraFailure,   // city-wide failure process
+    CameraEvent,     // city-wide event process
+    CameraHeartbeat, // index: keep-alive slice
+    CameraSilence,   // city-wide process: a camera's uplink is cut
+    CameraResume,    // index: camera
+    SensorReading,   // index: sensor
+    SensorHeartbeat, // index: keep-alive slice
+    UnitReport,      // index: unit
+    UnitRelease,     // index: unit; tag: dispatch generation (an emergency call is over)
+    EmergencyCall,   // city-wide ambulance and fire calls not filed as cases
+    CaseArrival,     // city-wide case process
+    CaseStep,        // index: case slot; tag: case serial
 };
 
 struct Scheduled

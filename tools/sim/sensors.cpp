@@ -128,6 +128,11 @@ void Sensors::start(Ms now)
     const Ms period = m_world.telemetryPeriod(kReadingPeriod);
     for (size_t i = 0; i < m_sensors.size(); ++i)
         m_world.agenda.at(now + Ms(m_sensors[i].rng.uniform() * double(period)), Action::SensorReading, int(i));
+    // Readings keep the wall's silence timeout (2 min) at bay while they come
+    // at least once a keep-alive round; sparser ones (a high --speed, a low
+    // --rate) need the state re-announced as well.
+    if (period > m_world.keepAliveRound() && !m_sensors.empty())
+        m_world.agenda.at(now + m_world.keepAliveStep(), Action::SensorHeartbeat, 0);
 }
 
 void Sensors::publishState(const Sensor &s)
@@ -156,6 +161,13 @@ void Sensors::publishStates()
 {
     for (const Sensor &s : m_sensors)
         publishState(s);
+}
+
+void Sensors::onHeartbeat(int slice, Ms t)
+{
+    for (size_t i = size_t(slice); i < m_sensors.size(); i += World::kKeepAliveSlices)
+        publishState(m_sensors[i]);
+    m_world.agenda.at(m_world.nextKeepAlive(t), Action::SensorHeartbeat, (slice + 1) % World::kKeepAliveSlices);
 }
 
 // The quiet value: baseline plus the day's rhythm (warmer afternoons, busy

@@ -3,7 +3,8 @@
 // transport, fireworks, food and drugs, logistics and parcel delivery, school
 // surroundings, construction sites): gas, smoke, temperature, water level and
 // vibration, with noisy readings, occasional excursions over the warning line
-// and rare alarms. Publishes ROOT/sensor/ID/state and /reading.
+// and rare alarms. Publishes ROOT/sensor/ID/state and /reading; the state is
+// re-announced every keep-alive round when the readings come less often.
 
 #include "world.h"
 
@@ -27,6 +28,7 @@ public:
     void start(Ms now);
     void publishStates();
     void onReading(int sensor, Ms t);
+    void onHeartbeat(int slice, Ms t);
 
     int count() const { return int(m_sensors.size()); }
     int sites() const { return m_siteCount; }

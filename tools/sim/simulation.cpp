@@ -83,7 +83,11 @@ void Simulation::run(const Scheduled &s)
     case Action::CameraRepair: m_cameras.onRepair(s.index, s.at); break;
     case Action::CameraFailure: m_cameras.onFailure(s.at); break;
     case Action::CameraEvent: m_cameras.onEvent(s.at); break;
+    case Action::CameraHeartbeat: m_cameras.onHeartbeat(s.index, s.at); break;
+    case Action::CameraSilence: m_cameras.onSilence(s.at); break;
+    case Action::CameraResume: m_cameras.onResume(s.index, s.at); break;
     case Action::SensorReading: m_sensors.onReading(s.index, s.at); break;
+    case Action::SensorHeartbeat: m_sensors.onHeartbeat(s.index, s.at); break;
     case Action::UnitReport: m_units.onReport(s.index, s.at); break;
     case Action::UnitRelease: m_units.onRelease(s.index, s.tag, s.at); break;
     case Action::EmergencyCall: m_units.onEmergencyCall(s.at); break;

@@ -55,6 +55,25 @@ struct World
             return next;
         return now + ((next - now) % period + period) % period;
     }
+
+    // Keep-alive: cameras (and sensors whose readings are sparser) re-announce
+    // their retained state once a round, in kKeepAliveSlices even slices. A
+    // round is a minute of simulated time, or of real time below --speed 1,
+    // so the wall's silence timeouts (2 and 5 min, on whichever clock runs
+    // faster) never fire for a device that is still reporting.
+    static constexpr int kKeepAliveSlices = 60;
+    Ms keepAliveStep() const { return std::max<Ms>(1, Ms(double(kSecond) * std::min(1.0, speed))); }
+    Ms keepAliveRound() const { return keepAliveStep() * kKeepAliveSlices; }
+    // The slice after the one due at `t`. More than a round behind, whole
+    // rounds are skipped, so every device keeps its place in the round and
+    // a lagging simulation does not send a backlog of stale heartbeats.
+    Ms nextKeepAlive(Ms t) const
+    {
+        const Ms round = keepAliveRound();
+        const Ms next = t + keepAliveStep();
+        const Ms behind = clock.now() - round - next;
+        return behind > 0 ? next + (behind / round + 1) * round : next;
+    }
 };
 
 } // namespace gridwall::sim
