@@ -318,6 +318,8 @@ public:
                                                 double windowPerHour)
     {
         std::vector<std::pair<uint32_t, Timed>> out;
+        out.reserve(size_t(4.0 * (historyPerHour * double(rateChange - from) + windowPerHour * double(until - rateChange)) /
+                           double(kHourMs)));
         using Step = std::pair<int64_t, uint32_t>;
         std::priority_queue<Step, std::vector<Step>, std::greater<Step>> agenda;
         const auto nextArrival = [&](int64_t t) {
@@ -596,6 +598,7 @@ bool buildWorkload(const geo::RegionTree &tree, size_t events, Workload &w, QStr
 
     // --- retained states and the case history: the warm-up
     std::vector<Timed> warm;
+    warm.reserve(100000);
     std::vector<feed::PoiState> sites;
     if (!loadSites(QStringLiteral(GRIDWALL_SITES), historyStart - kSecondMs, sites, error))
         return false;
@@ -781,6 +784,7 @@ bool buildWorkload(const geo::RegionTree &tree, size_t events, Workload &w, QStr
         }
     }
     std::vector<Timed> window;
+    window.reserve(events);
     for (auto &[index, t] : caseEvents) {
         if (t.arrival < w.start) {
             ++w.historyCaseEvents;
@@ -1173,6 +1177,7 @@ int main(int argc, char **argv)
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     const size_t events = argc > 2 ? size_t(std::max(10000ll, std::atoll(argv[2]))) : kDefaultEvents;
     const std::string pinned = pinToCpu0();
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows up as it happens, also in a pipe
 
     const auto loadStart = std::chrono::steady_clock::now();
     const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));

@@ -172,6 +172,26 @@ private slots:
         QVERIFY(m_wall.waitFor([&](const auto &m) { return m.value(rejected("stale_seq")) == stale + 1; }));
     }
 
+    // A late case and an illegal step show in the case and alarm metrics.
+    void casesAndAlarmsShowInMetrics()
+    {
+        const QString overdue = QStringLiteral("gridwall_cases_overdue{district=\"211103\",name=\"兴隆台区\"}");
+        const QString alarms = QStringLiteral("gridwall_alarms_active{severity=\"2\"}");
+        const QHash<QString, double> before = m_wall.metrics();
+        QVERIFY(before.contains(overdue));
+        const QByteArray past = QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 3600000);
+        publish("panjin/case/late-1/event", "{\"ts\":" + now() + ",\"seq\":1,\"status\":\"reported\",\"category\":\"市政设施\","
+                                           "\"source\":\"hotline\",\"priority\":2,\"lon\":122.07,\"lat\":41.12,\"deadline\":" + past
+                                           + ",\"title\":\"路灯不亮\"}");
+        publish("panjin/case/late-1/event", "{\"ts\":" + now() + ",\"seq\":2,\"status\":\"closed\"}");
+        QVERIFY2(m_wall.waitFor([&](const auto &m) {
+                     return m.value(overdue) == before.value(overdue) + 1 && m.value(alarms) == before.value(alarms) + 1
+                            && m.value(rejected("illegal_transition")) == before.value(rejected("illegal_transition")) + 1;
+                 }),
+                 qPrintable(m_wall.output()));
+        QCOMPARE(m_wall.metric("gridwall_cases_flagged"), before.value("gridwall_cases_flagged") + 1);
+    }
+
     void aFloodOfBadInputIsLoggedBriefly()
     {
         const QHash<QString, double> before = m_wall.metrics();
