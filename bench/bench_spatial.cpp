@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -134,6 +135,24 @@ int main(int argc, char **argv)
         };
     };
     report("nearest n=1", "us/query", measure(repeats, perQuery(1)), "  target < 20");
+    // Baseline: a linear scan over all cameras with the same metric (a tenth of the queries).
+    report("nearest n=1, linear scan", "us/query", measure(repeats, [&] {
+               const size_t count = queries.size() / 10;
+               const auto start = std::chrono::steady_clock::now();
+               for (size_t i = 0; i < count; ++i) {
+                   double best = std::numeric_limits<double>::max();
+                   uint32_t bestKey = 0;
+                   for (size_t k = 0; k < cameras.size(); ++k) {
+                       const double d = index.metres(queries[i], cameras[k]);
+                       if (d < best) {
+                           best = d;
+                           bestKey = uint32_t(k);
+                       }
+                   }
+                   checksum += bestKey;
+               }
+               return secondsSince(start) * 1e6 / double(count);
+           }));
     report("nearest n=5", "us/query", measure(repeats, perQuery(5)));
 
     size_t withinHits = 0;
