@@ -241,7 +241,7 @@ private:
     Slots<Sensor> m_sensors;
     Slots<Camera> m_cameras;
     std::unordered_map<std::string, uint64_t> m_cases; // case id -> its active CaseOverdue alarm
-    std::vector<Group> m_groups;
+    std::deque<Group> m_groups; // a deque: growing never moves (copies) the groups' own deques
     std::unordered_map<GroupKey, uint32_t, GroupKeyHash> m_groupIndex;
     std::unordered_set<uint32_t> m_flooding; // groups holding >= floodThreshold raises (trimmed lazily)
     std::vector<uint64_t> m_changes;

@@ -64,6 +64,8 @@ LiveState::LiveState(FeedStats &stats, const geo::RegionTree *tree, AlarmConfig 
                 r = tree->region(r).parent;
             m_districtOf[i] = r;
         }
+        for (int g : tree->level(geo::Level::Grid))
+            m_gridByCode.emplace(tree->region(g).code.toStdString(), g);
     }
 }
 
@@ -106,7 +108,9 @@ void LiveState::runTimers()
         timer.record->slaNext = 0;
         refresh(*timer.id, *timer.record);
     }
-    m_alarms.advance(m_now);
+    // Alarms time durations and silence on the wall clock: when messages
+    // arrive, whatever the producers' clocks say.
+    m_alarms.advance(m_wall);
 }
 
 // --- batches ----------------------------------------------------------------
@@ -349,9 +353,9 @@ void LiveState::refresh(const std::string &id, CaseRecord &c)
         }
         if (next.overdue != c.share.overdue) {
             if (next.overdue)
-                m_alarms.caseOverdue(id, c.category, c.priority, districtOf(c.region), m_now);
+                m_alarms.caseOverdue(id, c.category, c.priority, districtOf(c.region), m_wall);
             else
-                m_alarms.caseSettled(id, m_now);
+                m_alarms.caseSettled(id, m_wall);
         }
         c.share = next;
         c.countedRegion = c.region;
@@ -422,10 +426,8 @@ int LiveState::districtOf(int region) const
 
 int LiveState::gridRegion(const std::string &code) const
 {
-    if (!m_tree)
-        return -1;
-    const int index = m_tree->indexOf(QString::fromStdString(code));
-    return index >= 0 && m_tree->region(index).level == geo::Level::Grid ? index : -1;
+    const auto it = m_gridByCode.find(code);
+    return it != m_gridByCode.end() ? it->second : -1;
 }
 
 int LiveState::gridAt(GeoPoint p) const
@@ -449,7 +451,8 @@ const std::string *LiveState::applyCamera(CameraState &&e)
     }
     r.state = std::move(e);
     m_rollups.camera(r.region, +1, r.state.online ? 1 : 0);
-    m_alarms.cameraHeard(it->first, r.state.name, districtOf(r.region), m_now);
+    // One label for all cameras: a district's cameras going silent together is one flood.
+    m_alarms.cameraHeard(it->first, "camera", districtOf(r.region), m_wall);
     return &it->first;
 }
 
@@ -457,7 +460,7 @@ void LiveState::applyCameraEvent(const CameraEvent &e)
 {
     const auto it = m_cameras.find(e.id);
     const int district = it != m_cameras.end() ? districtOf(it->second.region) : -1;
-    m_alarms.cameraEvent(e.id, std::string(kCameraEventTypeNames[size_t(e.type)]), e.severity, district, m_now);
+    m_alarms.cameraEvent(e.id, std::string(kCameraEventTypeNames[size_t(e.type)]), e.severity, district, m_wall);
 }
 
 const std::string *LiveState::applySensorState(SensorState &&e)
@@ -471,7 +474,7 @@ const std::string *LiveState::applySensorState(SensorState &&e)
         r.region = gridAt(e.position);
         m_rollups.sensor(r.region, +1, r.level == 1 ? 1 : 0, r.level == 2 ? 1 : 0);
     }
-    m_alarms.sensorState(it->first, e.warn, e.alarm, std::string(kSensorKindNames[size_t(e.kind)]), districtOf(r.region), m_now);
+    m_alarms.sensorState(it->first, e.warn, e.alarm, std::string(kSensorKindNames[size_t(e.kind)]), districtOf(r.region), m_wall);
     r.state = std::move(e);
     return &it->first;
 }
@@ -479,7 +482,7 @@ const std::string *LiveState::applySensorState(SensorState &&e)
 const std::string *LiveState::applySensorReading(SensorReading &&e)
 {
     auto [it, inserted] = m_sensors.try_emplace(e.id);
-    m_alarms.sensorReading(it->first, e.value, m_now);
+    m_alarms.sensorReading(it->first, e.value, m_wall);
     it->second.reading = std::move(e);
     return &it->first;
 }
@@ -511,6 +514,9 @@ const std::string *LiveState::applyPoi(PoiState &&e)
         m_mediationIndex.upsert(r.slot, r.state.position);
     else
         m_mediationIndex.remove(r.slot);
+    if (m_fiveRadiusBySlot.size() <= r.slot)
+        m_fiveRadiusBySlot.resize(r.slot + 1);
+    m_fiveRadiusBySlot[r.slot] = fiveMinuteRadius(r.state);
     if (!r.state.rings.empty()) {
         m_ringIndex.upsert(r.slot, r.state.position);
         m_maxFiveRadius = std::max(m_maxFiveRadius, double(fiveMinuteRadius(r.state)));
@@ -561,11 +567,9 @@ bool LiveState::coveredByFiveMinutes(GeoPoint p) const
     if (m_maxFiveRadius <= 0)
         return false;
     m_ringIndex.within(p, m_maxFiveRadius, m_hits);
-    for (const PointHit &hit : m_hits) {
-        const PoiState &poi = m_pois.at(*m_poiBySlot[hit.key]).state;
-        if (hit.metres <= fiveMinuteRadius(poi))
+    for (const PointHit &hit : m_hits)
+        if (hit.metres <= m_fiveRadiusBySlot[hit.key])
             return true;
-    }
     return false;
 }
 

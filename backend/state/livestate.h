@@ -285,6 +285,8 @@ private:
     bool m_coverageStale = false;
 
     std::vector<int> m_districtOf; // per region: its district's region index
+    std::unordered_map<std::string, int> m_gridByCode;
+    std::vector<double> m_fiveRadiusBySlot; // per site slot: its largest ring of five minutes or less
     mutable std::vector<std::vector<int>> m_neighbours; // grid adjacency, computed on first use
     mutable std::vector<PointHit> m_hits;
 };

@@ -324,12 +324,4 @@ int Cameras::online() const
     return n;
 }
 
-int Cameras::silent() const
-{
-    int n = 0;
-    for (const Camera &c : m_cameras)
-        n += c.silent ? 1 : 0;
-    return n;
-}
-
 } // namespace gridwall::sim

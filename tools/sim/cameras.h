@@ -44,7 +44,6 @@ public:
 
     int count() const { return int(m_cameras.size()); }
     int online() const;
-    int silent() const;
 
 private:
     struct Camera
@@ -73,8 +72,8 @@ private:
     WeightedTable m_eventWeights;
     Rng m_rng;
     Ms m_failureMean = kHour; // mean time between failures city-wide
-    // Uplink cuts draw from their own stream, so they leave the failures and
-    // events of a seed as they were.
+    // Uplink cuts draw from their own stream: the failures and flaps of a
+    // seed stay as they were.
     Rng m_silenceRng;
     Ms m_silenceMean = kHour; // mean time between uplink cuts city-wide
 };
