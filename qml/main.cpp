@@ -3,6 +3,7 @@
 
 #include "options.h"
 
+#include "history/history.h"
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QGuiApplication>
+#include <QStandardPaths>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -109,7 +111,22 @@ int main(int argc, char *argv[])
         feedOptions = gridwall::feed::FeedOptions{options.broker, options.topicRoot, options.clientId, options.username,
                                                   options.password, options.caFile, options.certFile, options.keyFile};
     }
-    gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree());
+    // The history: kept whenever there is a feed to keep, or a --data-dir to read.
+    std::unique_ptr<gridwall::history::History> history;
+    if (options.dataDirSet || feedOptions) {
+        const QString dataDir = options.dataDirSet ? options.dataDir
+                                                   : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QString error;
+        history = gridwall::history::History::open(dataDir, &error);
+        if (!history) {
+            printLine(stderr, QStringLiteral("gridwall: ") + error);
+            return 3;
+        }
+    }
+    gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get());
+    if (history)
+        qCInfo(lcStartup, "history %s: %zu case events restored after %lld ms", qPrintable(history->path()),
+               liveFeed.restoredEvents(), qint64(sinceStart.elapsed()));
     liveFeed.attachWindow(window);
     window->setProperty("feed", QVariant::fromValue(&liveFeed));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());

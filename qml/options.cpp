@@ -30,8 +30,9 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption certFile(QStringLiteral("cert-file"), QStringLiteral("TLS: client certificate."), QStringLiteral("F"));
     const QCommandLineOption keyFile(QStringLiteral("key-file"), QStringLiteral("TLS: client private key."), QStringLiteral("F"));
     const QCommandLineOption metricsPort(QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics and /health on 127.0.0.1:N."), QStringLiteral("N"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("History database and snapshots (default: the app-data location)."), QStringLiteral("DIR"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort});
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -83,6 +84,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
         static const QRegularExpression rootPattern(QStringLiteral("^[^/+#]+(/[^/+#]+)*$"));
         if (!rootPattern.match(options.topicRoot).hasMatch())
             return usageError(QStringLiteral("--topic-root wants a topic without wildcards or empty levels, not '%1'").arg(options.topicRoot));
+    }
+    if (parser.isSet(dataDir)) {
+        options.dataDir = parser.value(dataDir);
+        options.dataDirSet = true;
+        if (options.dataDir.isEmpty())
+            return usageError(QStringLiteral("--data-dir wants a directory"));
     }
     options.clientId = parser.isSet(clientId) ? parser.value(clientId) : QStringLiteral("gridwall-") + QSysInfo::machineHostName();
     if (options.clientId.isEmpty() || options.clientId.size() > 128)

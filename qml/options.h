@@ -24,6 +24,8 @@ struct Options
     QString password; // read from --password-file
     QString caFile, certFile, keyFile;
     int metricsPort = 0; // 0: no metrics endpoint
+    QString dataDir;     // history; empty: the platform's app-data location (with a feed), none without one
+    bool dataDirSet = false;
 };
 
 struct ParsedOptions

@@ -149,7 +149,11 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
         return;
     }
     m_stats.received[size_t(feedOf(result.event))].fetch_add(1, std::memory_order_relaxed);
-    // Returning from here acknowledges a QoS 1 message: it must be queued first.
+    // Returning from here acknowledges a QoS 1 message: a case event must be
+    // on disk and every event queued first.
+    if (m_caseSink)
+        if (const auto *event = std::get_if<CaseEvent>(&result.event))
+            m_caseSink(*event);
     m_queue.push(std::move(result.event));
 }
 

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -45,6 +46,10 @@ public:
     FeedClient(const FeedClient &) = delete;
     FeedClient &operator=(const FeedClient &) = delete;
 
+    // Called on Paho's thread for every decoded case event before the message
+    // is acknowledged (the history's journal). Set before start().
+    void setCaseSink(std::function<bool(const CaseEvent &)> sink) { m_caseSink = std::move(sink); }
+
     // Connects in the background, retrying with capped backoff until the
     // first connection; after that Paho reconnects by itself.
     void start();
@@ -62,6 +67,7 @@ private:
     std::unique_ptr<DecodeResult> m_result; // reused across messages: no per-message construction
     std::string m_wallPrefix;
     RejectLog m_rejectLog;
+    std::function<bool(const CaseEvent &)> m_caseSink;
     std::unique_ptr<mqtt::async_client> m_client;
     std::thread m_connector;
     std::mutex m_mutex;

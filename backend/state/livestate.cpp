@@ -120,6 +120,7 @@ LiveState::Applied LiveState::apply(Batch &&batch, int64_t now)
     Applied result;
     m_touched.clear();
     m_touched.reserve(batch.size());
+    m_refused.clear();
     if (m_wall > 0 && now > m_wall)
         advanceClock(m_now + (now - m_wall));
     m_wall = std::max(m_wall, now);
@@ -193,6 +194,8 @@ void LiveState::applyOne(Event &&event, Applied &result)
 void LiveState::rejectCase(Reject reason, const CaseEvent &e, const CaseRecord &c)
 {
     m_stats.rejected[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
+    if (reason != Reject::DuplicateSeq)
+        m_refused.push_back({e.id, e.seq, reason});
     std::string detail = "case " + e.id + " seq " + std::to_string(e.seq) + " (" + std::string(kCaseStatusNames[size_t(e.status)]) +
                          ") after seq " + std::to_string(c.seq) + " (" + std::string(kCaseStatusNames[size_t(c.status)]) + ")";
     m_rejectLog.note(reason, "case/" + e.id + "/event", detail);

@@ -178,6 +178,16 @@ public:
     };
     const std::vector<Touched> &touched() const { return m_touched; }
 
+    // Case events the last apply() refused as stale or illegal (not
+    // duplicates: the first copy stands), for the history to mark.
+    struct Refused
+    {
+        std::string id;
+        int64_t seq;
+        feed::Reject reason;
+    };
+    const std::vector<Refused> &refused() const { return m_refused; }
+
     // The city's clock: the wall clock, or the newest payload time when
     // producers run ahead of it (a simulator in accelerated time).
     int64_t now() const { return m_now; }
@@ -259,6 +269,7 @@ private:
     std::unordered_map<std::string, feed::UnitPosition> m_units;
     std::unordered_map<std::string, PoiRecord> m_pois;
     std::vector<Touched> m_touched;
+    std::vector<Refused> m_refused;
     int m_flaggedCases = 0;
 
     std::unordered_map<std::string, int> m_categoryIndex;

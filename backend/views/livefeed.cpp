@@ -1,6 +1,7 @@
 #include "livefeed.h"
 
 #include "geo/regiontree.h"
+#include "history/history.h"
 
 #include <QQuickWindow>
 
@@ -15,10 +16,12 @@ constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bo
 
 } // namespace
 
-LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree, QObject *parent)
+LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree, history::History *history,
+                   QObject *parent)
     : QObject(parent)
     , m_queue(m_stats)
     , m_state(m_stats, tree)
+    , m_history(history)
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
     , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045,
                         0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 2, 5})
@@ -26,6 +29,13 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     m_clock.start();
     if (options)
         m_client = std::make_unique<feed::FeedClient>(std::move(*options), m_queue, m_stats);
+    if (m_history) {
+        if (!m_history->movedAside().isEmpty())
+            m_historyWarning = tr("History database was corrupt: moved to %1, a fresh one started").arg(m_history->movedAside());
+        restore();
+        if (m_client)
+            m_client->setCaseSink([h = m_history](const feed::CaseEvent &e) { return h->recordCase(e, feed::epochMs()); });
+    }
     // The first message after a quiet spell wakes the GUI thread at once; under
     // load batches are taken at most once a frame, never once a message.
     m_queue.setWakeUp([this] {
@@ -89,6 +99,7 @@ void LiveFeed::drain()
         }
     }
     m_state.apply(std::move(batch), feed::epochMs());
+    recordRefusals();
     emit applied();
     if (m_window)
         m_window->update();
@@ -143,6 +154,40 @@ QString LiveFeed::caseMetrics() const
                                    "# TYPE gridwall_cases_flagged gauge\ngridwall_cases_flagged %1\n")
                         .arg(flagged);
     return open + overdue + alarms + extra;
+}
+
+void LiveFeed::restore()
+{
+    // The journal replayed through the same state machine: the cases as they were.
+    std::vector<feed::CaseEvent> events = m_history->readJournal();
+    m_restoredEvents = events.size();
+    constexpr size_t kBatch = 4096;
+    for (size_t i = 0; i < events.size(); i += kBatch) {
+        feed::Batch batch;
+        const size_t end = std::min(events.size(), i + kBatch);
+        batch.events.reserve(end - i);
+        for (size_t j = i; j < end; ++j)
+            batch.events.emplace_back(std::move(events[j]));
+        m_state.apply(std::move(batch), feed::epochMs());
+        recordRefusals();
+    }
+    // Replayed events were received before: count only what arrives from now on.
+    for (auto &count : m_stats.rejected)
+        count.store(0);
+}
+
+void LiveFeed::recordRefusals()
+{
+    if (!m_history || m_state.refused().empty())
+        return;
+    std::vector<history::Refusal> refusals;
+    refusals.reserve(m_state.refused().size());
+    for (const state::LiveState::Refused &r : m_state.refused())
+        refusals.push_back({r.id, r.seq, r.reason});
+    m_history->post([refusals = std::move(refusals), h = m_history](sqlite3 *db) {
+        if (!history::markRefused(db, refusals))
+            h->countError();
+    });
 }
 
 double LiveFeed::secondsSinceLastFrame() const
@@ -203,6 +248,12 @@ QString LiveFeed::metricsText() const
     for (const auto &[kind, n] : entities)
         out += QStringLiteral("gridwall_live_entities{kind=\"%1\"} %2\n").arg(QLatin1String(kind)).arg(n);
     out += caseMetrics();
+    out += QStringLiteral("# HELP gridwall_events_persisted_total Case events committed to the history before their acknowledgement.\n"
+                          "# TYPE gridwall_events_persisted_total counter\ngridwall_events_persisted_total %1\n"
+                          "# HELP gridwall_history_errors_total Writes the history database refused.\n"
+                          "# TYPE gridwall_history_errors_total counter\ngridwall_history_errors_total %2\n")
+               .arg(m_history ? m_history->persisted() : 0)
+               .arg(m_history ? m_history->errors() : 0);
     out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
     out += m_latencySeconds.exposition(QStringLiteral("gridwall_e2e_latency_seconds"),
                                        QStringLiteral("Payload ts to the frame that first showed it."));

@@ -25,6 +25,9 @@ class QQuickWindow;
 namespace gridwall::geo {
 class RegionTree;
 }
+namespace gridwall::history {
+class History;
+}
 
 namespace gridwall::views {
 
@@ -42,12 +45,16 @@ class LiveFeed : public QObject
     Q_PROPERTY(int sensors READ sensors NOTIFY statusChanged)
     Q_PROPERTY(int workers READ workers NOTIFY statusChanged)
     Q_PROPERTY(int units READ units NOTIFY statusChanged)
+    // A problem with the history the operator must know of (a corrupt database moved aside); empty when fine.
+    Q_PROPERTY(QString historyWarning READ historyWarning CONSTANT)
 
 public:
     // Without options the wall runs with no feed ("no feed" on screen). With a
     // region tree (which must outlive the feed) the state rolls up per region.
+    // With a history the feed journals case events before acknowledging
+    // them, and the state starts from the journal (docs/history.md).
     explicit LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree = nullptr,
-                      QObject *parent = nullptr);
+                      history::History *history = nullptr, QObject *parent = nullptr);
     ~LiveFeed() override;
 
     void start();
@@ -63,6 +70,9 @@ public:
     int sensors() const { return int(m_state.sensors().size()); }
     int workers() const { return int(m_state.workers().size()); }
     int units() const { return int(m_state.units().size()); }
+    QString historyWarning() const { return m_historyWarning; }
+    // Cases restored from the history at start.
+    size_t restoredEvents() const { return m_restoredEvents; }
 
     const feed::FeedStats &stats() const { return m_stats; }
     const state::LiveState &state() const { return m_state; }
@@ -89,11 +99,16 @@ private:
     void onFrameSwapped();
     void updateStatus();
     QString caseMetrics() const;
+    void restore();
+    void recordRefusals();
 
     feed::FeedStats m_stats;
     feed::IngestQueue m_queue;
     state::LiveState m_state;
     std::unique_ptr<feed::FeedClient> m_client;
+    history::History *m_history = nullptr;
+    QString m_historyWarning;
+    size_t m_restoredEvents = 0;
     QTimer m_frameTimer; // single shot: the next allowed drain
     std::atomic<bool> m_wakePosted{false};
     QElapsedTimer m_sinceDrain;

@@ -42,7 +42,10 @@ bool WallProcess::start(const QStringList &args, const QString &platform)
 {
     m_metricsPort = freeLoopbackPort();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(m_binary, QStringList{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)} + args);
+    QStringList all{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)};
+    if (!args.contains(QStringLiteral("--data-dir")))
+        all << QStringLiteral("--data-dir") << m_dataDir.path();
+    m_process.start(m_binary, all + args);
     if (!m_process.waitForStarted(5000))
         return false;
     for (int i = 0; i < 200; ++i) {

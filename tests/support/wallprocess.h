@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <functional>
 
@@ -16,13 +17,15 @@ public:
     {
     }
     ~WallProcess();
-    // Starts the wall with a metrics port of its own; `platform` is a Qt
-    // platform plugin ("offscreen" needs no display).
+    // Starts the wall with a metrics port of its own and, unless the args
+    // name one, a data dir of its own that outlives restarts of this process
+    // object; `platform` is a Qt platform plugin ("offscreen" needs no display).
     bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
     qint64 pid() const { return m_process.processId(); }
     void kill();
     bool running() const { return m_process.state() == QProcess::Running; }
     quint16 metricsPort() const { return m_metricsPort; }
+    QString dataDir() const { return m_dataDir.path(); }
 
     // One scrape: series (name with labels, as exposed) to value; empty on failure.
     QHash<QString, double> metrics() const;
@@ -38,4 +41,5 @@ private:
     QProcess m_process;
     quint16 m_metricsPort = 0;
     QString m_output;
+    QTemporaryDir m_dataDir;
 };

@@ -1,0 +1,156 @@
+#include "casejournal.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace gridwall::history {
+
+using namespace gridwall::feed;
+
+namespace {
+
+void bindText(sqlite3_stmt *s, int index, const std::string &text)
+{
+    if (text.empty())
+        sqlite3_bind_null(s, index);
+    else
+        sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+void bindText(sqlite3_stmt *s, int index, std::string_view text)
+{
+    sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+template<size_t N>
+int indexOf(const std::array<std::string_view, N> &names, const unsigned char *text)
+{
+    if (!text)
+        return -1;
+    const std::string_view value(reinterpret_cast<const char *>(text));
+    const auto it = std::find(names.begin(), names.end(), value);
+    return it == names.end() ? -1 : int(it - names.begin());
+}
+
+std::string columnText(sqlite3_stmt *s, int column)
+{
+    const unsigned char *text = sqlite3_column_text(s, column);
+    return text ? std::string(reinterpret_cast<const char *>(text), size_t(sqlite3_column_bytes(s, column))) : std::string();
+}
+
+constexpr const char *kInsert =
+    "INSERT OR IGNORE INTO case_log(case_id, seq, status, ts, received_at, category, source, priority, lon, lat, deadline, "
+    "title, dept, assignee, grid, note, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+
+} // namespace
+
+CaseJournal::CaseJournal(const QString &path)
+    : m_db(connectHistory(path, &m_error))
+{
+    if (m_db)
+        m_insert = std::make_unique<Statement>(m_db.get(), kInsert);
+    if (m_db && !*m_insert) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+        m_db.reset();
+    }
+}
+
+CaseJournal::~CaseJournal()
+{
+    m_insert.reset(); // finalised before its connection closes
+}
+
+bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt)
+{
+    if (!m_db)
+        return false;
+    sqlite3_stmt *s = m_insert->get();
+    bindText(s, 1, e.id);
+    sqlite3_bind_int64(s, 2, e.seq);
+    bindText(s, 3, kCaseStatusNames[size_t(e.status)]);
+    sqlite3_bind_int64(s, 4, e.ts);
+    sqlite3_bind_int64(s, 5, receivedAt);
+    bindText(s, 6, e.category);
+    if (e.source)
+        bindText(s, 7, kCaseSourceNames[size_t(*e.source)]);
+    if (e.priority > 0)
+        sqlite3_bind_int(s, 8, e.priority);
+    if (e.position) {
+        sqlite3_bind_double(s, 9, e.position->lon);
+        sqlite3_bind_double(s, 10, e.position->lat);
+    }
+    if (e.deadline > 0)
+        sqlite3_bind_int64(s, 11, e.deadline);
+    bindText(s, 12, e.title);
+    bindText(s, 13, e.dept);
+    bindText(s, 14, e.assignee);
+    bindText(s, 15, e.grid);
+    bindText(s, 16, e.note);
+    if (e.rating > 0)
+        sqlite3_bind_int(s, 17, e.rating);
+    // Autocommit: the statement is its own transaction, in the WAL when it returns.
+    const bool done = sqlite3_step(s) == SQLITE_DONE;
+    if (!done)
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+    m_insert->reset();
+    return done;
+}
+
+std::vector<CaseEvent> readCaseJournal(sqlite3 *db)
+{
+    std::vector<CaseEvent> events;
+    Statement s(db, "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, assignee, "
+                    "grid, note, rating FROM case_log WHERE refused IS NULL ORDER BY id");
+    if (!s)
+        return events;
+    sqlite3_stmt *q = s.get();
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        CaseEvent e;
+        e.id = columnText(q, 0);
+        e.seq = sqlite3_column_int64(q, 1);
+        const int status = indexOf(kCaseStatusNames, sqlite3_column_text(q, 2));
+        if (status < 0)
+            continue; // written by a newer build: not ours to guess
+        e.status = CaseStatus(status);
+        e.ts = sqlite3_column_int64(q, 3);
+        e.category = columnText(q, 4);
+        if (const int source = indexOf(kCaseSourceNames, sqlite3_column_text(q, 5)); source >= 0)
+            e.source = CaseSource(source);
+        e.priority = sqlite3_column_int(q, 6);
+        if (sqlite3_column_type(q, 7) != SQLITE_NULL)
+            e.position = GeoPoint{sqlite3_column_double(q, 7), sqlite3_column_double(q, 8)};
+        e.deadline = sqlite3_column_int64(q, 9);
+        e.title = columnText(q, 10);
+        e.dept = columnText(q, 11);
+        e.assignee = columnText(q, 12);
+        e.grid = columnText(q, 13);
+        e.note = columnText(q, 14);
+        e.rating = sqlite3_column_int(q, 15);
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
+bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *error)
+{
+    if (refusals.empty())
+        return true;
+    if (!exec(db, "BEGIN IMMEDIATE", error))
+        return false;
+    Statement s(db, "UPDATE case_log SET refused = ?1 WHERE case_id = ?2 AND seq = ?3 AND refused IS NULL");
+    bool ok = bool(s);
+    for (const Refusal &r : refusals) {
+        if (!ok)
+            break;
+        sqlite3_bind_text(s.get(), 1, rejectName(r.reason), -1, SQLITE_STATIC);
+        bindText(s.get(), 2, std::string_view(r.caseId));
+        sqlite3_bind_int64(s.get(), 3, r.seq);
+        ok = sqlite3_step(s.get()) == SQLITE_DONE;
+        s.reset();
+    }
+    if (!ok && error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
+} // namespace gridwall::history

@@ -1,0 +1,49 @@
+#pragma once
+// The case journal: every decoded case event is committed to the history
+// before the feed returns from Paho's message callback, which is when the
+// QoS 1 acknowledgement goes out. A wall killed at any moment loses none;
+// one redelivered after a restart is stored once (case id, seq).
+
+#include "historydb.h"
+
+#include "feed/events.h"
+
+#include <functional>
+#include <vector>
+
+namespace gridwall::history {
+
+class CaseJournal
+{
+public:
+    // Its own connection to the history at `path` (for the feed's thread).
+    explicit CaseJournal(const QString &path);
+    ~CaseJournal();
+    bool ok() const { return m_db != nullptr; }
+    QString error() const { return m_error; }
+
+    // Commits the event; false when the database refused it (logged by the caller).
+    // A (case id, seq) already stored is kept as it was.
+    bool record(const feed::CaseEvent &event, int64_t receivedAt);
+
+private:
+    Connection m_db;
+    std::unique_ptr<Statement> m_insert;
+    QString m_error;
+};
+
+// The journal in arrival order, without the events the live state refused:
+// replaying it rebuilds the cases as they were.
+std::vector<feed::CaseEvent> readCaseJournal(sqlite3 *db);
+
+// Marks events the live state refused (stale or illegal), so that the
+// contract's case_events view holds the accepted ones only.
+struct Refusal
+{
+    std::string caseId;
+    int64_t seq = 0;
+    feed::Reject reason = feed::Reject::StaleSeq;
+};
+bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *error = nullptr);
+
+} // namespace gridwall::history

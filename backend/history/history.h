@@ -1,0 +1,66 @@
+#pragma once
+// The history stage: the database, the case journal the feed writes before
+// acknowledging, and a writer thread for everything else, so that the GUI
+// thread never waits on the disk.
+
+#include "casejournal.h"
+#include "historydb.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace gridwall::history {
+
+class History
+{
+public:
+    // Opens DATA_DIR/gridwall.sqlite (docs/history.md). On failure returns
+    // null with a one-line `error` (the wall exits 3).
+    static std::unique_ptr<History> open(const QString &dataDir, QString *error);
+    ~History();
+    History(const History &) = delete;
+    History &operator=(const History &) = delete;
+
+    QString path() const { return m_path; }
+    // A corrupt file found at start and moved here; empty normally.
+    QString movedAside() const { return m_movedAside; }
+
+    // For the feed's thread only: commits a case event before its acknowledgement.
+    bool recordCase(const feed::CaseEvent &event, int64_t receivedAt);
+    // Before the writer runs: the journal to replay (arrival order, refused ones left out).
+    std::vector<feed::CaseEvent> readJournal();
+    // Runs `work` on the writer thread, in order.
+    void post(std::function<void(sqlite3 *)> work);
+    // Waits until everything posted so far has run (tests, shutdown).
+    void flush();
+
+    uint64_t persisted() const { return m_persisted.load(std::memory_order_relaxed); }
+    uint64_t errors() const { return m_errors.load(std::memory_order_relaxed); }
+    void countError() { m_errors.fetch_add(1, std::memory_order_relaxed); }
+
+private:
+    History() = default;
+    void run();
+
+    QString m_path;
+    QString m_movedAside;
+    Connection m_db; // the writer's, used by readJournal() before the thread starts
+    std::unique_ptr<CaseJournal> m_journal;
+    std::atomic<uint64_t> m_persisted{0};
+    std::atomic<uint64_t> m_errors{0};
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_idle;
+    std::deque<std::function<void(sqlite3 *)>> m_work;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace gridwall::history

@@ -1,0 +1,176 @@
+#include "historydb.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <array>
+
+namespace gridwall::history {
+
+namespace {
+
+// Migration n takes the schema from version n-1 to n. Never edit a released
+// one: add the next.
+constexpr std::array<const char *, kSchemaVersion> kMigrations = {
+    // 1: every case event the wall acknowledged, in arrival order, and the
+    // contract's view of the accepted ones (CONTRACT §6).
+    R"sql(
+    CREATE TABLE case_log(
+        id INTEGER PRIMARY KEY,      -- arrival order
+        case_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        ts INTEGER NOT NULL,         -- producer time, epoch ms
+        received_at INTEGER NOT NULL, -- wall clock at arrival, epoch ms
+        category TEXT, source TEXT, priority INTEGER, lon REAL, lat REAL, deadline INTEGER, title TEXT,
+        dept TEXT, assignee TEXT, grid TEXT, note TEXT, rating INTEGER,
+        refused TEXT                 -- NULL: applied; else why the live state refused it
+    );
+    CREATE UNIQUE INDEX case_log_key ON case_log(case_id, seq);
+    CREATE VIEW case_events AS
+        SELECT case_id, seq, status, ts, received_at FROM case_log WHERE refused IS NULL;
+    )sql",
+    // 2: time-ordered reads (what changed since T, replay to a moment).
+    R"sql(
+    CREATE INDEX case_log_ts ON case_log(ts);
+    )sql",
+};
+
+QString lastError(sqlite3 *db)
+{
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+bool isCorruption(int code)
+{
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// Opens and reads the schema version; the code of the first failure.
+int tryOpen(const QString &path, Connection &out, QString *error)
+{
+    sqlite3 *raw = nullptr;
+    int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    Connection db(raw);
+    if (rc != SQLITE_OK) {
+        *error = raw ? lastError(raw) : QString::fromUtf8(sqlite3_errstr(rc));
+        return rc;
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 5000);
+    // Reading the header and the schema finds a file that is not a database.
+    rc = sqlite3_exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; SELECT count(*) FROM sqlite_schema;", nullptr,
+                      nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        *error = lastError(raw);
+        return rc;
+    }
+    out = std::move(db);
+    return SQLITE_OK;
+}
+
+} // namespace
+
+bool exec(sqlite3 *db, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
+    sqlite3_free(message);
+    return false;
+}
+
+int schemaVersion(sqlite3 *db)
+{
+    Statement s(db, "PRAGMA user_version");
+    return s && sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int(s.get(), 0) : -1;
+}
+
+bool migrate(sqlite3 *db, int target, QString *error)
+{
+    for (int version = schemaVersion(db); version < target; ++version) {
+        // Each migration and its version number commit together.
+        const std::string sql = std::string("BEGIN IMMEDIATE;") + kMigrations[size_t(version)] +
+                                "PRAGMA user_version=" + std::to_string(version + 1) + ";COMMIT;";
+        if (!exec(db, sql.c_str(), error)) {
+            exec(db, "ROLLBACK");
+            if (error)
+                *error = QStringLiteral("migration to schema %1: %2").arg(version + 1).arg(*error);
+            return false;
+        }
+    }
+    return true;
+}
+
+Connection connectHistory(const QString &path, QString *error)
+{
+    Connection db;
+    QString problem;
+    if (tryOpen(path, db, &problem) != SQLITE_OK && error)
+        *error = problem;
+    return db;
+}
+
+OpenResult openHistory(const QString &dataDir)
+{
+    OpenResult result;
+    if (!QDir().mkpath(dataDir)) {
+        result.error = QStringLiteral("--data-dir %1: cannot create the directory").arg(dataDir);
+        return result;
+    }
+    result.path = QDir(dataDir).filePath(QStringLiteral("gridwall.sqlite"));
+    QString problem;
+    int rc = tryOpen(result.path, result.db, &problem);
+    if (isCorruption(rc)) {
+        // Keep the evidence: the file and its WAL move aside, and a fresh history starts.
+        const QString aside = result.path + QStringLiteral(".corrupt-") +
+                              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        bool moved = QFile::rename(result.path, aside);
+        for (const char *suffix : {"-wal", "-shm"})
+            if (QFile::exists(result.path + QLatin1String(suffix)))
+                moved = QFile::rename(result.path + QLatin1String(suffix), aside + QLatin1String(suffix)) && moved;
+        if (!moved) {
+            result.error = QStringLiteral("%1 is corrupt (%2) and cannot be moved aside").arg(result.path, problem);
+            return result;
+        }
+        result.movedAside = aside;
+        rc = tryOpen(result.path, result.db, &problem);
+    }
+    if (rc != SQLITE_OK) {
+        result.db.reset();
+        result.error = QStringLiteral("--data-dir %1: cannot open %2: %3").arg(dataDir, result.path, problem);
+        return result;
+    }
+    // Can it write? (A read-only file or directory opens, then fails here.)
+    if (!exec(result.db.get(), "BEGIN IMMEDIATE; COMMIT;", &problem) || !migrate(result.db.get(), kSchemaVersion, &problem)) {
+        result.db.reset();
+        result.error = QStringLiteral("--data-dir %1: cannot write %2: %3").arg(dataDir, result.path, problem);
+        return result;
+    }
+    return result;
+}
+
+Statement::Statement(sqlite3 *db, const char *sql)
+{
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)
+        m_stmt = nullptr;
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+} // namespace gridwall::history
