@@ -147,6 +147,14 @@ OpenResult openHistory(const QString &dataDir)
         result.error = QStringLiteral("--data-dir %1: cannot open %2: %3").arg(dataDir, result.path, problem);
         return result;
     }
+    if (const int version = schemaVersion(result.db.get()); version > kSchemaVersion) {
+        result.db.reset();
+        result.error = QStringLiteral("--data-dir %1: %2 has schema %3, newer than this build's %4")
+                           .arg(dataDir, result.path)
+                           .arg(version)
+                           .arg(kSchemaVersion);
+        return result;
+    }
     // Can it write? (A read-only file or directory opens, then fails here.)
     if (!exec(result.db.get(), "BEGIN IMMEDIATE; COMMIT;", &problem) || !migrate(result.db.get(), kSchemaVersion, &problem)) {
         result.db.reset();

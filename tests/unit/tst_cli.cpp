@@ -1,9 +1,12 @@
 // The wall as a process: bad options and bad files end with exit code 2 and
 // one clear line, never a crash.
 
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 class TestCli : public QObject
 {
@@ -159,6 +162,56 @@ private slots:
         const Run r = run({"--view", "999999"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.stdErr.contains("--view 999999: no region with that code"), qPrintable(r.stdErr));
+    }
+
+    // CONTRACT §2: exit 3 when the data dir cannot be used, with one line saying why.
+    void unusableDataDirExits3()
+    {
+        const QString file = writeFile("not-a-dir", "x");
+        const Run r = run({"--data-dir", file + "/history"});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(errorLines(r.stdErr).size(), 1);
+        QVERIFY2(r.stdErr.contains("gridwall: --data-dir " + file + "/history: cannot create the directory"), qPrintable(r.stdErr));
+    }
+
+    void newerSchemaExits3()
+    {
+        QTemporaryDir dir;
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(qPrintable(dir.filePath("gridwall.sqlite")), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        const Run r = run({"--data-dir", dir.path()});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.stdErr.contains("has schema 99, newer than this build's"), qPrintable(r.stdErr));
+    }
+
+    // A corrupt database is moved aside (kept), a fresh one started, and the log says so.
+    void corruptDatabaseIsMovedAside()
+    {
+        QTemporaryDir dir;
+        const QByteArray garbage(8192, '\x5a');
+        {
+            QFile f(dir.filePath("gridwall.sqlite"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        const Run r = run({"--data-dir", dir.path(), "--quit-after", "1500"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.stdErr.contains("the history database was corrupt: moved it to"), qPrintable(r.stdErr));
+        const QStringList aside = QDir(dir.path()).entryList({"gridwall.sqlite.corrupt-*"});
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage);
+        // The fresh one is a database at the current schema.
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(qPrintable(dir.filePath("gridwall.sqlite")), &db), SQLITE_OK);
+        sqlite3_stmt *s = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*) FROM case_events", -1, &s, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        sqlite3_finalize(s);
+        sqlite3_close(db);
     }
 };
 
