@@ -38,6 +38,24 @@ Window {
         feed: root.feed
     }
 
+    // A problem the operator must know of, never hidden: the history was corrupt and started afresh.
+    Rectangle {
+        visible: root.feed !== null && root.feed.historyMovedAside !== ""
+        anchors { left: parent.left; right: parent.right; top: header.bottom }
+        height: warningText.implicitHeight + 16 * root.unit
+        color: Theme.alarm
+        Text {
+            id: warningText
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.margin * root.unit }
+            text: root.feed ? qsTr("History database was corrupt: moved to %1; a fresh one was started").arg(root.feed.historyMovedAside) : ""
+            elide: Text.ElideMiddle
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFontSize * root.unit
+            font.bold: true
+            color: "#ffffff"
+        }
+    }
+
     RegionCard {
         anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin * root.unit }
         unit: root.unit

@@ -41,6 +41,11 @@
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="50"/>
+        <source>History database was corrupt: moved to %1; a fresh one was started</source>
+        <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
+    </message>
 </context>
 <context>
     <name>RegionCard</name>

@@ -41,6 +41,11 @@
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="50"/>
+        <source>History database was corrupt: moved to %1; a fresh one was started</source>
+        <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
+    </message>
 </context>
 <context>
     <name>RegionCard</name>

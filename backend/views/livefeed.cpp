@@ -30,8 +30,7 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     if (options)
         m_client = std::make_unique<feed::FeedClient>(std::move(*options), m_queue, m_stats);
     if (m_history) {
-        if (!m_history->movedAside().isEmpty())
-            m_historyWarning = tr("History database was corrupt: moved to %1, a fresh one started").arg(m_history->movedAside());
+        m_historyMovedAside = m_history->movedAside();
         restore();
         if (m_client)
             m_client->setCaseSink([h = m_history](const feed::CaseEvent &e) { return h->recordCase(e, feed::epochMs()); });

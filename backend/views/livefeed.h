@@ -45,8 +45,9 @@ class LiveFeed : public QObject
     Q_PROPERTY(int sensors READ sensors NOTIFY statusChanged)
     Q_PROPERTY(int workers READ workers NOTIFY statusChanged)
     Q_PROPERTY(int units READ units NOTIFY statusChanged)
-    // A problem with the history the operator must know of (a corrupt database moved aside); empty when fine.
-    Q_PROPERTY(QString historyWarning READ historyWarning CONSTANT)
+    // Where a corrupt history database found at start was moved (a fresh one
+    // was started); empty when all is well. The operator must see this.
+    Q_PROPERTY(QString historyMovedAside READ historyMovedAside CONSTANT)
 
 public:
     // Without options the wall runs with no feed ("no feed" on screen). With a
@@ -70,7 +71,7 @@ public:
     int sensors() const { return int(m_state.sensors().size()); }
     int workers() const { return int(m_state.workers().size()); }
     int units() const { return int(m_state.units().size()); }
-    QString historyWarning() const { return m_historyWarning; }
+    QString historyMovedAside() const { return m_historyMovedAside; }
     // Cases restored from the history at start.
     size_t restoredEvents() const { return m_restoredEvents; }
 
@@ -107,7 +108,7 @@ private:
     state::LiveState m_state;
     std::unique_ptr<feed::FeedClient> m_client;
     history::History *m_history = nullptr;
-    QString m_historyWarning;
+    QString m_historyMovedAside;
     size_t m_restoredEvents = 0;
     QTimer m_frameTimer; // single shot: the next allowed drain
     std::atomic<bool> m_wakePosted{false};
