@@ -153,4 +153,35 @@ bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *err
     return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
 }
 
+bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &transitions, QString *error)
+{
+    if (transitions.empty())
+        return true;
+    if (!exec(db, "BEGIN IMMEDIATE", error))
+        return false;
+    Statement s(db, "INSERT INTO alarm_log(run, alarm_id, phase, at, kind, severity, subject, label, district, value) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    bool ok = bool(s);
+    for (const AlarmTransition &t : transitions) {
+        if (!ok)
+            break;
+        sqlite3_stmt *q = s.get();
+        sqlite3_bind_int64(q, 1, run);
+        sqlite3_bind_int64(q, 2, t.alarmId);
+        bindText(q, 3, std::string_view(t.phase));
+        sqlite3_bind_int64(q, 4, t.at);
+        bindText(q, 5, std::string_view(t.kind));
+        sqlite3_bind_int(q, 6, t.severity);
+        bindText(q, 7, std::string_view(t.subject));
+        bindText(q, 8, t.label);
+        bindText(q, 9, t.district);
+        sqlite3_bind_double(q, 10, t.value);
+        ok = sqlite3_step(q) == SQLITE_DONE;
+        s.reset();
+    }
+    if (!ok && error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
 } // namespace gridwall::history

@@ -46,4 +46,19 @@ struct Refusal
 };
 bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *error = nullptr);
 
+// One alarm transition, as the alarm_log table keeps it.
+struct AlarmTransition
+{
+    int64_t alarmId = 0;
+    std::string phase; // raised, acknowledged, cleared
+    int64_t at = 0;
+    std::string kind;
+    int severity = 1;
+    std::string subject;
+    std::string label;
+    std::string district; // code; empty when unknown
+    double value = 0;
+};
+bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &transitions, QString *error = nullptr);
+
 } // namespace gridwall::history

@@ -36,6 +36,23 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     R"sql(
     CREATE INDEX case_log_ts ON case_log(ts);
     )sql",
+    // 3: every alarm transition (raised, acknowledged, cleared).
+    R"sql(
+    CREATE TABLE alarm_log(
+        id INTEGER PRIMARY KEY,
+        run INTEGER NOT NULL,        -- the wall process's start, epoch ms: alarm ids restart with it
+        alarm_id INTEGER NOT NULL,
+        phase TEXT NOT NULL,         -- raised, acknowledged, cleared
+        at INTEGER NOT NULL,         -- wall clock, epoch ms
+        kind TEXT NOT NULL,
+        severity INTEGER NOT NULL,   -- 1 low .. 4 critical
+        subject TEXT NOT NULL,       -- sensor, camera or case id
+        label TEXT,
+        district TEXT,               -- district code
+        value REAL
+    );
+    CREATE INDEX alarm_log_at ON alarm_log(at);
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

@@ -539,6 +539,8 @@ void LiveState::followAlarms()
     // Sensors at warning or alarm level, counted from the alarms' own lifecycle.
     for (uint64_t id : m_alarms.takeChanges()) {
         const Alarm *alarm = m_alarms.find(id);
+        if (alarm)
+            m_alarmChanges.push_back(*alarm);
         if (!alarm || (alarm->kind != AlarmKind::SensorWarn && alarm->kind != AlarmKind::SensorAlarm))
             continue;
         const auto it = m_sensors.find(alarm->subject);

@@ -18,6 +18,7 @@
 #include <queue>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace gridwall::geo {
@@ -187,6 +188,9 @@ public:
         feed::Reject reason;
     };
     const std::vector<Refused> &refused() const { return m_refused; }
+    // Alarms raised, acknowledged or cleared since the last call, each with
+    // its state after the change, for the history.
+    std::vector<Alarm> takeAlarmChanges() { return std::exchange(m_alarmChanges, {}); }
 
     // The city's clock: the wall clock, or the newest payload time when
     // producers run ahead of it (a simulator in accelerated time).
@@ -270,6 +274,7 @@ private:
     std::unordered_map<std::string, PoiRecord> m_pois;
     std::vector<Touched> m_touched;
     std::vector<Refused> m_refused;
+    std::vector<Alarm> m_alarmChanges;
     int m_flaggedCases = 0;
 
     std::unordered_map<std::string, int> m_categoryIndex;

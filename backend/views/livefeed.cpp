@@ -22,6 +22,7 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     , m_queue(m_stats)
     , m_state(m_stats, tree)
     , m_history(history)
+    , m_run(feed::epochMs())
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
     , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045,
                         0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 2, 5})
@@ -99,6 +100,7 @@ void LiveFeed::drain()
     }
     m_state.apply(std::move(batch), feed::epochMs());
     recordRefusals();
+    recordAlarms();
     emit applied();
     if (m_window)
         m_window->update();
@@ -189,6 +191,40 @@ void LiveFeed::recordRefusals()
     });
 }
 
+void LiveFeed::recordAlarms()
+{
+    std::vector<state::Alarm> changes = m_state.takeAlarmChanges();
+    if (!m_history || changes.empty())
+        return;
+    // A change reports the alarm as it is now; every step since the last one logged is written.
+    std::vector<history::AlarmTransition> transitions;
+    const auto log = [&](const state::Alarm &a, const char *phase, int64_t at) {
+        std::string district;
+        if (const geo::RegionTree *tree = m_state.tree(); tree && a.district >= 0)
+            district = tree->region(a.district).code.toStdString();
+        transitions.push_back({int64_t(a.id), phase, at, state::alarmKindName(a.kind), a.severity, a.subject, a.label,
+                               std::move(district), a.value});
+    };
+    for (const state::Alarm &a : changes) {
+        const auto it = m_loggedAlarms.find(a.id);
+        const bool known = it != m_loggedAlarms.end();
+        if (!known || (a.phase == state::AlarmPhase::Raised && it->second == state::AlarmPhase::Acknowledged))
+            log(a, "raised", known ? m_state.now() : a.raisedAt);
+        if (a.acknowledgedAt > 0 && (!known || it->second == state::AlarmPhase::Raised))
+            log(a, "acknowledged", a.acknowledgedAt);
+        if (a.phase == state::AlarmPhase::Cleared) {
+            log(a, "cleared", a.clearedAt);
+            m_loggedAlarms.erase(a.id);
+        } else {
+            m_loggedAlarms[a.id] = a.phase;
+        }
+    }
+    m_history->post([transitions = std::move(transitions), run = m_run, h = m_history](sqlite3 *db) {
+        if (!history::recordAlarms(db, run, transitions))
+            h->countError();
+    });
+}
+
 double LiveFeed::secondsSinceLastFrame() const
 {
     const int64_t last = m_lastSwapNs.load();
@@ -205,6 +241,7 @@ void LiveFeed::updateStatus()
 {
     // Deadlines pass and devices fall silent without any message arriving.
     m_state.tick(feed::epochMs());
+    recordAlarms();
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;

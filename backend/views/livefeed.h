@@ -18,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 class QQuickWindow;
@@ -102,6 +103,7 @@ private:
     QString caseMetrics() const;
     void restore();
     void recordRefusals();
+    void recordAlarms();
 
     feed::FeedStats m_stats;
     feed::IngestQueue m_queue;
@@ -110,6 +112,8 @@ private:
     history::History *m_history = nullptr;
     QString m_historyMovedAside;
     size_t m_restoredEvents = 0;
+    int64_t m_run = 0;                                         // this process's start, epoch ms
+    std::unordered_map<uint64_t, state::AlarmPhase> m_loggedAlarms; // the last phase logged of each open alarm
     QTimer m_frameTimer; // single shot: the next allowed drain
     std::atomic<bool> m_wakePosted{false};
     QElapsedTimer m_sinceDrain;

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <mqtt/client.h>
+#include <sqlite3.h>
 
 namespace {
 
@@ -190,6 +191,24 @@ private slots:
                  }),
                  qPrintable(m_wall.output()));
         QCOMPARE(m_wall.metric("gridwall_cases_flagged"), before.value("gridwall_cases_flagged") + 1);
+
+        // The history keeps the alarm's raise, and the refused step out of case_events.
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(qPrintable(m_wall.dataDir() + "/gridwall.sqlite"), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_busy_timeout(db, 5000);
+        const auto count = [db](const char *sql) {
+            sqlite3_stmt *s = nullptr;
+            sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
+            const int n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+            sqlite3_finalize(s);
+            return n;
+        };
+        QTRY_COMPARE(count("SELECT count(*) FROM alarm_log WHERE subject = 'late-1' AND kind = 'case_overdue' AND phase = 'raised' "
+                           "AND severity = 2 AND district = '211103'"),
+                     1);
+        QTRY_COMPARE(count("SELECT count(*) FROM case_log WHERE case_id = 'late-1' AND refused = 'illegal_transition'"), 1);
+        QCOMPARE(count("SELECT count(*) FROM case_events WHERE case_id = 'late-1'"), 1);
+        sqlite3_close(db);
     }
 
     void aFloodOfBadInputIsLoggedBriefly()

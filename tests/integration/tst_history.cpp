@@ -258,7 +258,7 @@ private slots:
         // "overdue" does not depend on when each wall looked at the clock.
         QProcess sim;
         sim.setProcessChannelMode(QProcess::MergedChannels);
-        sim.start(QStringLiteral(GRIDWALL_SIM), {"--broker", m_broker.uri(), "--speed", "1500", "--rate", "0.3", "--seed", "7",
+        sim.start(QStringLiteral(GRIDWALL_SIM), {"--broker", m_broker.uri(), "--speed", "1200", "--rate", "0.4", "--seed", "7",
                                                  "--start", "2024-11-25T09:00", "--duration", "24", "--stats"});
         QVERIFY2(sim.waitForStarted(5000), qPrintable(sim.errorString()));
 

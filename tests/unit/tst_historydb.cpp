@@ -142,7 +142,23 @@ private slots:
         QCOMPARE(count(db.get(), "SELECT count(*) FROM case_log WHERE refused = 'illegal_transition'"), int64_t(1));
         QCOMPARE(h->readJournal().size(), size_t(1));
     }
+
+    void alarmTransitionsAreKept()
+    {
+        QTemporaryDir dir;
+        history::OpenResult opened = history::openHistory(dir.path());
+        QVERIFY2(opened.db, qPrintable(opened.error));
+        std::vector<history::AlarmTransition> t = {
+            {7, "raised", 1000, "sensor_alarm", 4, "s-1", "smoke", "211104", 82.5},
+            {7, "acknowledged", 2000, "sensor_alarm", 4, "s-1", "smoke", "211104", 82.5},
+            {7, "cleared", 3000, "sensor_alarm", 4, "s-1", "smoke", "211104", 82.5},
+        };
+        QVERIFY(history::recordAlarms(opened.db.get(), 555, t));
+        QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE run = 555 AND alarm_id = 7"), int64_t(3));
+        QCOMPARE(count(opened.db.get(), "SELECT at FROM alarm_log WHERE phase = 'cleared'"), int64_t(3000));
+        QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE district = '211104' AND severity = 4"), int64_t(3));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestHistory)
-#include "tst_history.moc"
+#include "tst_historydb.moc"
