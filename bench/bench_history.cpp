@@ -5,6 +5,7 @@
 //
 //   bench_history [REPEATS=3] [BIG=1000000]   every measurement, temporary databases under /tmp
 //   bench_history build DIR N                 writes DIR/gridwall.sqlite holding N case events
+//   bench_history restart DIR [REPEATS=3]     times the restart of an existing DIR/gridwall.sqlite
 //
 // The history is a city's cases over days: ~4,300 new cases a day on a
 // day-and-night profile, each through the lifecycle of the simulator
@@ -56,6 +57,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <queue>
 #include <random>
@@ -149,6 +151,20 @@ double residentMb()
         std::fclose(f);
     }
     return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// Bytes this process handed to write()/pwrite() so far (/proc/self/io wchar): the WAL and the checkpoints.
+uint64_t bytesWritten()
+{
+    unsigned long long value = 0;
+    if (FILE *f = std::fopen("/proc/self/io", "r")) {
+        char line[128];
+        while (std::fgets(line, sizeof line, f))
+            if (std::sscanf(line, "wchar: %llu", &value) == 1)
+                break;
+        std::fclose(f);
+    }
+    return value;
 }
 
 std::string shanghaiClock(int64_t ms)
@@ -716,7 +732,8 @@ struct Restart
 {
     double openMs = 0, readMs = 0, stateMs = 0, applyMs = 0, closeMs = 0;
     size_t events = 0, refused = 0, cases = 0;
-    int open = 0, overdue = 0, flagged = 0;
+    int open = 0, overdue = 0, flagged = 0, alarmsActive = 0;
+    size_t alarmsListed = 0;
     double journalMb = 0, stateMb = 0; // resident growth while reading, while applying
     std::vector<std::string> neededIds; // with `keepNeeded`: cases open, or reported, changed or closed today
 };
@@ -762,6 +779,9 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
     r.open = live->rollups().city().open;
     r.overdue = live->rollups().city().overdue;
     r.flagged = live->flaggedCases();
+    for (int severity = 1; severity <= state::kSeverityCount; ++severity)
+        r.alarmsActive += live->alarms().activeCount(severity);
+    r.alarmsListed = live->alarms().listed();
     if (keepNeeded) {
         const int64_t today = live->today();
         for (const auto &[id, c] : live->cases()) {
@@ -779,8 +799,8 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
     return r;
 }
 
-// The journal's query (readCaseJournal) stepped through with every column read and nothing kept:
-// what SQLite itself costs, apart from building the events.
+// The journal's query (readCaseJournal's columns, filter and order) stepped through with every
+// column read and nothing kept: what SQLite itself costs, apart from building the events.
 double scanOnly(const QString &path, uint64_t &bytes)
 {
     history::Connection db = history::connectHistory(path);
@@ -941,8 +961,9 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
                 "memory", f.first.journalMb, f.first.journalMb * 1048576.0 / double(f.first.events), sizeof(CaseEvent),
                 f.first.stateMb);
     std::printf("  %-26s %zu cases known, %d open (%d overdue), %d flagged, %zu refused by the replay (marked at build: 0 "
-                "expected)\n",
-                "restored", f.first.cases, f.first.open, f.first.overdue, f.first.flagged, f.first.refused);
+                "expected); alarms %d active, %zu listed\n",
+                "restored", f.first.cases, f.first.open, f.first.overdue, f.first.flagged, f.first.refused, f.first.alarmsActive,
+                f.first.alarmsListed);
     return f;
 }
 
@@ -988,6 +1009,19 @@ int buildCommand(const QString &dir, long long events)
     return 0;
 }
 
+// Restart of any history (a built one, or a copy of a wall's data dir): the same split as the full run.
+int restartCommand(const QString &dir, int repeats)
+{
+    if (!QFile::exists(databasePath(dir))) {
+        std::fprintf(stderr, "bench_history: %s does not exist\n", qPrintable(databasePath(dir)));
+        return 1;
+    }
+    const std::shared_ptr<const geo::RegionTree> tree = loadTree();
+    std::printf("%s, %s\n", qPrintable(databasePath(dir)), pinToCpu0().c_str());
+    measureRestart(qPrintable(dir), dir, *tree, repeats);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -1001,6 +1035,13 @@ int main(int argc, char **argv)
             return 2;
         }
         return buildCommand(QString::fromLocal8Bit(argv[2]), std::atoll(argv[3]));
+    }
+    if (argc > 1 && std::strcmp(argv[1], "restart") == 0) {
+        if (argc < 3 || argc > 4) {
+            std::fprintf(stderr, "usage: bench_history restart DIR [REPEATS]\n");
+            return 2;
+        }
+        return restartCommand(QString::fromLocal8Bit(argv[2]), argc > 3 ? std::max(1, std::atoi(argv[3])) : 3);
     }
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     const size_t bigEvents = argc > 2 ? size_t(std::max(kSmallEvents, size_t(std::atoll(argv[2])))) : kDefaultBigEvents;
@@ -1030,7 +1071,7 @@ int main(int argc, char **argv)
     const std::vector<Place> places = placesOf(*tree);
 
     // ---- 1. insertion
-    std::printf("== 1. insertion into a fresh database (journal_mode=WAL, synchronous=NORMAL as opened by the wall)\n");
+    std::printf("== 1. insertion into a fresh database (journal_mode=WAL, synchronous=NORMAL, as the wall opens it)\n");
     StreamInfo insertInfo;
     std::vector<Delivery> deliveries;
     {
@@ -1041,94 +1082,146 @@ int main(int argc, char **argv)
         std::printf("%-28s %.0f ms (not timed)\n", "generate", msSince(t));
     }
     const size_t offered = deliveries.size();
-    // A fresh database as the wall creates it, with the wall's own connection held open beside the writer's.
+    // A fresh database as the wall creates it, its first connection held open beside the inserting one, as the writer's is.
     int fresh = 0;
-    const auto freshDatabase = [&](history::OpenResult &opened) {
-        const QString dir = directory(QStringLiteral("insert-%1").arg(++fresh));
-        opened = history::openHistory(dir);
-        return dir;
-    };
-    std::vector<std::pair<size_t, Stats>> batched;
-    for (size_t perTransaction : kTransactionSizes) {
-        std::vector<double> rates;
-        for (int r = 0; r < repeats; ++r) {
-            history::OpenResult opened;
-            const QString dir = freshDatabase(opened);
-            if (!opened.db)
-                return fail(opened.error);
-            QString error;
-            history::Connection db = history::connectHistory(opened.path, &error);
-            if (!db)
-                return fail(error);
-            t = std::chrono::steady_clock::now();
-            if (!insertBatched(db.get(), deliveries, 0, offered, perTransaction, error))
-                return fail(error);
-            rates.push_back(double(offered) * 1000.0 / msSince(t));
-            db.reset();
-            opened.db.reset();
-            QDir(dir).removeRecursively();
-        }
-        const Stats s = statsOf(rates);
-        batched.push_back({perTransaction, s});
-        std::printf("%-28s median %9.0f events/s (min %.0f, max %.0f) for %s deliveries%s\n",
-                    ("batched, " + withThousands(perTransaction) + " a transaction").c_str(), s.median, s.min, s.max,
-                    withThousands(offered).c_str(), perTransaction >= 1000 ? "  target >= 250,000/s" : "");
-    }
-    Stats autocommit;
+    struct Fresh
     {
-        std::vector<double> rates;
-        for (int r = 0; r < repeats; ++r) {
-            history::OpenResult opened;
-            const QString dir = freshDatabase(opened);
-            if (!opened.db)
-                return fail(opened.error);
-            history::CaseJournal journal(opened.path);
-            if (!journal.ok())
-                return fail(journal.error());
-            const size_t count = std::min(offered, kAutocommitEvents);
-            t = std::chrono::steady_clock::now();
-            for (size_t i = 0; i < count; ++i)
-                if (!journal.record(deliveries[i].event, deliveries[i].arrival))
-                    return fail(journal.error());
-            rates.push_back(double(count) * 1000.0 / msSince(t));
-            opened.db.reset();
-            QDir(dir).removeRecursively();
-        }
-        autocommit = statsOf(rates);
-        std::printf("%-28s median %9.0f events/s (min %.0f, max %.0f) for %s deliveries: %.1f us each, durable against a "
-                    "killed process\n",
-                    "CaseJournal::record", autocommit.median, autocommit.min, autocommit.max,
-                    withThousands(std::min(offered, kAutocommitEvents)).c_str(), 1e6 / autocommit.median);
-        for (const auto &[size, s] : batched)
-            std::printf("%-28s x%.1f the rate of one commit per event\n",
-                        ("  batched " + withThousands(size) + " vs record").c_str(), s.median / autocommit.median);
-    }
-    {
-        // The same autocommit with synchronous=FULL: each commit also survives a power cut (an fsync of the WAL each).
+        QString dir;
         history::OpenResult opened;
-        const QString dir = freshDatabase(opened);
-        if (!opened.db)
-            return fail(opened.error);
-        QString error;
-        history::Connection db = history::connectHistory(opened.path, &error);
-        if (!db || !history::exec(db.get(), "PRAGMA synchronous=FULL", &error))
-            return fail(error);
+        history::Connection db; // the inserting connection
+    };
+    const auto freshDatabase = [&](const char *pragma, Fresh &f) {
+        f.dir = directory(QStringLiteral("insert-%1").arg(++fresh));
+        f.opened = history::openHistory(f.dir);
+        QString error = f.opened.error;
+        if (f.opened.db)
+            f.db = history::connectHistory(f.opened.path, &error);
+        if (f.db && pragma && !history::exec(f.db.get(), pragma, &error))
+            f.db.reset();
+        if (!f.db)
+            std::fprintf(stderr, "bench_history: %s\n", qPrintable(error));
+        return bool(f.db);
+    };
+    const auto drop = [](Fresh &f) {
+        f.db.reset();
+        f.opened.db.reset();
+        QDir(f.dir).removeRecursively();
+    };
+    // One measurement: rates over the repeats, bytes written per delivery, and the checkpoint left behind.
+    struct Rate
+    {
+        Stats rate;
+        double bytesPerEvent = 0;
+        double checkpointMs = 0;
+    };
+    const auto measure = [&](const char *pragma, size_t count, const std::function<bool(sqlite3 *, const QString &)> &insert,
+                             Rate &out) {
+        std::vector<double> rates, bytes, checkpoints;
+        for (int r = 0; r < repeats; ++r) {
+            Fresh f;
+            if (!freshDatabase(pragma, f))
+                return false;
+            const uint64_t written = bytesWritten();
+            const auto start = std::chrono::steady_clock::now();
+            if (!insert(f.db.get(), f.opened.path))
+                return false;
+            rates.push_back(double(count) * 1000.0 / msSince(start));
+            bytes.push_back(double(bytesWritten() - written) / double(count));
+            const auto checkpoint = std::chrono::steady_clock::now();
+            history::exec(f.db.get(), "PRAGMA wal_checkpoint(TRUNCATE)");
+            checkpoints.push_back(msSince(checkpoint));
+            drop(f);
+        }
+        out = {statsOf(rates), statsOf(bytes).median, statsOf(checkpoints).median};
+        return true;
+    };
+    const auto batchedInsert = [&](size_t perTransaction) {
+        return [&, perTransaction](sqlite3 *db, const QString &) {
+            QString error;
+            const bool ok = insertBatched(db, deliveries, 0, offered, perTransaction, error);
+            if (!ok)
+                std::fprintf(stderr, "bench_history: %s\n", qPrintable(error));
+            return ok;
+        };
+    };
+    const size_t autocommitCount = std::min(offered, kAutocommitEvents);
+    // The wall's path: CaseJournal's own connection (the measurement's connection stays idle beside it).
+    const auto journalRecord = [&](sqlite3 *, const QString &path) {
+        history::CaseJournal journal(path);
+        for (size_t i = 0; i < autocommitCount; ++i) {
+            if (!journal.record(deliveries[i].event, deliveries[i].arrival)) {
+                std::fprintf(stderr, "bench_history: %s\n", qPrintable(journal.error()));
+                return false;
+            }
+        }
+        return true;
+    };
+    // The same statement, one autocommit each, on the measurement's connection (with its pragma).
+    const auto ownAutocommit = [&](sqlite3 *db, const QString &) {
+        history::Statement insert(db, kJournalInsert);
+        for (size_t i = 0; i < autocommitCount; ++i)
+            if (!insertOne(insert.get(), deliveries[i].event, deliveries[i].arrival))
+                return false;
+        return true;
+    };
+    const auto report = [&](const std::string &label, const Rate &r, size_t count, const char *note) {
+        std::printf("%-34s median %7.0f events/s (min %.0f, max %.0f) %7.1f us each, %6.0f bytes written/event, then "
+                    "checkpoint %.0f ms; %s deliveries%s\n",
+                    label.c_str(), r.rate.median, r.rate.min, r.rate.max, 1e6 / r.rate.median, r.bytesPerEvent, r.checkpointMs,
+                    withThousands(count).c_str(), note);
+    };
+    std::vector<std::pair<size_t, Rate>> batched;
+    for (size_t perTransaction : kTransactionSizes) {
+        Rate r;
+        if (!measure(nullptr, offered, batchedInsert(perTransaction), r))
+            return fail(QStringLiteral("batched insertion failed"));
+        batched.push_back({perTransaction, r});
+        report("batched, " + withThousands(perTransaction) + " a transaction", r, offered,
+               perTransaction >= 1000 ? "  target >= 250,000/s" : "");
+    }
+    Rate record;
+    if (!measure(nullptr, autocommitCount, journalRecord, record))
+        return fail(QStringLiteral("CaseJournal::record failed"));
+    report("CaseJournal::record (autocommit)", record, autocommitCount, "  durable against a killed process");
+    for (const auto &[size, r] : batched)
+        std::printf("  %-32s x%.1f the rate of one commit per event\n", ("batched " + withThousands(size) + " vs record").c_str(),
+                    r.rate.median / record.rate.median);
+
+    // Baselines, not the wall's settings: where the time of a commit goes.
+    std::printf("baselines (not the wall's settings):\n");
+    constexpr const char *kNoCheckpoint = "PRAGMA wal_autocheckpoint=0";
+    for (size_t perTransaction : {size_t(1'000), size_t(10'000)}) {
+        Rate r;
+        if (!measure(kNoCheckpoint, offered, batchedInsert(perTransaction), r))
+            return fail(QStringLiteral("batched insertion failed"));
+        report("  batched " + withThousands(perTransaction) + ", no auto-checkpoint", r, offered,
+               "  (checkpoints left to another connection)");
+    }
+    {
+        Rate r;
+        if (!measure(kNoCheckpoint, autocommitCount, ownAutocommit, r))
+            return fail(QStringLiteral("autocommit failed"));
+        report("  autocommit, no auto-checkpoint", r, autocommitCount, "");
+    }
+    {
+        // One fsync of the WAL per commit: durable against a power cut as well.
+        Fresh f;
+        if (!freshDatabase("PRAGMA synchronous=FULL", f))
+            return fail(QStringLiteral("cannot open a fresh database"));
         size_t count = 0;
+        const auto start = std::chrono::steady_clock::now();
         {
-            history::Statement insert(db.get(), kJournalInsert);
-            t = std::chrono::steady_clock::now();
-            while (count < std::min(offered, kFullSyncEvents) && msSince(t) < 5000) {
+            history::Statement insert(f.db.get(), kJournalInsert);
+            while (count < std::min(offered, kFullSyncEvents) && msSince(start) < 5000) {
                 if (!insertOne(insert.get(), deliveries[count].event, deliveries[count].arrival))
-                    return fail(QString::fromUtf8(sqlite3_errmsg(db.get())));
+                    return fail(QString::fromUtf8(sqlite3_errmsg(f.db.get())));
                 ++count;
             }
         }
-        const double rate = double(count) * 1000.0 / msSince(t);
-        std::printf("%-28s %9.0f events/s for %zu deliveries: %.2f ms each (baseline, not the wall's setting)\n",
-                    "  autocommit, sync=FULL", rate, count, 1000.0 / rate);
-        db.reset();
-        opened.db.reset();
-        QDir(dir).removeRecursively();
+        const double rate = double(count) * 1000.0 / msSince(start);
+        std::printf("%-34s        %7.0f events/s %16.2f ms each; %zu deliveries\n", "  autocommit, synchronous=FULL", rate,
+                    1000.0 / rate, count);
+        drop(f);
     }
     deliveries.clear();
     deliveries.shrink_to_fit();

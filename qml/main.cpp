@@ -125,8 +125,8 @@ int main(int argc, char *argv[])
     }
     gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get());
     if (history)
-        qCInfo(lcStartup, "history %s: %zu case events restored after %lld ms", qPrintable(history->path()),
-               liveFeed.restoredEvents(), qint64(sinceStart.elapsed()));
+        qCInfo(lcStartup, "history %s: %zu cases and %zu journal events restored after %lld ms", qPrintable(history->path()),
+               liveFeed.restoredCases(), liveFeed.restoredEvents(), qint64(sinceStart.elapsed()));
     liveFeed.attachWindow(window);
     window->setProperty("feed", QVariant::fromValue(&liveFeed));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());

@@ -63,6 +63,8 @@ struct CaseEvent
     std::string grid;
     std::string note;
     int rating = 0; // 1..5 on `closed`; 0: not given
+    // Not from the payload: its row in the history's journal (0: not journaled, or a copy already there).
+    int64_t journalId = 0;
 };
 
 // ROOT/camera/ID/state, QoS 1, retained.

@@ -152,7 +152,7 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
     // Returning from here acknowledges a QoS 1 message: a case event must be
     // on disk and every event queued first.
     if (m_caseSink)
-        if (const auto *event = std::get_if<CaseEvent>(&result.event))
+        if (auto *event = std::get_if<CaseEvent>(&result.event))
             m_caseSink(*event);
     m_queue.push(std::move(result.event));
 }

@@ -48,7 +48,7 @@ public:
 
     // Called on Paho's thread for every decoded case event before the message
     // is acknowledged (the history's journal). Set before start().
-    void setCaseSink(std::function<bool(const CaseEvent &)> sink) { m_caseSink = std::move(sink); }
+    void setCaseSink(std::function<void(CaseEvent &)> sink) { m_caseSink = std::move(sink); }
 
     // Connects in the background, retrying with capped backoff until the
     // first connection; after that Paho reconnects by itself.
@@ -67,7 +67,7 @@ private:
     std::unique_ptr<DecodeResult> m_result; // reused across messages: no per-message construction
     std::string m_wallPrefix;
     RejectLog m_rejectLog;
-    std::function<bool(const CaseEvent &)> m_caseSink;
+    std::function<void(CaseEvent &)> m_caseSink;
     std::unique_ptr<mqtt::async_client> m_client;
     std::thread m_connector;
     std::mutex m_mutex;

@@ -60,7 +60,7 @@ CaseJournal::~CaseJournal()
     m_insert.reset(); // finalised before its connection closes
 }
 
-bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt)
+bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journalId)
 {
     if (!m_db)
         return false;
@@ -92,18 +92,21 @@ bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt)
     const bool done = sqlite3_step(s) == SQLITE_DONE;
     if (!done)
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db.get()));
+    if (journalId)
+        *journalId = done && sqlite3_changes(m_db.get()) > 0 ? sqlite3_last_insert_rowid(m_db.get()) : 0;
     m_insert->reset();
     return done;
 }
 
-std::vector<CaseEvent> readCaseJournal(sqlite3 *db)
+std::vector<CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId)
 {
     std::vector<CaseEvent> events;
     Statement s(db, "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, assignee, "
-                    "grid, note, rating FROM case_log WHERE refused IS NULL ORDER BY id");
+                    "grid, note, rating, id FROM case_log WHERE id > ?1 AND refused IS NULL ORDER BY id");
     if (!s)
         return events;
     sqlite3_stmt *q = s.get();
+    sqlite3_bind_int64(q, 1, afterId);
     while (sqlite3_step(q) == SQLITE_ROW) {
         CaseEvent e;
         e.id = columnText(q, 0);
@@ -126,6 +129,7 @@ std::vector<CaseEvent> readCaseJournal(sqlite3 *db)
         e.grid = columnText(q, 13);
         e.note = columnText(q, 14);
         e.rating = sqlite3_column_int(q, 15);
+        e.journalId = sqlite3_column_int64(q, 16);
         events.push_back(std::move(e));
     }
     return events;

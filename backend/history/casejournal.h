@@ -23,8 +23,9 @@ public:
     QString error() const { return m_error; }
 
     // Commits the event; false when the database refused it (logged by the caller).
-    // A (case id, seq) already stored is kept as it was.
-    bool record(const feed::CaseEvent &event, int64_t receivedAt);
+    // A (case id, seq) already stored is kept as it was. `journalId`: the new
+    // row, or 0 when the event was there already.
+    bool record(const feed::CaseEvent &event, int64_t receivedAt, int64_t *journalId = nullptr);
 
 private:
     Connection m_db;
@@ -34,7 +35,8 @@ private:
 
 // The journal in arrival order, without the events the live state refused:
 // replaying it rebuilds the cases as they were.
-std::vector<feed::CaseEvent> readCaseJournal(sqlite3 *db);
+// Only the rows after `afterId`; each event's journalId is its row.
+std::vector<feed::CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId = 0);
 
 // Marks events the live state refused (stale or illegal), so that the
 // contract's case_events view holds the accepted ones only.

@@ -40,9 +40,9 @@ History::~History()
         m_thread.join();
 }
 
-bool History::recordCase(const feed::CaseEvent &event, int64_t receivedAt)
+bool History::recordCase(feed::CaseEvent &event, int64_t receivedAt)
 {
-    if (m_journal->record(event, receivedAt)) {
+    if (m_journal->record(event, receivedAt, &event.journalId)) {
         m_persisted.fetch_add(1, std::memory_order_relaxed);
         return true;
     }
@@ -58,6 +58,18 @@ std::vector<feed::CaseEvent> History::readJournal()
     std::unique_lock lock(m_mutex);
     m_idle.wait(lock, [this] { return !m_busy; });
     return readCaseJournal(m_db.get());
+}
+
+History::Saved History::readSaved(int64_t endedSince)
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return !m_busy; });
+    Saved saved;
+    exec(m_db.get(), "BEGIN"); // one consistent view of both tables
+    saved.cases = readCaseState(m_db.get(), endedSince);
+    saved.journal = readCaseJournal(m_db.get(), caseStateJournalId(m_db.get()));
+    exec(m_db.get(), "COMMIT");
+    return saved;
 }
 
 void History::post(std::function<void(sqlite3 *)> work)

@@ -4,6 +4,7 @@
 // thread never waits on the disk.
 
 #include "casejournal.h"
+#include "casestate.h"
 #include "historydb.h"
 
 #include <atomic>
@@ -31,8 +32,18 @@ public:
     QString movedAside() const { return m_movedAside; }
 
     // For the feed's thread only: commits a case event before its acknowledgement.
-    bool recordCase(const feed::CaseEvent &event, int64_t receivedAt);
-    // Before the writer runs: the journal to replay (arrival order, refused ones left out).
+    // Sets event.journalId to its row (0 if it was there already).
+    bool recordCase(feed::CaseEvent &event, int64_t receivedAt);
+    // What a restart loads: the cases stored (open, or ended since
+    // `endedSince`), and the journal after the point they reach (arrival
+    // order, refused events left out).
+    struct Saved
+    {
+        std::vector<CaseRow> cases;
+        std::vector<feed::CaseEvent> journal;
+    };
+    Saved readSaved(int64_t endedSince);
+    // The whole journal (tests, reports).
     std::vector<feed::CaseEvent> readJournal();
     // Runs `work` on the writer thread, in order.
     void post(std::function<void(sqlite3 *)> work);

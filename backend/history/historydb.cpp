@@ -53,6 +53,26 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     );
     CREATE INDEX alarm_log_at ON alarm_log(at);
     )sql",
+    // 4: the current record of every case, kept up to date by the writer, and
+    // how far into case_log it reaches: a restart loads these and replays
+    // only the journal after that point.
+    R"sql(
+    CREATE TABLE case_state(
+        case_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        seen_seqs INTEGER NOT NULL,  -- bit s-1 for each seq s <= 64 applied
+        status TEXT NOT NULL,
+        reported_ts INTEGER, updated_ts INTEGER NOT NULL, status_since INTEGER,
+        resolved_ts INTEGER, closed_ts INTEGER, handling_ms INTEGER,
+        ms_in_status BLOB,           -- 9 little-endian int64: ms spent in each earlier status
+        category TEXT, source TEXT, title TEXT, priority INTEGER, lon REAL, lat REAL, deadline INTEGER,
+        grid TEXT, dept TEXT, assignee TEXT,
+        illegal INTEGER NOT NULL     -- events refused as illegal transitions
+    ) WITHOUT ROWID;
+    CREATE INDEX case_state_updated ON case_state(updated_ts);
+    CREATE INDEX case_state_open ON case_state(case_id) WHERE status NOT IN ('closed', 'rejected');
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

@@ -216,6 +216,7 @@ void LiveState::takeReport(CaseRecord &c, CaseEvent &e)
 
 const std::string *LiveState::applyCase(CaseEvent &&e)
 {
+    m_journalHighWater = std::max(m_journalHighWater, e.journalId);
     auto [it, inserted] = m_cases.try_emplace(e.id);
     const std::string &id = it->first;
     CaseRecord &c = it->second;
@@ -298,6 +299,40 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
     }
     refresh(id, c);
     return &id;
+}
+
+void LiveState::restoreCase(const std::string &id, CaseRecord record, int64_t now)
+{
+    if (m_wall > 0 && now > m_wall)
+        advanceClock(m_now + (now - m_wall));
+    m_wall = std::max(m_wall, now);
+    advanceClock(now);
+    advanceClock(record.updatedTs);
+    auto [it, inserted] = m_cases.try_emplace(id);
+    if (!inserted)
+        return;
+    CaseRecord &c = it->second;
+    c = std::move(record);
+    // What the stored record does not carry is derived again, as when its events were applied.
+    c.share = {};
+    c.countedRegion = -1;
+    c.newOnDay = -1;
+    c.slaNext = 0;
+    c.slaGeneration = 0;
+    c.categoryIndex = internCategory(c.category);
+    c.region = regionOfCase(c);
+    if (c.region < 0 && c.position)
+        c.region = gridAt(*c.position);
+    c.outsideFive = c.position && !coveredByFiveMinutes(*c.position);
+    if (c.illegalTransitions > 0)
+        ++m_flaggedCases;
+    if (c.reportedTs > 0 && shanghaiDay(c.reportedTs) == m_day) {
+        m_rollups.caseReportedToday(c.countedRegion, +1);
+        c.newOnDay = m_day;
+    }
+    if (c.status == CaseStatus::Closed && c.closedTs > 0 && shanghaiDay(c.closedTs) == m_day)
+        m_rollups.caseClosedToday(c.region, c.handlingMs);
+    refresh(it->first, c);
 }
 
 int LiveState::regionOfCase(const CaseRecord &c) const

@@ -169,6 +169,11 @@ public:
     Applied apply(feed::Batch &&batch, int64_t now);
     // Time passes without events: SLA clocks, silence, the new day.
     void tick(int64_t now);
+    // A case as stored by the history (its derived figures are recomputed);
+    // ignored if the case is known already. `now` is the wall clock.
+    void restoreCase(const std::string &id, CaseRecord record, int64_t now);
+    // The newest journal row among the case events applied or refused so far.
+    int64_t journalHighWater() const { return m_journalHighWater; }
 
     // What the last apply() changed: one entry per applied event, pointing at
     // the entity's id as stored here, for views that follow the state.
@@ -275,6 +280,7 @@ private:
     std::vector<Touched> m_touched;
     std::vector<Refused> m_refused;
     std::vector<Alarm> m_alarmChanges;
+    int64_t m_journalHighWater = 0;
     int m_flaggedCases = 0;
 
     std::unordered_map<std::string, int> m_categoryIndex;

@@ -6,6 +6,8 @@
 #include <QQuickWindow>
 
 #include <chrono>
+#include <limits>
+#include <unordered_set>
 
 namespace gridwall::views {
 
@@ -34,7 +36,7 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
         m_historyMovedAside = m_history->movedAside();
         restore();
         if (m_client)
-            m_client->setCaseSink([h = m_history](const feed::CaseEvent &e) { return h->recordCase(e, feed::epochMs()); });
+            m_client->setCaseSink([h = m_history](feed::CaseEvent &e) { h->recordCase(e, feed::epochMs()); });
     }
     // The first message after a quiet spell wakes the GUI thread at once; under
     // load batches are taken at most once a frame, never once a message.
@@ -100,6 +102,7 @@ void LiveFeed::drain()
     }
     m_state.apply(std::move(batch), feed::epochMs());
     recordRefusals();
+    recordCases();
     recordAlarms();
     emit applied();
     if (m_window)
@@ -159,8 +162,15 @@ QString LiveFeed::caseMetrics() const
 
 void LiveFeed::restore()
 {
-    // The journal replayed through the same state machine: the cases as they were.
-    std::vector<feed::CaseEvent> events = m_history->readJournal();
+    // The stored cases, then the journal after the point they reach, replayed
+    // through the same state machine. Ended cases stay in the live state as
+    // long as the wall runs, so all of them come back.
+    const int64_t now = feed::epochMs();
+    history::History::Saved saved = m_history->readSaved(std::numeric_limits<int64_t>::min());
+    m_restoredCases = saved.cases.size();
+    for (auto &[id, record] : saved.cases)
+        m_state.restoreCase(id, std::move(record), now);
+    std::vector<feed::CaseEvent> &events = saved.journal;
     m_restoredEvents = events.size();
     constexpr size_t kBatch = 4096;
     for (size_t i = 0; i < events.size(); i += kBatch) {
@@ -171,10 +181,34 @@ void LiveFeed::restore()
             batch.events.emplace_back(std::move(events[j]));
         m_state.apply(std::move(batch), feed::epochMs());
         recordRefusals();
+        recordCases();
     }
+    m_state.tick(feed::epochMs());
     // Replayed events were received before: count only what arrives from now on.
     for (auto &count : m_stats.rejected)
         count.store(0);
+}
+
+void LiveFeed::recordCases()
+{
+    // The records of the cases this batch changed, and how far into the journal they reach.
+    if (!m_history)
+        return;
+    std::vector<history::CaseRow> rows;
+    std::unordered_set<const std::string *> seen;
+    for (const state::LiveState::Touched &t : m_state.touched()) {
+        if (t.feed != feed::Feed::Case || !seen.insert(t.id).second)
+            continue;
+        rows.emplace_back(*t.id, m_state.cases().at(*t.id));
+    }
+    const int64_t journalId = m_state.journalHighWater();
+    if (rows.empty() && journalId <= m_savedJournalId)
+        return;
+    m_savedJournalId = journalId;
+    m_history->post([rows = std::move(rows), journalId, h = m_history](sqlite3 *db) {
+        if (!history::writeCaseState(db, rows, journalId))
+            h->countError();
+    });
 }
 
 void LiveFeed::recordRefusals()

@@ -73,7 +73,8 @@ public:
     int workers() const { return int(m_state.workers().size()); }
     int units() const { return int(m_state.units().size()); }
     QString historyMovedAside() const { return m_historyMovedAside; }
-    // Cases restored from the history at start.
+    // What was restored from the history at start: stored cases, then journal events replayed.
+    size_t restoredCases() const { return m_restoredCases; }
     size_t restoredEvents() const { return m_restoredEvents; }
 
     const feed::FeedStats &stats() const { return m_stats; }
@@ -103,6 +104,7 @@ private:
     QString caseMetrics() const;
     void restore();
     void recordRefusals();
+    void recordCases();
     void recordAlarms();
 
     feed::FeedStats m_stats;
@@ -112,6 +114,8 @@ private:
     history::History *m_history = nullptr;
     QString m_historyMovedAside;
     size_t m_restoredEvents = 0;
+    size_t m_restoredCases = 0;
+    int64_t m_savedJournalId = 0;
     int64_t m_run = 0;                                         // this process's start, epoch ms
     std::unordered_map<uint64_t, state::AlarmPhase> m_loggedAlarms; // the last phase logged of each open alarm
     QTimer m_frameTimer; // single shot: the next allowed drain

@@ -84,9 +84,11 @@ private slots:
         QString error;
         std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
         QVERIFY2(h, qPrintable(error));
-        const feed::CaseEvent first = reported("c-1", 1'796'000'000'000);
+        feed::CaseEvent first = reported("c-1", 1'796'000'000'000);
         QVERIFY(h->recordCase(first, first.ts + 5));
+        QCOMPARE(first.journalId, int64_t(1));
         QVERIFY(h->recordCase(first, first.ts + 9)); // redelivered: kept as it was
+        QCOMPARE(first.journalId, int64_t(0));
         feed::CaseEvent closed;
         closed.id = "c-1";
         closed.ts = first.ts + 3'600'000;
