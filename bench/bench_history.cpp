@@ -22,7 +22,9 @@
 // one autocommit per event, what the feed does before each QoS 1
 // acknowledgement); batches use the same INSERT statement and bindings in
 // transactions here, as the journal has no batched entry point. Restart is
-// History::open + readJournal() + the apply loop of LiveFeed::restore().
+// History::open + readJournal() + the whole journal replayed into a live
+// state on the real region tree in batches of 4,096, as LiveFeed::restore()
+// replays it.
 
 #include "feed/events.h"
 #include "feed/feedstats.h"
@@ -44,6 +46,7 @@
 #include <QString>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -142,15 +145,11 @@ Stats statsOf(std::vector<double> samples)
     return {samples[samples.size() / 2], samples.front(), samples.back()};
 }
 
-double residentMb()
+// Bytes the heap holds in use (allocated and not freed), mapped blocks included.
+double heapMb()
 {
-    long pages = 0, resident = 0;
-    if (FILE *f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        std::fclose(f);
-    }
-    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 // Bytes this process handed to write()/pwrite() so far (/proc/self/io wchar): the WAL and the checkpoints.
@@ -730,19 +729,19 @@ bool buildDatabase(const QString &dir, size_t events, const geo::RegionTree &tre
 
 struct Restart
 {
-    double openMs = 0, readMs = 0, stateMs = 0, applyMs = 0, closeMs = 0;
+    double openMs = 0, readMs = 0, stateMs = 0, applyMs = 0;
     size_t events = 0, refused = 0, cases = 0;
     int open = 0, overdue = 0, flagged = 0, alarmsActive = 0;
     size_t alarmsListed = 0;
-    double journalMb = 0, stateMb = 0; // resident growth while reading, while applying
+    double journalMb = 0, stateMb = 0; // heap growth while reading, while applying
     std::vector<std::string> neededIds; // with `keepNeeded`: cases open, or reported, changed or closed today
 };
 
-// A restart as LiveFeed does it: open the history, read the journal, replay it through the state.
+// A restart from the journal alone: open the history, read the whole journal, replay it through a fresh state.
 Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNeeded = false)
 {
     Restart r;
-    const double rssStart = residentMb();
+    const double heapStart = heapMb();
     auto t = std::chrono::steady_clock::now();
     QString error;
     std::unique_ptr<history::History> history = history::History::open(dir, &error);
@@ -754,8 +753,8 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
     t = std::chrono::steady_clock::now();
     std::vector<CaseEvent> events = history->readJournal();
     r.readMs = msSince(t);
-    const double rssRead = residentMb();
-    r.journalMb = rssRead - rssStart;
+    const double heapRead = heapMb();
+    r.journalMb = heapRead - heapStart;
     r.events = events.size();
 
     t = std::chrono::steady_clock::now();
@@ -774,7 +773,7 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
         r.refused += live->refused().size();
     }
     r.applyMs = msSince(t);
-    r.stateMb = residentMb() - rssRead;
+    r.stateMb = heapMb() - heapRead;
     r.cases = live->cases().size();
     r.open = live->rollups().city().open;
     r.overdue = live->rollups().city().overdue;
@@ -790,12 +789,6 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
                 r.neededIds.push_back(id);
         }
     }
-
-    t = std::chrono::steady_clock::now();
-    events = {};
-    live.reset();
-    history.reset();
-    r.closeMs = msSince(t);
     return r;
 }
 
@@ -805,7 +798,7 @@ double scanOnly(const QString &path, uint64_t &bytes)
 {
     history::Connection db = history::connectHistory(path);
     history::Statement s(db.get(), "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, "
-                                   "assignee, grid, note, rating FROM case_log WHERE refused IS NULL ORDER BY id");
+                                   "assignee, grid, note, rating, id FROM case_log WHERE id > 0 AND refused IS NULL ORDER BY id");
     const auto t = std::chrono::steady_clock::now();
     bytes = 0;
     sqlite3_stmt *q = s.get();
@@ -814,7 +807,7 @@ double scanOnly(const QString &path, uint64_t &bytes)
             if (sqlite3_column_text(q, column))
                 bytes += uint64_t(sqlite3_column_bytes(q, column));
         }
-        for (int column : {1, 3, 6, 9, 15})
+        for (int column : {1, 3, 6, 9, 15, 16})
             bytes += uint64_t(sqlite3_column_int64(q, column) & 1);
         if (sqlite3_column_type(q, 7) != SQLITE_NULL)
             bytes += uint64_t(sqlite3_column_double(q, 7) > sqlite3_column_double(q, 8));
@@ -942,7 +935,9 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     f.scanMs = statsOf(scans).median;
 
     const double million = double(f.first.events) / 1e6;
-    std::printf("restart, %s: %s events, median of %d warm (page cache holds the file), then one cold\n", label,
+    std::printf("restart, %s: %s events, median of %d warm (the file in the page cache), then one cold (the file dropped "
+                "from the page cache; the host may still cache the virtual disk)\n",
+                label,
                 withThousands(f.first.events).c_str(), repeats);
     const auto row = [&](const char *what, const Stats &s, double cold, const char *note) {
         std::printf("  %-26s median %8.1f ms (min %.1f, max %.1f) %8.1f ms per million events; cold %.1f ms%s\n", what, s.median,
@@ -956,7 +951,7 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     row("LiveState with the tree", f.state, f.cold.stateMs, " (constructed before the replay, not counted below)");
     row("apply (batches of 4,096)", f.apply, f.cold.applyMs, "");
     row("open + read + apply", f.total, f.cold.openMs + f.cold.readMs + f.cold.applyMs, "  target < 1000 ms");
-    std::printf("  %-26s %.0f MB resident for the journal in memory (%.0f bytes/event, sizeof(CaseEvent) %zu), +%.0f MB for "
+    std::printf("  %-26s %.0f MB of heap for the journal in memory (%.0f bytes/event, sizeof(CaseEvent) %zu), +%.0f MB for "
                 "the state\n",
                 "memory", f.first.journalMb, f.first.journalMb * 1048576.0 / double(f.first.events), sizeof(CaseEvent),
                 f.first.stateMb);

@@ -2,9 +2,15 @@
 // (every field back as written, each (case, seq) once), refusals leaving the
 // contract's case_events view, and the writer thread.
 
+#include "geo/regionloader.h"
+#include "geo/regiontree.h"
 #include "history/history.h"
 
+#include <limits>
+#include <random>
+
 #include <QTemporaryDir>
+#include <QGeoCoordinate>
 #include <QTest>
 
 using namespace gridwall;
@@ -159,6 +165,110 @@ private slots:
         QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE run = 555 AND alarm_id = 7"), int64_t(3));
         QCOMPARE(count(opened.db.get(), "SELECT at FROM alarm_log WHERE phase = 'cleared'"), int64_t(3000));
         QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE district = '211104' AND severity = 4"), int64_t(3));
+    }
+
+    // A wall restarted from the stored records plus the journal after them
+    // holds the same cases and figures as one that applied every event.
+    void restoredStateEqualsTheLiveOne()
+    {
+        const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+        const geo::RegionTree &tree = *loaded.tree;
+        const QList<int> &grids = tree.level(geo::Level::Grid);
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+
+        // Cases walking their lifecycle, journaled as the feed does.
+        std::mt19937 rng(9);
+        const int64_t start = 1'796'050'000'000; // the afternoon before a Shanghai midnight
+        std::vector<feed::CaseEvent> events;
+        using S = feed::CaseStatus;
+        const std::vector<std::vector<S>> paths = {{S::Reported, S::Accepted, S::Dispatched, S::Handling, S::Resolved, S::Closed},
+                                                   {S::Reported, S::Rejected},
+                                                   {S::Reported, S::Accepted, S::Dispatched, S::Returned, S::Dispatched},
+                                                   {S::Reported, S::Accepted, S::Escalated, S::Handling}};
+        for (int i = 0; i < 600; ++i) {
+            const std::string id = "h-" + std::to_string(i);
+            const QGeoCoordinate at = tree.geoFromScene(tree.region(grids[int(rng() % grids.size())]).labelPoint);
+            int64_t t = start + int64_t(rng() % 36'000'000);
+            feed::CaseEvent r = reported(id, t);
+            r.position = feed::GeoPoint{at.longitude(), at.latitude()};
+            r.grid.clear();
+            r.priority = 1 + int(rng() % 4);
+            r.deadline = t + (1 + int64_t(rng() % 10)) * 3'600'000;
+            events.push_back(r);
+            const std::vector<S> &path = paths[rng() % paths.size()];
+            for (size_t k = 1; k < path.size() && rng() % 5 != 0; ++k) {
+                t += int64_t(rng() % 7'200'000);
+                feed::CaseEvent e;
+                e.id = id;
+                e.ts = t;
+                e.seq = int64_t(k) + 1;
+                e.status = path[k];
+                events.push_back(e);
+            }
+        }
+        std::stable_sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.ts < b.ts; });
+        for (feed::CaseEvent &e : events)
+            QVERIFY(h->recordCase(e, e.ts));
+
+        feed::FeedStats statsA, statsB;
+        state::LiveState live(statsA, &tree);
+        const auto applyRange = [&](state::LiveState &s, size_t from, size_t to) {
+            for (size_t i = from; i < to; i += 100) {
+                feed::Batch batch;
+                for (size_t j = i; j < std::min(to, i + 100); ++j)
+                    batch.events.push_back(events[j]);
+                s.apply(std::move(batch), events[std::min(to, i + 100) - 1].ts);
+            }
+        };
+        const size_t cut = events.size() * 2 / 3;
+        applyRange(live, 0, cut);
+        std::vector<history::CaseRow> rows;
+        for (const auto &[id, c] : live.cases())
+            rows.emplace_back(id, c);
+        bool written = false;
+        h->post([&](sqlite3 *db) { written = history::writeCaseState(db, rows, live.journalHighWater()); });
+        h->flush();
+        QVERIFY(written);
+        applyRange(live, cut, events.size());
+        const int64_t end = events.back().ts;
+        live.tick(end);
+
+        history::History::Saved saved = h->readSaved(std::numeric_limits<int64_t>::min());
+        QCOMPARE(saved.cases.size(), rows.size());
+        QCOMPARE(saved.journal.size(), events.size() - cut);
+        state::LiveState restored(statsB, &tree);
+        for (auto &[id, record] : saved.cases)
+            restored.restoreCase(id, std::move(record), events[cut - 1].ts);
+        for (size_t i = 0; i < saved.journal.size(); i += 100) {
+            feed::Batch batch;
+            for (size_t j = i; j < std::min(saved.journal.size(), i + 100); ++j)
+                batch.events.push_back(saved.journal[j]);
+            restored.apply(std::move(batch), saved.journal[std::min(saved.journal.size(), i + 100) - 1].ts);
+        }
+        restored.tick(end);
+
+        QCOMPARE(restored.cases().size(), live.cases().size());
+        for (const auto &[id, c] : live.cases()) {
+            const state::CaseRecord &r = restored.cases().at(id);
+            QCOMPARE(r.status, c.status);
+            QCOMPARE(r.seq, c.seq);
+            QCOMPARE(r.region, c.region);
+            QCOMPARE(restored.msIn(r, feed::CaseStatus::Accepted), live.msIn(c, feed::CaseStatus::Accepted));
+        }
+        QVERIFY(live.rollups().city().open > 0 && live.rollups().city().closedToday > 0 && live.rollups().city().overdue > 0);
+        for (size_t i = 0; i <= tree.regions().size(); ++i) {
+            const state::RegionFigures &a = i < tree.regions().size() ? live.rollups().region(int(i)) : live.rollups().city();
+            const state::RegionFigures &b = i < tree.regions().size() ? restored.rollups().region(int(i)) : restored.rollups().city();
+            QVERIFY(a.open == b.open && a.overdue == b.overdue && a.dueSoon == b.dueSoon && a.load == b.load);
+            QVERIFY(a.newToday == b.newToday && a.closedToday == b.closedToday && a.medianHandlingMs() == b.medianHandlingMs());
+            QVERIFY(a.openBySource == b.openBySource);
+        }
+        QCOMPARE(restored.alarms().activeCount(3) + restored.alarms().activeCount(2),
+                 live.alarms().activeCount(3) + live.alarms().activeCount(2));
     }
 };
 
