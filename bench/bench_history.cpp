@@ -22,9 +22,14 @@
 // one autocommit per event, what the feed does before each QoS 1
 // acknowledgement); batches use the same INSERT statement and bindings in
 // transactions here, as the journal has no batched entry point. Restart is
-// History::open + readJournal() + the whole journal replayed into a live
-// state on the real region tree in batches of 4,096, as LiveFeed::restore()
-// replays it.
+// timed two ways: from the journal alone (History::open + readJournal() +
+// every event replayed into a live state on the real region tree in batches
+// of 4,096: a history without stored case records, e.g. the first start
+// after migrating to schema 4), and as LiveFeed::restore() does it now
+// (readSaved(): the stored case records, restoreCase() each, then the
+// journal after the point they reach). A built database holds the records
+// a wall that lived through it would have written (writeCaseState), up to
+// its last event.
 
 #include "feed/events.h"
 #include "feed/feedstats.h"
@@ -32,6 +37,7 @@
 #include "geo/regionloader.h"
 #include "geo/regiontree.h"
 #include "history/casejournal.h"
+#include "history/casestate.h"
 #include "history/history.h"
 #include "history/historydb.h"
 #include "state/livestate.h"
@@ -61,6 +67,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <queue>
 #include <random>
@@ -665,8 +672,8 @@ void evictFromCache(const QString &path)
 struct Built
 {
     StreamInfo stream;
-    double generateMs = 0, insertMs = 0, markMs = 0, checkpointMs = 0;
-    size_t rows = 0, refused = 0;
+    double generateMs = 0, insertMs = 0, markMs = 0, recordsMs = 0, checkpointMs = 0;
+    size_t rows = 0, refused = 0, records = 0;
 };
 
 // DIR/gridwall.sqlite with `events` distinct case events; false with `error` on failure.
@@ -715,8 +722,18 @@ bool buildDatabase(const QString &dir, size_t events, const geo::RegionTree &tre
         built.refused = refusals.size();
         if (!history::markRefused(db, refusals, &error))
             return false;
+        built.markMs = msSince(t);
+        // The records the wall keeps after each batch, here once at the end: they reach the last event.
+        t = std::chrono::steady_clock::now();
+        std::vector<history::CaseRow> rows;
+        rows.reserve(live.cases().size());
+        for (const auto &[id, record] : live.cases())
+            rows.emplace_back(id, record);
+        built.records = rows.size();
+        if (!history::writeCaseState(db, rows, live.journalHighWater(), &error))
+            return false;
+        built.recordsMs = msSince(t);
     }
-    built.markMs = msSince(t);
     t = std::chrono::steady_clock::now();
     // Everything in the database file proper, as after a quiet spell.
     if (!history::exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", &error))
@@ -789,6 +806,61 @@ Restart restartOnce(const QString &dir, const geo::RegionTree &tree, bool keepNe
                 r.neededIds.push_back(id);
         }
     }
+    return r;
+}
+
+struct RecordsRestart
+{
+    double openMs = 0, readMs = 0, restoreMs = 0, tailMs = 0, tickMs = 0;
+    size_t cases = 0, tail = 0, known = 0;
+    int open = 0, overdue = 0;
+    size_t alarmsListed = 0;
+    double totalMs() const { return openMs + readMs + restoreMs + tailMs + tickMs; }
+};
+
+// A restart as LiveFeed::restore() does it: the stored records, then the journal after them.
+RecordsRestart restartFromRecords(const QString &dir, const geo::RegionTree &tree, int64_t endedSince)
+{
+    RecordsRestart r;
+    auto t = std::chrono::steady_clock::now();
+    QString error;
+    std::unique_ptr<history::History> history = history::History::open(dir, &error);
+    r.openMs = msSince(t);
+    if (!history) {
+        std::fprintf(stderr, "bench_history: %s\n", qPrintable(error));
+        std::exit(1);
+    }
+    t = std::chrono::steady_clock::now();
+    history::History::Saved saved = history->readSaved(endedSince);
+    r.readMs = msSince(t);
+    r.cases = saved.cases.size();
+    r.tail = saved.journal.size();
+
+    feed::FeedStats stats;
+    auto live = std::make_unique<state::LiveState>(stats, &tree);
+    t = std::chrono::steady_clock::now();
+    const int64_t now = feed::epochMs();
+    for (auto &[id, record] : saved.cases)
+        live->restoreCase(id, std::move(record), now);
+    r.restoreMs = msSince(t);
+    t = std::chrono::steady_clock::now();
+    std::vector<CaseEvent> &events = saved.journal;
+    for (size_t i = 0; i < events.size(); i += kRestoreBatch) {
+        feed::Batch batch;
+        const size_t end = std::min(events.size(), i + kRestoreBatch);
+        batch.events.reserve(end - i);
+        for (size_t j = i; j < end; ++j)
+            batch.events.emplace_back(std::move(events[j]));
+        live->apply(std::move(batch), feed::epochMs());
+    }
+    r.tailMs = msSince(t);
+    t = std::chrono::steady_clock::now();
+    live->tick(feed::epochMs());
+    r.tickMs = msSince(t);
+    r.known = live->cases().size();
+    r.open = live->rollups().city().open;
+    r.overdue = live->rollups().city().overdue;
+    r.alarmsListed = live->alarms().listed();
     return r;
 }
 
@@ -877,10 +949,10 @@ void printStream(const char *label, const StreamInfo &s)
 void printBuilt(const Built &b)
 {
     std::printf("%-28s generate %.0f ms, insert %.0f ms (transactions of %zu: %.0f events/s), replay and mark %zu refused "
-                "%.0f ms, checkpoint %.0f ms; %s rows\n",
+                "%.0f ms, write %s case records %.0f ms, checkpoint %.0f ms; %s rows\n",
                 "built", b.generateMs, b.insertMs, kBuildTransaction,
-                double(b.stream.events + b.stream.duplicates) * 1000.0 / b.insertMs, b.refused, b.markMs, b.checkpointMs,
-                withThousands(b.rows).c_str());
+                double(b.stream.events + b.stream.duplicates) * 1000.0 / b.insertMs, b.refused, b.markMs,
+                withThousands(b.records).c_str(), b.recordsMs, b.checkpointMs, withThousands(b.rows).c_str());
 }
 
 void printSizes(const Sizes &s, size_t rows)
@@ -902,6 +974,8 @@ void printSizes(const Sizes &s, size_t rows)
 struct RestartFigures
 {
     Stats open, read, state, apply, total;
+    Stats recordsRead, recordsRestore, recordsTotal; // all records, as LiveFeed::restore()
+    RecordsRestart records, today;                    // first repeat; records of open cases and today's only
     double scanMs = 0;
     Restart first;
     Restart cold;
@@ -933,12 +1007,27 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     for (int r = 0; r < std::max(1, repeats / 2); ++r)
         scans.push_back(scanOnly(databasePath(dir), bytes));
     f.scanMs = statsOf(scans).median;
+    {
+        std::vector<double> read, restore, total;
+        for (int r = 0; r < repeats; ++r) {
+            RecordsRestart run = restartFromRecords(dir, tree, std::numeric_limits<int64_t>::min());
+            read.push_back(run.readMs);
+            restore.push_back(run.restoreMs);
+            total.push_back(run.totalMs());
+            if (r == 0)
+                f.records = run;
+        }
+        f.recordsRead = statsOf(read);
+        f.recordsRestore = statsOf(restore);
+        f.recordsTotal = statsOf(total);
+        const int64_t midnight = state::shanghaiMidnight(state::shanghaiDay(feed::epochMs()));
+        f.today = restartFromRecords(dir, tree, midnight);
+    }
 
     const double million = double(f.first.events) / 1e6;
-    std::printf("restart, %s: %s events, median of %d warm (the file in the page cache), then one cold (the file dropped "
+    std::printf("restart from the journal alone, %s: %s events, median of %d warm (the file in the page cache), then one cold (the file dropped "
                 "from the page cache; the host may still cache the virtual disk)\n",
-                label,
-                withThousands(f.first.events).c_str(), repeats);
+                label, withThousands(f.first.events).c_str(), repeats);
     const auto row = [&](const char *what, const Stats &s, double cold, const char *note) {
         std::printf("  %-26s median %8.1f ms (min %.1f, max %.1f) %8.1f ms per million events; cold %.1f ms%s\n", what, s.median,
                     s.min, s.max, s.median / million, cold, note);
@@ -959,6 +1048,24 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
                 "expected); alarms %d active, %zu listed\n",
                 "restored", f.first.cases, f.first.open, f.first.overdue, f.first.flagged, f.first.refused, f.first.alarmsActive,
                 f.first.alarmsListed);
+    std::printf("  from the stored case records (readSaved, LiveFeed::restore() now), median of %d warm:\n", repeats);
+    const auto recordsRow = [&](const char *what, const Stats &s, const char *note) {
+        std::printf("  %-26s median %8.1f ms (min %.1f, max %.1f) %8.1f ms per million events, %.2f us per case%s\n", what,
+                    s.median, s.min, s.max, s.median / million, s.median * 1000.0 / double(f.records.cases), note);
+    };
+    recordsRow("readSaved()", f.recordsRead, "");
+    recordsRow("restoreCase() each", f.recordsRestore, "");
+    recordsRow("open + read + restore", f.recordsTotal, "  target < 1000 ms (with the tail and a tick)");
+    std::printf("  %-26s %zu records, %zu journal events after them; %zu cases known, %d open (%d overdue), alarms %zu listed "
+                "(the replay: %zu, %d, %d): %s\n",
+                "restored", f.records.cases, f.records.tail, f.records.known, f.records.open, f.records.overdue,
+                f.records.alarmsListed, f.first.cases, f.first.open, f.first.overdue,
+                f.records.known == f.first.cases && f.records.open == f.first.open && f.records.overdue == f.first.overdue
+                    ? "same cases and figures"
+                    : "DIFFERENT");
+    std::printf("  %-26s readSaved(today's midnight): %zu records, %.1f ms in all (read %.1f, restore %.1f): what a restart "
+                "that loads only open cases and today's would take\n",
+                "baseline", f.today.cases, f.today.totalMs(), f.today.readMs, f.today.restoreMs);
     return f;
 }
 
