@@ -13,9 +13,10 @@
 // rejected, returned or escalated), with the simulator's case ids and the
 // real grid codes, places and community names. Deliveries are as a running
 // wall receives them: ~2 % twice (QoS 1 redelivery, kept once by the
-// journal) and ~1 % behind the case's next event. The history ends at the
-// moment it is built, so a restart replays it against the real clock as the
-// wall does. A built database is what a wall that lived through it holds:
+// journal) and ~1 % behind the case's next event. The last event lies
+// within the day before the history is built (whole days keep the hours of
+// the day), so a restart meets it on the real clock as the wall would after
+// being off since. A built database is what a wall that lived through it holds:
 // the events its live state refused are marked as the wall marks them.
 //
 // Insertion uses the journal's own code where it has it (CaseJournal::record,
@@ -1056,13 +1057,12 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     recordsRow("readSaved()", f.recordsRead, "");
     recordsRow("restoreCase() each", f.recordsRestore, "");
     recordsRow("open + read + restore", f.recordsTotal, "  target < 1000 ms (with the tail and a tick)");
+    // Overdue counts move with the clock between the two runs (the history ends at the present), so they are not compared.
     std::printf("  %-26s %zu records, %zu journal events after them; %zu cases known, %d open (%d overdue), alarms %zu listed "
                 "(the replay: %zu, %d, %d): %s\n",
                 "restored", f.records.cases, f.records.tail, f.records.known, f.records.open, f.records.overdue,
                 f.records.alarmsListed, f.first.cases, f.first.open, f.first.overdue,
-                f.records.known == f.first.cases && f.records.open == f.first.open && f.records.overdue == f.first.overdue
-                    ? "same cases and figures"
-                    : "DIFFERENT");
+                f.records.known == f.first.cases && f.records.open == f.first.open ? "same cases, same open" : "DIFFERENT");
     std::printf("  %-26s readSaved(today's midnight): %zu records, %.1f ms in all (read %.1f, restore %.1f): what a restart "
                 "that loads only open cases and today's would take\n",
                 "baseline", f.today.cases, f.today.totalMs(), f.today.readMs, f.today.restoreMs);

@@ -98,6 +98,33 @@ bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journa
     return done;
 }
 
+CaseEvent caseEventFromRow(sqlite3_stmt *q)
+{
+    CaseEvent e;
+    const int status = indexOf(kCaseStatusNames, sqlite3_column_text(q, 2));
+    if (status < 0)
+        return e;
+    e.id = columnText(q, 0);
+    e.seq = sqlite3_column_int64(q, 1);
+    e.status = CaseStatus(status);
+    e.ts = sqlite3_column_int64(q, 3);
+    e.category = columnText(q, 4);
+    if (const int source = indexOf(kCaseSourceNames, sqlite3_column_text(q, 5)); source >= 0)
+        e.source = CaseSource(source);
+    e.priority = sqlite3_column_int(q, 6);
+    if (sqlite3_column_type(q, 7) != SQLITE_NULL)
+        e.position = GeoPoint{sqlite3_column_double(q, 7), sqlite3_column_double(q, 8)};
+    e.deadline = sqlite3_column_int64(q, 9);
+    e.title = columnText(q, 10);
+    e.dept = columnText(q, 11);
+    e.assignee = columnText(q, 12);
+    e.grid = columnText(q, 13);
+    e.note = columnText(q, 14);
+    e.rating = sqlite3_column_int(q, 15);
+    e.journalId = sqlite3_column_int64(q, 16);
+    return e;
+}
+
 std::vector<CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId)
 {
     std::vector<CaseEvent> events;
@@ -108,28 +135,9 @@ std::vector<CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId)
     sqlite3_stmt *q = s.get();
     sqlite3_bind_int64(q, 1, afterId);
     while (sqlite3_step(q) == SQLITE_ROW) {
-        CaseEvent e;
-        e.id = columnText(q, 0);
-        e.seq = sqlite3_column_int64(q, 1);
-        const int status = indexOf(kCaseStatusNames, sqlite3_column_text(q, 2));
-        if (status < 0)
-            continue; // written by a newer build: not ours to guess
-        e.status = CaseStatus(status);
-        e.ts = sqlite3_column_int64(q, 3);
-        e.category = columnText(q, 4);
-        if (const int source = indexOf(kCaseSourceNames, sqlite3_column_text(q, 5)); source >= 0)
-            e.source = CaseSource(source);
-        e.priority = sqlite3_column_int(q, 6);
-        if (sqlite3_column_type(q, 7) != SQLITE_NULL)
-            e.position = GeoPoint{sqlite3_column_double(q, 7), sqlite3_column_double(q, 8)};
-        e.deadline = sqlite3_column_int64(q, 9);
-        e.title = columnText(q, 10);
-        e.dept = columnText(q, 11);
-        e.assignee = columnText(q, 12);
-        e.grid = columnText(q, 13);
-        e.note = columnText(q, 14);
-        e.rating = sqlite3_column_int(q, 15);
-        e.journalId = sqlite3_column_int64(q, 16);
+        CaseEvent e = caseEventFromRow(q);
+        if (e.id.empty())
+            continue; // a status written by a newer build: not ours to guess
         events.push_back(std::move(e));
     }
     return events;

@@ -35,6 +35,10 @@ private:
 
 // The journal in arrival order, without the events the live state refused:
 // replaying it rebuilds the cases as they were.
+// A case_log row read by a query whose first 17 columns are: case_id, seq,
+// status, ts, category, source, priority, lon, lat, deadline, title, dept,
+// assignee, grid, note, rating, id. An unknown status gives an empty id.
+feed::CaseEvent caseEventFromRow(sqlite3_stmt *row);
 // Only the rows after `afterId`; each event's journalId is its row.
 std::vector<feed::CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId = 0);
 

@@ -5,6 +5,7 @@
 #include "geo/regionloader.h"
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/timeline.h"
 
 #include <limits>
 #include <random>
@@ -269,6 +270,111 @@ private slots:
         }
         QCOMPARE(restored.alarms().activeCount(3) + restored.alarms().activeCount(2),
                  live.alarms().activeCount(3) + live.alarms().activeCount(2));
+    }
+
+    // Time travel: the state rebuilt for a past moment equals the one the
+    // wall held live at that moment; playback from there reaches the present;
+    // "what changed since" lists the new, closed and escalated cases.
+    void timeTravelMatchesWhatWasLive()
+    {
+        const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+        const geo::RegionTree &tree = *loaded.tree;
+        const QList<int> &grids = tree.level(geo::Level::Grid);
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+
+        std::mt19937 rng(21);
+        const int64_t start = 1'796'050'000'000;
+        using S = feed::CaseStatus;
+        const std::vector<S> path = {S::Reported, S::Accepted, S::Escalated, S::Dispatched, S::Handling, S::Resolved, S::Closed};
+        std::vector<feed::CaseEvent> events;
+        for (int i = 0; i < 400; ++i) {
+            const QGeoCoordinate at = tree.geoFromScene(tree.region(grids[int(rng() % grids.size())]).labelPoint);
+            int64_t t = start + int64_t(rng() % 20'000'000) * 2;
+            feed::CaseEvent r = reported("t-" + std::to_string(i), t);
+            r.position = feed::GeoPoint{at.longitude(), at.latitude()};
+            r.grid.clear();
+            r.deadline = t + int64_t(1 + rng() % 6) * 3'600'000;
+            events.push_back(r);
+            int64_t seq = 1;
+            for (size_t k = 1; k < path.size() && rng() % 4 != 0; ++k) {
+                if (path[k] == S::Escalated && rng() % 2)
+                    continue; // accepted -> dispatched directly
+                t += 2 * int64_t(1 + rng() % 3'000'000);
+                feed::CaseEvent e;
+                e.id = r.id;
+                e.ts = t;
+                e.seq = ++seq;
+                e.status = path[k];
+                events.push_back(e);
+            }
+        }
+        std::stable_sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.ts < b.ts; });
+        for (feed::CaseEvent &e : events)
+            QVERIFY(h->recordCase(e, e.ts)); // every ts is even: odd moments fall between events
+
+        feed::FeedStats stats;
+        state::LiveState live(stats, &tree);
+        const size_t cut = events.size() / 2;
+        const int64_t moment = events[cut - 1].ts + 1;
+        for (size_t i = 0; i < cut; i += 50) {
+            feed::Batch batch;
+            for (size_t j = i; j < std::min(cut, i + 50); ++j)
+                batch.events.push_back(events[j]);
+            live.apply(std::move(batch), events[std::min(cut, i + 50) - 1].ts);
+        }
+        live.tick(moment);
+        QVERIFY(live.rollups().city().open > 0 && live.rollups().city().closedToday > 0);
+
+        history::Connection db = history::connectHistory(h->path());
+        feed::FeedStats travelStats;
+        std::unique_ptr<state::LiveState> then = history::stateAt(db.get(), &tree, travelStats, moment);
+        QCOMPARE(then->cases().size(), live.cases().size());
+        for (size_t r = 0; r <= tree.regions().size(); ++r) {
+            const state::RegionFigures &a = r < tree.regions().size() ? live.rollups().region(int(r)) : live.rollups().city();
+            const state::RegionFigures &b = r < tree.regions().size() ? then->rollups().region(int(r)) : then->rollups().city();
+            QVERIFY(a.open == b.open && a.overdue == b.overdue && a.dueSoon == b.dueSoon && a.load == b.load);
+            QVERIFY(a.newToday == b.newToday && a.closedToday == b.closedToday && a.medianHandlingMs() == b.medianHandlingMs());
+        }
+        for (const auto &[id, c] : live.cases())
+            QCOMPARE(then->cases().at(id).status, c.status);
+
+        // Played forward to the end, it holds every case as the journal does.
+        history::Playback playback(db.get(), moment);
+        size_t played = 0;
+        for (int64_t t = moment; t < events.back().ts + 3'600'000; t += 1'800'000) {
+            std::vector<feed::CaseEvent> due = playback.advanceTo(t);
+            played += due.size();
+            feed::Batch batch;
+            for (feed::CaseEvent &e : due)
+                batch.events.emplace_back(std::move(e));
+            then->apply(std::move(batch), t);
+        }
+        QCOMPARE(played, events.size() - cut);
+        size_t closed = 0;
+        for (const feed::CaseEvent &e : events)
+            closed += e.status == S::Closed;
+        size_t closedThen = 0;
+        for (const auto &[id, c] : then->cases())
+            closedThen += c.status == S::Closed;
+        QCOMPARE(closedThen, closed);
+
+        // Briefing: what changed in the second half.
+        const history::Changes changes = history::changesSince(db.get(), moment, events.back().ts);
+        size_t reported = 0, closedLater = 0, escalated = 0;
+        for (size_t i = cut; i < events.size(); ++i) {
+            reported += events[i].status == S::Reported;
+            closedLater += events[i].status == S::Closed;
+            escalated += events[i].status == S::Escalated;
+        }
+        QCOMPARE(changes.reported.size(), reported);
+        QCOMPARE(changes.closed.size(), closedLater);
+        QCOMPARE(changes.escalated.size(), escalated);
+        QVERIFY(escalated > 0 && closedLater > 0 && reported > 0);
+        QCOMPARE(changes.closed.front().category, std::string("市政设施")); // borrowed from the case's report
     }
 };
 
