@@ -124,6 +124,7 @@ int main(int argc, char *argv[])
         }
     }
     gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get());
+    liveFeed.setHistoryPolicy(int64_t(options.telemetryBucketSeconds) * 1000, options.retentionDays);
     if (history)
         qCInfo(lcStartup, "history %s: %zu cases and %zu journal events restored after %lld ms", qPrintable(history->path()),
                liveFeed.restoredCases(), liveFeed.restoredEvents(), qint64(sinceStart.elapsed()));

@@ -31,8 +31,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption keyFile(QStringLiteral("key-file"), QStringLiteral("TLS: client private key."), QStringLiteral("F"));
     const QCommandLineOption metricsPort(QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics and /health on 127.0.0.1:N."), QStringLiteral("N"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("History database and snapshots (default: the app-data location)."), QStringLiteral("DIR"));
+    const QCommandLineOption telemetryBucket(QStringLiteral("telemetry-bucket"), QStringLiteral("History: sensor readings and positions are kept per bucket of S seconds (default 60)."), QStringLiteral("S"));
+    const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir});
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -113,6 +115,18 @@ ParsedOptions parseOptions(const QStringList &arguments)
         options.metricsPort = parser.value(metricsPort).toInt(&ok);
         if (!ok || options.metricsPort < 1 || options.metricsPort > 65535)
             return usageError(QStringLiteral("--metrics-port wants a port from 1 to 65535, not '%1'").arg(parser.value(metricsPort)));
+    }
+    if (parser.isSet(telemetryBucket)) {
+        bool ok = false;
+        options.telemetryBucketSeconds = parser.value(telemetryBucket).toInt(&ok);
+        if (!ok || options.telemetryBucketSeconds < 1 || options.telemetryBucketSeconds > 86400)
+            return usageError(QStringLiteral("--telemetry-bucket wants seconds from 1 to 86400, not '%1'").arg(parser.value(telemetryBucket)));
+    }
+    if (parser.isSet(retention)) {
+        bool ok = false;
+        options.retentionDays = parser.value(retention).toInt(&ok);
+        if (!ok || options.retentionDays < 1 || options.retentionDays > 36500)
+            return usageError(QStringLiteral("--retention-days wants days from 1 to 36500, not '%1'").arg(parser.value(retention)));
     }
     return {std::move(options), 0, {}};
 }

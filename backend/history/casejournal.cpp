@@ -47,6 +47,10 @@ constexpr const char *kInsert =
 CaseJournal::CaseJournal(const QString &path)
     : m_db(connectHistory(path, &m_error))
 {
+    // Checkpoints are the writer thread's job: copying WAL pages back inside
+    // Paho's callback would delay every acknowledgement behind them.
+    if (m_db)
+        exec(m_db.get(), "PRAGMA wal_autocheckpoint=0");
     if (m_db)
         m_insert = std::make_unique<Statement>(m_db.get(), kInsert);
     if (m_db && !*m_insert) {

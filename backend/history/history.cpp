@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcHistory, "gridwall.history")
 
 namespace gridwall::history {
@@ -43,7 +45,8 @@ History::~History()
 bool History::recordCase(feed::CaseEvent &event, int64_t receivedAt)
 {
     if (m_journal->record(event, receivedAt, &event.journalId)) {
-        m_persisted.fetch_add(1, std::memory_order_relaxed);
+        if (event.journalId > 0) // a redelivered copy adds nothing
+            m_persisted.fetch_add(1, std::memory_order_relaxed);
         return true;
     }
     countError();
@@ -90,10 +93,25 @@ void History::flush()
 void History::run()
 {
     std::unique_lock lock(m_mutex);
+    auto lastCheckpoint = std::chrono::steady_clock::now();
     for (;;) {
-        m_wake.wait(lock, [this] { return m_stopping || !m_work.empty(); });
+        m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping || !m_work.empty(); });
+        if (std::chrono::steady_clock::now() - lastCheckpoint >= std::chrono::seconds(1)) {
+            // The journal's commits pile up in the WAL; fold them into the database
+            // here, without waiting for readers (PASSIVE).
+            lastCheckpoint = std::chrono::steady_clock::now();
+            m_busy = true;
+            lock.unlock();
+            sqlite3_wal_checkpoint_v2(m_db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+            m_busy = false;
+            if (m_work.empty())
+                m_idle.notify_all();
+        }
         if (m_work.empty() && m_stopping)
             break;
+        if (m_work.empty())
+            continue;
         std::function<void(sqlite3 *)> work = std::move(m_work.front());
         m_work.pop_front();
         m_busy = true;

@@ -73,6 +73,24 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     CREATE INDEX case_state_open ON case_state(case_id) WHERE status NOT IN ('closed', 'rejected');
     CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
     )sql",
+    // 5: telemetry downsampled into time buckets instead of stored raw.
+    R"sql(
+    CREATE TABLE reading_bucket(
+        sensor_id TEXT NOT NULL,
+        bucket INTEGER NOT NULL,     -- start, epoch ms
+        n INTEGER NOT NULL, min REAL NOT NULL, max REAL NOT NULL, sum REAL NOT NULL, last REAL NOT NULL,
+        PRIMARY KEY (sensor_id, bucket)
+    ) WITHOUT ROWID;
+    CREATE TABLE position_bucket(
+        entity TEXT NOT NULL,        -- worker/ID or unit/ID
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,          -- positions seen in the bucket
+        lon REAL NOT NULL, lat REAL NOT NULL, status TEXT, -- the last of them
+        PRIMARY KEY (entity, bucket)
+    ) WITHOUT ROWID;
+    CREATE INDEX reading_bucket_time ON reading_bucket(bucket);
+    CREATE INDEX position_bucket_time ON position_bucket(bucket);
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

@@ -2,6 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/telemetry.h"
 
 #include <QQuickWindow>
 
@@ -55,6 +56,13 @@ LiveFeed::~LiveFeed()
 {
     if (m_client)
         m_client->stop();
+    flushTelemetry(true);
+}
+
+void LiveFeed::setHistoryPolicy(int64_t bucketMs, int retentionDays)
+{
+    m_telemetry = std::make_unique<history::TelemetryBuckets>(bucketMs);
+    m_retentionDays = retentionDays;
 }
 
 void LiveFeed::start()
@@ -104,6 +112,7 @@ void LiveFeed::drain()
     recordRefusals();
     recordCases();
     recordAlarms();
+    bucketTelemetry();
     emit applied();
     if (m_window)
         m_window->update();
@@ -211,6 +220,55 @@ void LiveFeed::recordCases()
     });
 }
 
+void LiveFeed::bucketTelemetry()
+{
+    if (!m_history)
+        return;
+    if (!m_telemetry)
+        m_telemetry = std::make_unique<history::TelemetryBuckets>(60'000);
+    for (const state::LiveState::Touched &t : m_state.touched()) {
+        switch (t.feed) {
+        case feed::Feed::SensorReading:
+            if (const auto &r = m_state.sensors().at(*t.id).reading)
+                m_telemetry->reading(*t.id, r->ts, r->value);
+            break;
+        case feed::Feed::Worker: {
+            const feed::WorkerPosition &w = m_state.workers().at(*t.id);
+            m_telemetry->position(*t.id, false, w.ts, w.position, feed::kWorkerStatusNames[size_t(w.status)]);
+            break;
+        }
+        case feed::Feed::Unit: {
+            const feed::UnitPosition &u = m_state.units().at(*t.id);
+            m_telemetry->position(*t.id, true, u.ts, u.position, u.status);
+            break;
+        }
+        default: break;
+        }
+    }
+}
+
+void LiveFeed::flushTelemetry(bool everything)
+{
+    if (!m_history || !m_telemetry)
+        return;
+    std::vector<history::ReadingBucket> readings;
+    std::vector<history::PositionBucket> positions;
+    m_telemetry->takeClosed(m_state.now(), readings, positions, everything);
+    const int64_t now = m_state.now();
+    const bool retention = now - m_lastRetentionMs > state::kHourMs;
+    if (retention)
+        m_lastRetentionMs = now;
+    if (readings.empty() && positions.empty() && !retention)
+        return;
+    m_history->post([readings = std::move(readings), positions = std::move(positions), h = m_history,
+                     before = retention ? now - int64_t(m_retentionDays) * state::kDayMs : 0](sqlite3 *db) {
+        if (!history::writeTelemetry(db, readings, positions))
+            h->countError();
+        if (before > 0 && !history::applyRetention(db, before))
+            h->countError();
+    });
+}
+
 void LiveFeed::recordRefusals()
 {
     if (!m_history || m_state.refused().empty())
@@ -276,6 +334,7 @@ void LiveFeed::updateStatus()
     // Deadlines pass and devices fall silent without any message arriving.
     m_state.tick(feed::epochMs());
     recordAlarms();
+    flushTelemetry(false);
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;

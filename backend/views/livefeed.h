@@ -28,6 +28,7 @@ class RegionTree;
 }
 namespace gridwall::history {
 class History;
+class TelemetryBuckets;
 }
 
 namespace gridwall::views {
@@ -60,6 +61,8 @@ public:
     ~LiveFeed() override;
 
     void start();
+    // How the history keeps telemetry: bucket width and how long (docs/history.md). Before start().
+    void setHistoryPolicy(int64_t bucketMs, int retentionDays);
     // Frame-interval and end-to-end latency are measured on this window's frames.
     void attachWindow(QQuickWindow *window);
 
@@ -106,6 +109,8 @@ private:
     void recordRefusals();
     void recordCases();
     void recordAlarms();
+    void bucketTelemetry();
+    void flushTelemetry(bool everything);
 
     feed::FeedStats m_stats;
     feed::IngestQueue m_queue;
@@ -116,6 +121,9 @@ private:
     size_t m_restoredEvents = 0;
     size_t m_restoredCases = 0;
     int64_t m_savedJournalId = 0;
+    std::unique_ptr<history::TelemetryBuckets> m_telemetry;
+    int m_retentionDays = 400;
+    int64_t m_lastRetentionMs = 0;
     int64_t m_run = 0;                                         // this process's start, epoch ms
     std::unordered_map<uint64_t, state::AlarmPhase> m_loggedAlarms; // the last phase logged of each open alarm
     QTimer m_frameTimer; // single shot: the next allowed drain

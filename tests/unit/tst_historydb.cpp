@@ -5,6 +5,7 @@
 #include "geo/regionloader.h"
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/telemetry.h"
 #include "history/timeline.h"
 
 #include <limits>
@@ -104,7 +105,7 @@ private slots:
         closed.note = "已回访";
         closed.rating = 5;
         QVERIFY(h->recordCase(closed, closed.ts + 1));
-        QCOMPARE(h->persisted(), uint64_t(3));
+        QCOMPARE(h->persisted(), uint64_t(2)); // the redelivered copy is not a new row
 
         const std::vector<feed::CaseEvent> events = h->readJournal();
         QCOMPARE(events.size(), size_t(2));
@@ -375,6 +376,53 @@ private slots:
         QCOMPARE(changes.escalated.size(), escalated);
         QVERIFY(escalated > 0 && closedLater > 0 && reported > 0);
         QCOMPARE(changes.closed.front().category, std::string("市政设施")); // borrowed from the case's report
+    }
+
+    // Readings and positions are kept per bucket, not raw; old buckets go with the retention.
+    void telemetryIsDownsampled()
+    {
+        history::TelemetryBuckets buckets(60'000);
+        const int64_t t0 = 1'796'054'400'000; // a whole minute
+        for (int i = 0; i < 12; ++i) // one reading every 5 s for a minute: 0, 1, ..., 11
+            buckets.reading("s-1", t0 + i * 5000, double(i));
+        buckets.reading("s-1", t0 + 60'000, 40.0); // opens the next minute, closes the first
+        buckets.position("w-1", false, t0 + 1000, {122.01, 41.1}, "patrol");
+        buckets.position("w-1", false, t0 + 11'000, {122.02, 41.1}, "handling");
+        buckets.position("u-1", true, t0 + 2000, {122.05, 41.2}, "on_scene");
+        std::vector<history::ReadingBucket> readings;
+        std::vector<history::PositionBucket> positions;
+        buckets.takeClosed(t0 + 30'000, readings, positions);
+        QCOMPARE(readings.size(), size_t(1)); // the open minute stays open
+        QCOMPARE(positions.size(), size_t(0));
+        const history::ReadingBucket &b = readings.front();
+        QCOMPARE(b.bucket, t0);
+        QCOMPARE(b.n, int64_t(12));
+        QCOMPARE(b.min, 0.0);
+        QCOMPARE(b.max, 11.0);
+        QCOMPARE(b.sum, 66.0);
+        QCOMPARE(b.last, 11.0);
+
+        QTemporaryDir dir;
+        history::OpenResult opened = history::openHistory(dir.path());
+        QVERIFY2(opened.db, qPrintable(opened.error));
+        QVERIFY(history::writeTelemetry(opened.db.get(), readings, positions));
+        // Time moves on: the rest closes; the same minute written again merges.
+        buckets.takeClosed(t0 + 180'000, readings, positions);
+        QCOMPARE(readings.size(), size_t(1));
+        QCOMPARE(positions.size(), size_t(2));
+        QVERIFY(history::writeTelemetry(opened.db.get(), readings, positions));
+        QVERIFY(history::writeTelemetry(opened.db.get(), {{"s-1", t0, 2, -5.0, 3.0, -2.0, 3.0}}, {}));
+        sqlite3 *db = opened.db.get();
+        QCOMPARE(count(db, "SELECT count(*) FROM reading_bucket"), int64_t(2));
+        QCOMPARE(count(db, "SELECT n FROM reading_bucket WHERE bucket = (SELECT min(bucket) FROM reading_bucket)"), int64_t(14));
+        QCOMPARE(count(db, "SELECT CAST(min AS INTEGER) FROM reading_bucket WHERE n = 14"), int64_t(-5));
+        QCOMPARE(count(db, "SELECT count(*) FROM position_bucket WHERE entity = 'worker/w-1' AND n = 2 AND status = 'handling' "
+                           "AND lon = 122.02"),
+                 int64_t(1));
+        QCOMPARE(count(db, "SELECT count(*) FROM position_bucket WHERE entity = 'unit/u-1'"), int64_t(1));
+        QVERIFY(history::applyRetention(db, t0 + 60'000));
+        QCOMPARE(count(db, "SELECT count(*) FROM reading_bucket"), int64_t(1));
+        QCOMPARE(count(db, "SELECT count(*) FROM position_bucket"), int64_t(0));
     }
 };
 

@@ -1,0 +1,148 @@
+#include "telemetry.h"
+
+#include <algorithm>
+
+namespace gridwall::history {
+
+namespace {
+
+void bind(sqlite3_stmt *s, int index, const std::string &text)
+{
+    sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
+}
+
+} // namespace
+
+void TelemetryBuckets::reading(const std::string &sensorId, int64_t ts, double value)
+{
+    const int64_t bucket = bucketOf(ts);
+    auto [it, inserted] = m_readings.try_emplace(sensorId);
+    ReadingBucket &b = it->second;
+    if (inserted || b.n == 0) {
+        b = {sensorId, bucket, 0, value, value, 0, value};
+    } else if (bucket != b.bucket) {
+        if (bucket < b.bucket)
+            return; // late for a bucket already handed over: dropped, the bucket stands
+        m_closedReadings.push_back(b);
+        b = {sensorId, bucket, 0, value, value, 0, value};
+    }
+    ++b.n;
+    b.min = std::min(b.min, value);
+    b.max = std::max(b.max, value);
+    b.sum += value;
+    b.last = value;
+}
+
+void TelemetryBuckets::position(const std::string &id, bool unit, int64_t ts, feed::GeoPoint at, std::string_view status)
+{
+    const int64_t bucket = bucketOf(ts);
+    auto [it, inserted] = m_positions[unit ? 1 : 0].try_emplace(id);
+    PositionBucket &b = it->second;
+    if (!inserted && b.n > 0 && bucket != b.bucket) {
+        if (bucket < b.bucket)
+            return;
+        m_closedPositions.push_back(std::move(b));
+        b = {};
+    }
+    if (b.n == 0) {
+        b.entity = id;
+        b.unit = unit;
+        b.bucket = bucket;
+    }
+    ++b.n;
+    b.last = at;
+    b.status.assign(status);
+}
+
+void TelemetryBuckets::takeClosed(int64_t now, std::vector<ReadingBucket> &readings, std::vector<PositionBucket> &positions,
+                                  bool everything)
+{
+    readings = std::move(m_closedReadings);
+    positions = std::move(m_closedPositions);
+    m_closedReadings.clear();
+    m_closedPositions.clear();
+    const int64_t current = bucketOf(now);
+    // Entities that went quiet: their open bucket is over once time has moved past it.
+    for (auto it = m_readings.begin(); it != m_readings.end();) {
+        if (everything || it->second.bucket < current) {
+            readings.push_back(std::move(it->second));
+            it = m_readings.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto &open : m_positions) {
+        for (auto it = open.begin(); it != open.end();) {
+            if (everything || it->second.bucket < current) {
+                positions.push_back(std::move(it->second));
+                it = open.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+}
+
+bool writeTelemetry(sqlite3 *db, const std::vector<ReadingBucket> &readings, const std::vector<PositionBucket> &positions,
+                    QString *error)
+{
+    if (readings.empty() && positions.empty())
+        return true;
+    if (!exec(db, "BEGIN IMMEDIATE", error))
+        return false;
+    Statement r(db, "INSERT INTO reading_bucket(sensor_id, bucket, n, min, max, sum, last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                    "ON CONFLICT(sensor_id, bucket) DO UPDATE SET n = n + excluded.n, min = min(min, excluded.min), "
+                    "max = max(max, excluded.max), sum = sum + excluded.sum, last = excluded.last");
+    Statement p(db, "INSERT INTO position_bucket(entity, bucket, n, lon, lat, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                    "ON CONFLICT(entity, bucket) DO UPDATE SET n = n + excluded.n, lon = excluded.lon, lat = excluded.lat, "
+                    "status = excluded.status");
+    bool ok = r && p;
+    for (const ReadingBucket &b : readings) {
+        if (!ok)
+            break;
+        bind(r.get(), 1, b.sensorId);
+        sqlite3_bind_int64(r.get(), 2, b.bucket);
+        sqlite3_bind_int64(r.get(), 3, b.n);
+        sqlite3_bind_double(r.get(), 4, b.min);
+        sqlite3_bind_double(r.get(), 5, b.max);
+        sqlite3_bind_double(r.get(), 6, b.sum);
+        sqlite3_bind_double(r.get(), 7, b.last);
+        ok = sqlite3_step(r.get()) == SQLITE_DONE;
+        r.reset();
+    }
+    for (const PositionBucket &b : positions) {
+        if (!ok)
+            break;
+        const std::string entity = (b.unit ? "unit/" : "worker/") + b.entity;
+        bind(p.get(), 1, entity);
+        sqlite3_bind_int64(p.get(), 2, b.bucket);
+        sqlite3_bind_int64(p.get(), 3, b.n);
+        sqlite3_bind_double(p.get(), 4, b.last.lon);
+        sqlite3_bind_double(p.get(), 5, b.last.lat);
+        bind(p.get(), 6, b.status);
+        ok = sqlite3_step(p.get()) == SQLITE_DONE;
+        p.reset();
+    }
+    if (!ok && error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
+bool applyRetention(sqlite3 *db, int64_t before, QString *error)
+{
+    Statement del1(db, "DELETE FROM reading_bucket WHERE bucket < ?1");
+    Statement del2(db, "DELETE FROM position_bucket WHERE bucket < ?1");
+    Statement del3(db, "DELETE FROM alarm_log WHERE at < ?1");
+    bool ok = exec(db, "BEGIN IMMEDIATE", error);
+    for (Statement *s : {&del1, &del2, &del3}) {
+        if (!ok || !*s)
+            break;
+        sqlite3_bind_int64(s->get(), 1, before);
+        ok = sqlite3_step(s->get()) == SQLITE_DONE;
+    }
+    if (!ok && error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
+} // namespace gridwall::history
