@@ -5,6 +5,7 @@
 #include "geo/regionloader.h"
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/queries.h"
 #include "history/telemetry.h"
 #include "history/timeline.h"
 
@@ -151,6 +152,14 @@ private slots:
         QCOMPARE(count(db.get(), "SELECT count(*) FROM case_events WHERE case_id = 'c-2'"), int64_t(1));
         QCOMPARE(count(db.get(), "SELECT count(*) FROM case_log WHERE refused = 'illegal_transition'"), int64_t(1));
         QCOMPARE(h->readJournal().size(), size_t(1));
+        // The case's timeline shows both, the refused one with why.
+        const std::vector<history::TimelineEntry> timeline = history::caseTimeline(db.get(), "c-2");
+        QCOMPARE(timeline.size(), size_t(2));
+        QCOMPARE(timeline[0].event.status, feed::CaseStatus::Reported);
+        QVERIFY(timeline[0].refused.empty());
+        QCOMPARE(timeline[1].event.status, feed::CaseStatus::Closed);
+        QCOMPARE(timeline[1].refused, std::string("illegal_transition"));
+        QCOMPARE(timeline[1].receivedAt, e.ts);
     }
 
     void alarmTransitionsAreKept()
@@ -420,6 +429,13 @@ private slots:
                            "AND lon = 122.02"),
                  int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM position_bucket WHERE entity = 'unit/u-1'"), int64_t(1));
+        // The panel's chart: the sensor's buckets in a time range, oldest first.
+        const std::vector<history::ReadingBucket> series = history::sensorSeries(db, "s-1", t0, t0 + 3'600'000);
+        QCOMPARE(series.size(), size_t(2));
+        QCOMPARE(series[0].n, int64_t(14));
+        QCOMPARE(series[1].bucket, t0 + 60'000);
+        QCOMPARE(series[1].last, 40.0);
+        QCOMPARE(history::sensorSeries(db, "s-1", t0 + 60'000, t0 + 120'000).size(), size_t(1));
         QVERIFY(history::applyRetention(db, t0 + 60'000));
         QCOMPARE(count(db, "SELECT count(*) FROM reading_bucket"), int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM position_bucket"), int64_t(0));

@@ -1,0 +1,43 @@
+#include "queries.h"
+
+namespace gridwall::history {
+
+std::vector<TimelineEntry> caseTimeline(sqlite3 *db, const std::string &caseId)
+{
+    std::vector<TimelineEntry> entries;
+    Statement s(db, "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, assignee, "
+                    "grid, note, rating, id, received_at, refused FROM case_log WHERE case_id = ?1 ORDER BY seq");
+    if (!s)
+        return entries;
+    sqlite3_bind_text(s.get(), 1, caseId.data(), int(caseId.size()), SQLITE_STATIC);
+    while (sqlite3_step(s.get()) == SQLITE_ROW) {
+        TimelineEntry entry;
+        entry.event = caseEventFromRow(s.get());
+        if (entry.event.id.empty())
+            continue;
+        entry.receivedAt = sqlite3_column_int64(s.get(), 17);
+        if (const unsigned char *why = sqlite3_column_text(s.get(), 18))
+            entry.refused = reinterpret_cast<const char *>(why);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+std::vector<ReadingBucket> sensorSeries(sqlite3 *db, const std::string &sensorId, int64_t from, int64_t to)
+{
+    std::vector<ReadingBucket> series;
+    Statement s(db, "SELECT bucket, n, min, max, sum, last FROM reading_bucket WHERE sensor_id = ?1 AND bucket >= ?2 AND bucket < ?3 "
+                    "ORDER BY bucket");
+    if (!s)
+        return series;
+    sqlite3_bind_text(s.get(), 1, sensorId.data(), int(sensorId.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s.get(), 2, from);
+    sqlite3_bind_int64(s.get(), 3, to);
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+        series.push_back({sensorId, sqlite3_column_int64(s.get(), 0), sqlite3_column_int64(s.get(), 1),
+                          sqlite3_column_double(s.get(), 2), sqlite3_column_double(s.get(), 3), sqlite3_column_double(s.get(), 4),
+                          sqlite3_column_double(s.get(), 5)});
+    return series;
+}
+
+} // namespace gridwall::history
