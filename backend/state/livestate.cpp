@@ -94,19 +94,42 @@ void LiveState::tick(int64_t now)
     m_wall = std::max(m_wall, now);
     advanceClock(now);
     runTimers();
+    evictEnded();
     recheckCoverage();
     followAlarms();
 }
 
+void LiveState::evictEnded()
+{
+    bool evicted = false;
+    while (!m_evictions.empty() && m_evictions.top().at <= m_now) {
+        const CaseTimer timer = m_evictions.top();
+        m_evictions.pop();
+        const auto it = m_cases.find(timer.id);
+        if (it == m_cases.end() || it->second.evictAt != timer.at || !isTerminal(it->second.status))
+            continue;
+        if (it->second.flagged())
+            --m_flaggedCases;
+        m_cases.erase(it);
+        evicted = true;
+    }
+    if (evicted)
+        m_touched.clear(); // it may have pointed at one of them
+}
+
 void LiveState::runTimers()
 {
-    while (!m_slaTimers.empty() && m_slaTimers.top().at <= m_now) {
-        const SlaTimer timer = m_slaTimers.top();
-        m_slaTimers.pop();
-        if (timer.generation != timer.record->slaGeneration)
+    while (!m_caseTimers.empty() && m_caseTimers.top().at <= m_now) {
+        const CaseTimer timer = m_caseTimers.top();
+        m_caseTimers.pop();
+        const auto it = m_cases.find(timer.id);
+        if (it == m_cases.end())
+            continue;
+        CaseRecord &c = it->second;
+        if (timer.generation != c.slaGeneration)
             continue; // superseded by a later event of the case
-        timer.record->slaNext = 0;
-        refresh(*timer.id, *timer.record);
+        c.slaNext = 0;
+        refresh(it->first, c);
     }
     // Alarms time durations and silence on the wall clock: when messages
     // arrive, whatever the producers' clocks say.
@@ -319,6 +342,7 @@ void LiveState::restoreCase(const std::string &id, CaseRecord record, int64_t no
     c.newOnDay = -1;
     c.slaNext = 0;
     c.slaGeneration = 0;
+    c.evictAt = 0;
     c.categoryIndex = internCategory(c.category);
     c.region = regionOfCase(c);
     if (c.region < 0 && c.position)
@@ -414,12 +438,16 @@ void LiveState::scheduleSla(const std::string &id, CaseRecord &c)
             }
         }
     }
+    if (isTerminal(c.status) && c.evictAt == 0) {
+        c.evictAt = std::max(c.updatedTs, c.closedTs) + kKeepEndedMs;
+        m_evictions.push({c.evictAt, id, 0});
+    }
     if (next == c.slaNext)
         return;
     ++c.slaGeneration;
     c.slaNext = next;
     if (next > 0)
-        m_slaTimers.push({next, &id, &c, c.slaGeneration});
+        m_caseTimers.push({next, id, c.slaGeneration});
 }
 
 Sla LiveState::slaOf(const CaseRecord &c) const

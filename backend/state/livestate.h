@@ -32,6 +32,9 @@ inline constexpr int64_t kHourMs = 60 * kMinuteMs;
 inline constexpr int64_t kDayMs = 24 * kHourMs;
 // Asia/Shanghai is UTC+8 all year (no daylight saving time).
 inline constexpr int64_t kShanghaiOffsetMs = 8 * kHourMs;
+// An ended (closed or rejected) case stays in the live state this long after
+// its last event; the history keeps it for good.
+inline constexpr int64_t kKeepEndedMs = 2 * kDayMs;
 // The Asia/Shanghai calendar day of an epoch-ms time (day 0 = 1970-01-01).
 constexpr int64_t shanghaiDay(int64_t ms)
 {
@@ -86,6 +89,7 @@ struct CaseRecord
     bool outsideFive = false;   // located outside every ring of five minutes or less
     CaseShare share;            // what it adds to the roll-ups now
     uint32_t slaGeneration = 0; // invalidates earlier SLA timers
+    int64_t evictAt = 0;        // an ended case leaves the live state then (0: open)
 
     bool flagged() const { return illegalTransitions > 0; }
 };
@@ -286,16 +290,20 @@ private:
     std::unordered_map<std::string, int> m_categoryIndex;
     std::vector<std::string> m_categoryNames;
 
-    // SLA boundaries (due soon, overdue, a later overdue-age step), earliest first.
-    struct SlaTimer
+    // Timed changes of a case, earliest first: SLA boundaries (due soon,
+    // overdue, a later overdue-age step), and when an ended case leaves the
+    // live state. By id: the case may be gone when one comes due.
+    struct CaseTimer
     {
         int64_t at;
-        const std::string *id;
-        CaseRecord *record;
-        uint32_t generation;
-        bool operator>(const SlaTimer &o) const { return at > o.at; }
+        std::string id;
+        uint32_t generation; // the case's slaGeneration when set
+        bool operator>(const CaseTimer &o) const { return at > o.at; }
     };
-    std::priority_queue<SlaTimer, std::vector<SlaTimer>, std::greater<SlaTimer>> m_slaTimers;
+    std::priority_queue<CaseTimer, std::vector<CaseTimer>, std::greater<CaseTimer>> m_caseTimers;
+    std::priority_queue<CaseTimer, std::vector<CaseTimer>, std::greater<CaseTimer>> m_evictions;
+    // Only from tick(): touched() of the last apply() points into the cases.
+    void evictEnded();
 
     PointIndex m_cameraIndex;
     std::vector<const std::string *> m_cameraBySlot;

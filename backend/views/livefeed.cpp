@@ -171,11 +171,11 @@ QString LiveFeed::caseMetrics() const
 
 void LiveFeed::restore()
 {
-    // The stored cases, then the journal after the point they reach, replayed
-    // through the same state machine. Ended cases stay in the live state as
-    // long as the wall runs, so all of them come back.
+    // The stored cases that the live state still holds (open, or ended within
+    // kKeepEndedMs), then the journal after the point they reach, replayed
+    // through the same state machine.
     const int64_t now = feed::epochMs();
-    history::History::Saved saved = m_history->readSaved(std::numeric_limits<int64_t>::min());
+    history::History::Saved saved = m_history->readSaved(now - state::kKeepEndedMs);
     m_restoredCases = saved.cases.size();
     for (auto &[id, record] : saved.cases)
         m_state.restoreCase(id, std::move(record), now);

@@ -352,6 +352,29 @@ private slots:
         QCOMPARE(live.rollups().city().medianHandlingMs(), int64_t(0));
     }
 
+    // An ended case leaves the live state two days after its last event (the
+    // history keeps it); an open one stays however old.
+    void endedCasesLeaveAfterTwoDays()
+    {
+        feed::FeedStats stats;
+        state::LiveState live(stats, m_tree.get());
+        const int64_t t = kDay0 + 9 * kHourMs;
+        live.apply(batchOf({report("e-1", t, inside(m_grids[3]), 3, t + 48 * kHourMs),
+                            caseEvent("e-1", 2, CaseStatus::Rejected, t + kHourMs),
+                            report("e-2", t, inside(m_grids[3]), 3, t + 48 * kHourMs),
+                            caseEvent("e-2", 2, CaseStatus::Closed, t + kHourMs)}), // illegal: flagged
+                   t + kHourMs);
+        QCOMPARE(live.flaggedCases(), 1);
+        live.tick(t + kHourMs + state::kKeepEndedMs - 1);
+        QCOMPARE(live.cases().size(), size_t(2));
+        live.tick(t + kHourMs + state::kKeepEndedMs);
+        QCOMPARE(live.cases().count("e-1"), size_t(0));
+        QCOMPARE(live.cases().count("e-2"), size_t(1)); // still open, 49 hours late
+        QCOMPARE(live.flaggedCases(), 1);
+        QCOMPARE(live.rollups().city().open, 1);
+        QCOMPARE(live.rollups().city().overdue, 1);
+    }
+
     // Without a grid code the case gets the grid under its position.
     void caseWithoutGridIsPlaced()
     {
