@@ -91,6 +91,19 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     CREATE INDEX reading_bucket_time ON reading_bucket(bucket);
     CREATE INDEX position_bucket_time ON position_bucket(bucket);
     )sql",
+    // 6: each region's case figures per hour, pre-aggregated for the panels' series.
+    R"sql(
+    CREATE TABLE region_hour(
+        region TEXT NOT NULL,        -- region code at any level, or 'city'
+        hour INTEGER NOT NULL,       -- start, epoch ms
+        reported INTEGER NOT NULL,   -- cases reported in the hour
+        closed INTEGER NOT NULL,     -- cases closed in the hour
+        overdue INTEGER NOT NULL,    -- cases that went overdue in the hour
+        handling_ms INTEGER NOT NULL, -- sum of reported -> closed of the cases closed (with a known report)
+        handled INTEGER NOT NULL,    -- how many that sum covers
+        PRIMARY KEY (region, hour)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

@@ -309,6 +309,8 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
             c.grid = m_tree->region(c.region).code.toStdString();
         c.outsideFive = c.position && !coveredByFiveMinutes(*c.position);
     }
+    if (!knewReport && c.reportedTs > 0)
+        m_caseMoments.push_back({CaseMoment::Reported, c.region, c.reportedTs, -1});
     if (!knewReport && c.reportedTs > 0 && shanghaiDay(c.reportedTs) == m_day) {
         // Counted where the case is counted now; refresh() moves it with the case.
         m_rollups.caseReportedToday(c.countedRegion, +1);
@@ -317,6 +319,7 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
     if (c.status == CaseStatus::Closed && e.seq == c.seq) {
         c.closedTs = e.ts;
         c.handlingMs = c.reportedTs > 0 ? std::max<int64_t>(0, e.ts - c.reportedTs) : -1;
+        m_caseMoments.push_back({CaseMoment::Closed, c.region, e.ts, c.handlingMs});
         if (shanghaiDay(e.ts) == m_day)
             m_rollups.caseClosedToday(c.region, c.handlingMs);
     }
@@ -414,8 +417,10 @@ void LiveState::refresh(const std::string &id, CaseRecord &c)
             m_rollups.caseReportedToday(c.region, +1);
         }
         if (next.overdue != c.share.overdue) {
-            if (next.overdue)
+            if (next.overdue) {
                 m_alarms.caseOverdue(id, c.category, c.priority, districtOf(c.region), m_wall);
+                m_caseMoments.push_back({CaseMoment::WentOverdue, c.region, c.deadline + 1, -1});
+            }
             else
                 m_alarms.caseSettled(id, m_wall);
         }

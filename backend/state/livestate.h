@@ -197,6 +197,15 @@ public:
         feed::Reject reason;
     };
     const std::vector<Refused> &refused() const { return m_refused; }
+    // Moments that count in the history's hourly series, since the last call.
+    struct CaseMoment
+    {
+        enum Kind : uint8_t { Reported, Closed, WentOverdue } kind;
+        int region;         // -1: the city only
+        int64_t at;         // when (event time; the city clock for going overdue)
+        int64_t handlingMs; // Closed: reported -> closed, -1 unknown
+    };
+    std::vector<CaseMoment> takeCaseMoments() { return std::exchange(m_caseMoments, {}); }
     // Alarms raised, acknowledged or cleared since the last call, each with
     // its state after the change, for the history.
     std::vector<Alarm> takeAlarmChanges() { return std::exchange(m_alarmChanges, {}); }
@@ -284,6 +293,7 @@ private:
     std::vector<Touched> m_touched;
     std::vector<Refused> m_refused;
     std::vector<Alarm> m_alarmChanges;
+    std::vector<CaseMoment> m_caseMoments;
     int64_t m_journalHighWater = 0;
     int m_flaggedCases = 0;
 

@@ -2,6 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/kpi.h"
 #include "history/telemetry.h"
 
 #include <QQuickWindow>
@@ -112,6 +113,7 @@ void LiveFeed::drain()
     recordRefusals();
     recordCases();
     recordAlarms();
+    recordCaseMoments();
     bucketTelemetry();
     emit applied();
     if (m_window)
@@ -179,6 +181,7 @@ void LiveFeed::restore()
     m_restoredCases = saved.cases.size();
     for (auto &[id, record] : saved.cases)
         m_state.restoreCase(id, std::move(record), now);
+    m_state.takeCaseMoments(); // counted in the hourly series before the restart
     std::vector<feed::CaseEvent> &events = saved.journal;
     m_restoredEvents = events.size();
     constexpr size_t kBatch = 4096;
@@ -191,8 +194,10 @@ void LiveFeed::restore()
         m_state.apply(std::move(batch), feed::epochMs());
         recordRefusals();
         recordCases();
+        recordCaseMoments();
     }
     m_state.tick(feed::epochMs());
+    recordCaseMoments();
     // Replayed events were received before: count only what arrives from now on.
     for (auto &count : m_stats.rejected)
         count.store(0);
@@ -216,6 +221,37 @@ void LiveFeed::recordCases()
     m_savedJournalId = journalId;
     m_history->post([rows = std::move(rows), journalId, h = m_history](sqlite3 *db) {
         if (!history::writeCaseState(db, rows, journalId))
+            h->countError();
+    });
+}
+
+void LiveFeed::recordCaseMoments()
+{
+    std::vector<state::LiveState::CaseMoment> moments = m_state.takeCaseMoments();
+    if (!m_history || moments.empty())
+        return;
+    // Each moment adds to its region's hour and to every region above it, and the city's.
+    std::vector<history::RegionHourDelta> deltas;
+    const geo::RegionTree *tree = m_state.tree();
+    for (const state::LiveState::CaseMoment &m : moments) {
+        history::RegionHourDelta d;
+        d.hour = m.at - ((m.at % state::kHourMs) + state::kHourMs) % state::kHourMs;
+        d.reported = m.kind == state::LiveState::CaseMoment::Reported;
+        d.closed = m.kind == state::LiveState::CaseMoment::Closed;
+        d.overdue = m.kind == state::LiveState::CaseMoment::WentOverdue;
+        if (d.closed && m.handlingMs >= 0) {
+            d.handlingMs = m.handlingMs;
+            d.handled = 1;
+        }
+        for (int r = m.region; tree && r >= 0; r = tree->region(r).parent) {
+            d.region = tree->region(r).code.toStdString();
+            deltas.push_back(d);
+        }
+        d.region = "city";
+        deltas.push_back(std::move(d));
+    }
+    m_history->post([deltas = std::move(deltas), h = m_history](sqlite3 *db) {
+        if (!history::addRegionHours(db, deltas))
             h->countError();
     });
 }
@@ -334,6 +370,7 @@ void LiveFeed::updateStatus()
     // Deadlines pass and devices fall silent without any message arriving.
     m_state.tick(feed::epochMs());
     recordAlarms();
+    recordCaseMoments();
     flushTelemetry(false);
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);

@@ -109,6 +109,7 @@ private:
     void recordRefusals();
     void recordCases();
     void recordAlarms();
+    void recordCaseMoments();
     void bucketTelemetry();
     void flushTelemetry(bool everything);
 

@@ -5,11 +5,14 @@
 #include "geo/regionloader.h"
 #include "geo/regiontree.h"
 #include "history/history.h"
+#include "history/kpi.h"
 #include "history/queries.h"
+#include "views/livefeed.h"
 #include "history/telemetry.h"
 #include "history/timeline.h"
 
 #include <limits>
+#include <map>
 #include <random>
 
 #include <QTemporaryDir>
@@ -439,6 +442,113 @@ private slots:
         QVERIFY(history::applyRetention(db, t0 + 60'000));
         QCOMPARE(count(db, "SELECT count(*) FROM reading_bucket"), int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM position_bucket"), int64_t(0));
+    }
+
+    // The panels' series: each region's reported, closed and overdue cases per
+    // hour and per Shanghai day, and today against the same weekday last week,
+    // equal to a count over the events themselves.
+    void regionSeriesCountTheEvents()
+    {
+        const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+        const geo::RegionTree &tree = *loaded.tree;
+        const QList<int> &grids = tree.level(geo::Level::Grid);
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        views::LiveFeed feed(std::nullopt, &tree, h.get());
+
+        const int64_t now = feed::epochMs();
+        const auto hourOf = [](int64_t t) { return t - t % state::kHourMs; };
+        std::mt19937 rng(3);
+        std::vector<feed::CaseEvent> events;
+        std::map<int64_t, int> reportedAt, closedAt, overdueAt; // city, by hour
+        std::map<int64_t, int> districtReported;          // one district, by hour
+        const int district = tree.level(geo::Level::District).front();
+        for (int i = 0; i < 400; ++i) {
+            const int grid = grids[int(rng() % grids.size())];
+            const QGeoCoordinate at = tree.geoFromScene(tree.region(grid).labelPoint);
+            const int64_t t = now - 3 * state::kHourMs - int64_t(rng() % (9 * state::kDayMs));
+            feed::CaseEvent r = reported("k-" + std::to_string(i), t);
+            r.position = feed::GeoPoint{at.longitude(), at.latitude()};
+            r.grid = tree.region(grid).code.toStdString();
+            r.deadline = t + state::kHourMs + int64_t(rng() % (30 * state::kHourMs));
+            if (r.deadline > now - state::kMinuteMs && r.deadline < now + state::kHourMs)
+                r.deadline = now + 2 * state::kHourMs; // clear of the moment the test runs
+            events.push_back(r);
+            ++reportedAt[hourOf(t)];
+            int placed = -1;
+            for (int g = grid; g >= 0; g = tree.region(g).parent)
+                placed = g;
+            if (placed == district)
+                ++districtReported[hourOf(t)];
+            if (r.deadline < now)
+                ++overdueAt[hourOf(r.deadline + 1)];
+            if (rng() % 10 < 6) {
+                const int64_t c = t + 60'000 + int64_t(rng() % (2 * state::kHourMs));
+                using S = feed::CaseStatus;
+                int64_t seq = 1;
+                for (S s : {S::Accepted, S::Dispatched, S::Handling, S::Resolved, S::Closed}) {
+                    feed::CaseEvent e;
+                    e.id = r.id;
+                    e.seq = ++seq;
+                    e.status = s;
+                    e.ts = s == S::Closed ? c : t + seq * 1000;
+                    events.push_back(e);
+                }
+                ++closedAt[hourOf(c)];
+            }
+        }
+        std::stable_sort(events.begin(), events.end(), [](const auto &a, const auto &b) { return a.ts < b.ts; });
+        for (feed::CaseEvent &e : events)
+            feed.push(std::move(e));
+        feed.drain();
+        h->flush();
+
+        history::Connection db = history::connectHistory(h->path());
+        const std::vector<history::KpiPoint> hours =
+            history::regionSeries(db.get(), "city", now - 10 * state::kDayMs, now + state::kDayMs, history::KpiStep::Hour);
+        std::map<int64_t, int> gotReported, gotClosed, gotOverdue;
+        for (const history::KpiPoint &p : hours) {
+            if (p.reported)
+                gotReported[p.start] = p.reported;
+            if (p.closed)
+                gotClosed[p.start] = p.closed;
+            if (p.overdue)
+                gotOverdue[p.start] = p.overdue;
+        }
+        QCOMPARE(gotReported, reportedAt);
+        QCOMPARE(gotClosed, closedAt);
+        QCOMPARE(gotOverdue, overdueAt);
+        std::map<int64_t, int> gotDistrict;
+        for (const history::KpiPoint &p : history::regionSeries(db.get(), tree.region(district).code.toStdString(),
+                                                                now - 10 * state::kDayMs, now, history::KpiStep::Hour))
+            if (p.reported)
+                gotDistrict[p.start] = p.reported;
+        QCOMPARE(gotDistrict, districtReported);
+
+        // By Shanghai day: the same events, grouped by local midnight.
+        std::map<int64_t, int> byDay;
+        for (const auto &[hour, n] : reportedAt)
+            byDay[state::shanghaiMidnight(state::shanghaiDay(hour))] += n;
+        std::map<int64_t, int> gotDays;
+        for (const history::KpiPoint &p :
+             history::regionSeries(db.get(), "city", now - 10 * state::kDayMs, now + state::kDayMs, history::KpiStep::Day))
+            if (p.reported)
+                gotDays[p.start] = p.reported;
+        QCOMPARE(gotDays, byDay);
+
+        // Today so far against the same span a week ago.
+        const history::WeekComparison week = history::todayAgainstLastWeek(db.get(), "city", now);
+        const int64_t midnight = state::shanghaiMidnight(state::shanghaiDay(now));
+        int today = 0, lastWeek = 0;
+        for (const auto &[hour, n] : reportedAt) {
+            today += hour >= midnight && hour <= now ? n : 0;
+            lastWeek += hour >= midnight - 7 * state::kDayMs && hour <= now - 7 * state::kDayMs ? n : 0;
+        }
+        QCOMPARE(week.today.reported, today);
+        QCOMPARE(week.lastWeek.reported, lastWeek);
     }
 };
 
