@@ -575,50 +575,11 @@ private:
 
 // ------------------------------------------------------------------ writing
 
-// casejournal.cpp's statement, word for word, and its bindings (CaseJournal::record):
-// the journal has no entry point that takes many events in one transaction.
-constexpr const char *kJournalInsert =
-    "INSERT OR IGNORE INTO case_log(case_id, seq, status, ts, received_at, category, source, priority, lon, lat, deadline, "
-    "title, dept, assignee, grid, note, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-
-void bindOptional(sqlite3_stmt *s, int index, const std::string &text)
-{
-    if (text.empty())
-        sqlite3_bind_null(s, index);
-    else
-        sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
-void bindName(sqlite3_stmt *s, int index, std::string_view name)
-{
-    sqlite3_bind_text(s, index, name.data(), int(name.size()), SQLITE_STATIC);
-}
-
+// The journal's own statement and bindings, many to a transaction (the journal
+// itself commits one event per acknowledgement).
 bool insertOne(sqlite3_stmt *s, const CaseEvent &e, int64_t receivedAt)
 {
-    bindOptional(s, 1, e.id);
-    sqlite3_bind_int64(s, 2, e.seq);
-    bindName(s, 3, feed::kCaseStatusNames[size_t(e.status)]);
-    sqlite3_bind_int64(s, 4, e.ts);
-    sqlite3_bind_int64(s, 5, receivedAt);
-    bindOptional(s, 6, e.category);
-    if (e.source)
-        bindName(s, 7, feed::kCaseSourceNames[size_t(*e.source)]);
-    if (e.priority > 0)
-        sqlite3_bind_int(s, 8, e.priority);
-    if (e.position) {
-        sqlite3_bind_double(s, 9, e.position->lon);
-        sqlite3_bind_double(s, 10, e.position->lat);
-    }
-    if (e.deadline > 0)
-        sqlite3_bind_int64(s, 11, e.deadline);
-    bindOptional(s, 12, e.title);
-    bindOptional(s, 13, e.dept);
-    bindOptional(s, 14, e.assignee);
-    bindOptional(s, 15, e.grid);
-    bindOptional(s, 16, e.note);
-    if (e.rating > 0)
-        sqlite3_bind_int(s, 17, e.rating);
+    history::bindCaseEvent(s, e, receivedAt);
     const bool done = sqlite3_step(s) == SQLITE_DONE;
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
@@ -629,7 +590,7 @@ bool insertOne(sqlite3_stmt *s, const CaseEvent &e, int64_t receivedAt)
 bool insertBatched(sqlite3 *db, const std::vector<Delivery> &deliveries, size_t from, size_t to, size_t perTransaction,
                    QString &error)
 {
-    history::Statement insert(db, kJournalInsert);
+    history::Statement insert(db, history::kCaseLogInsert);
     if (!insert) {
         error = QString::fromUtf8(sqlite3_errmsg(db));
         return false;
@@ -1262,7 +1223,7 @@ int main(int argc, char **argv)
     };
     // The same statement, one autocommit each, on the measurement's connection (with its pragma).
     const auto ownAutocommit = [&](sqlite3 *db, const QString &) {
-        history::Statement insert(db, kJournalInsert);
+        history::Statement insert(db, history::kCaseLogInsert);
         for (size_t i = 0; i < autocommitCount; ++i)
             if (!insertOne(insert.get(), deliveries[i].event, deliveries[i].arrival))
                 return false;
@@ -1315,7 +1276,7 @@ int main(int argc, char **argv)
         size_t count = 0;
         const auto start = std::chrono::steady_clock::now();
         {
-            history::Statement insert(f.db.get(), kJournalInsert);
+            history::Statement insert(f.db.get(), history::kCaseLogInsert);
             while (count < std::min(offered, kFullSyncEvents) && msSince(start) < 5000) {
                 if (!insertOne(insert.get(), deliveries[count].event, deliveries[count].arrival))
                     return fail(QString::fromUtf8(sqlite3_errmsg(f.db.get())));

@@ -9,39 +9,6 @@ using namespace gridwall::feed;
 
 namespace {
 
-void bindText(sqlite3_stmt *s, int index, const std::string &text)
-{
-    if (text.empty())
-        sqlite3_bind_null(s, index);
-    else
-        sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
-void bindText(sqlite3_stmt *s, int index, std::string_view text)
-{
-    sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
-template<size_t N>
-int indexOf(const std::array<std::string_view, N> &names, const unsigned char *text)
-{
-    if (!text)
-        return -1;
-    const std::string_view value(reinterpret_cast<const char *>(text));
-    const auto it = std::find(names.begin(), names.end(), value);
-    return it == names.end() ? -1 : int(it - names.begin());
-}
-
-std::string columnText(sqlite3_stmt *s, int column)
-{
-    const unsigned char *text = sqlite3_column_text(s, column);
-    return text ? std::string(reinterpret_cast<const char *>(text), size_t(sqlite3_column_bytes(s, column))) : std::string();
-}
-
-constexpr const char *kInsert =
-    "INSERT OR IGNORE INTO case_log(case_id, seq, status, ts, received_at, category, source, priority, lon, lat, deadline, "
-    "title, dept, assignee, grid, note, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-
 } // namespace
 
 CaseJournal::CaseJournal(const QString &path)
@@ -52,7 +19,7 @@ CaseJournal::CaseJournal(const QString &path)
     if (m_db)
         exec(m_db.get(), "PRAGMA wal_autocheckpoint=0");
     if (m_db)
-        m_insert = std::make_unique<Statement>(m_db.get(), kInsert);
+        m_insert = std::make_unique<Statement>(m_db.get(), kCaseLogInsert);
     if (m_db && !*m_insert) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db.get()));
         m_db.reset();
@@ -64,11 +31,8 @@ CaseJournal::~CaseJournal()
     m_insert.reset(); // finalised before its connection closes
 }
 
-bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journalId)
+void bindCaseEvent(sqlite3_stmt *s, const CaseEvent &e, int64_t receivedAt)
 {
-    if (!m_db)
-        return false;
-    sqlite3_stmt *s = m_insert->get();
     bindText(s, 1, e.id);
     sqlite3_bind_int64(s, 2, e.seq);
     bindText(s, 3, kCaseStatusNames[size_t(e.status)]);
@@ -92,6 +56,14 @@ bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journa
     bindText(s, 16, e.note);
     if (e.rating > 0)
         sqlite3_bind_int(s, 17, e.rating);
+}
+
+bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journalId)
+{
+    if (!m_db)
+        return false;
+    sqlite3_stmt *s = m_insert->get();
+    bindCaseEvent(s, e, receivedAt);
     // Autocommit: the statement is its own transaction, in the WAL when it returns.
     const bool done = sqlite3_step(s) == SQLITE_DONE;
     if (!done)
@@ -105,7 +77,7 @@ bool CaseJournal::record(const CaseEvent &e, int64_t receivedAt, int64_t *journa
 CaseEvent caseEventFromRow(sqlite3_stmt *q)
 {
     CaseEvent e;
-    const int status = indexOf(kCaseStatusNames, sqlite3_column_text(q, 2));
+    const int status = nameIndex(kCaseStatusNames, columnText(q, 2));
     if (status < 0)
         return e;
     e.id = columnText(q, 0);
@@ -113,7 +85,7 @@ CaseEvent caseEventFromRow(sqlite3_stmt *q)
     e.status = CaseStatus(status);
     e.ts = sqlite3_column_int64(q, 3);
     e.category = columnText(q, 4);
-    if (const int source = indexOf(kCaseSourceNames, sqlite3_column_text(q, 5)); source >= 0)
+    if (const int source = nameIndex(kCaseSourceNames, columnText(q, 5)); source >= 0)
         e.source = CaseSource(source);
     e.priority = sqlite3_column_int(q, 6);
     if (sqlite3_column_type(q, 7) != SQLITE_NULL)
@@ -159,7 +131,7 @@ bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *err
         if (!ok)
             break;
         sqlite3_bind_text(s.get(), 1, rejectName(r.reason), -1, SQLITE_STATIC);
-        bindText(s.get(), 2, std::string_view(r.caseId));
+        bindText(s.get(), 2, r.caseId);
         sqlite3_bind_int64(s.get(), 3, r.seq);
         ok = sqlite3_step(s.get()) == SQLITE_DONE;
         s.reset();
@@ -184,11 +156,11 @@ bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &
         sqlite3_stmt *q = s.get();
         sqlite3_bind_int64(q, 1, run);
         sqlite3_bind_int64(q, 2, t.alarmId);
-        bindText(q, 3, std::string_view(t.phase));
+        bindText(q, 3, t.phase);
         sqlite3_bind_int64(q, 4, t.at);
-        bindText(q, 5, std::string_view(t.kind));
+        bindText(q, 5, t.kind);
         sqlite3_bind_int(q, 6, t.severity);
-        bindText(q, 7, std::string_view(t.subject));
+        bindText(q, 7, t.subject);
         bindText(q, 8, t.label);
         bindText(q, 9, t.district);
         sqlite3_bind_double(q, 10, t.value);

@@ -35,6 +35,12 @@ private:
 
 // The journal in arrival order, without the events the live state refused:
 // replaying it rebuilds the cases as they were.
+// The statement that journals one event (each (case id, seq) once), and its bindings.
+inline constexpr const char *kCaseLogInsert =
+    "INSERT OR IGNORE INTO case_log(case_id, seq, status, ts, received_at, category, source, priority, lon, lat, deadline, "
+    "title, dept, assignee, grid, note, rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+void bindCaseEvent(sqlite3_stmt *insert, const feed::CaseEvent &event, int64_t receivedAt);
+
 // A case_log row read by a query whose first 17 columns are: case_id, seq,
 // status, ts, category, source, priority, lon, lat, deadline, title, dept,
 // assignee, grid, note, rating, id. An unknown status gives an empty id.

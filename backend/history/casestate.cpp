@@ -14,27 +14,6 @@ constexpr const char *kColumns =
     "case_id, seq, seen_seqs, status, reported_ts, updated_ts, status_since, resolved_ts, closed_ts, handling_ms, "
     "ms_in_status, category, source, title, priority, lon, lat, deadline, grid, dept, assignee, illegal";
 
-void bindText(sqlite3_stmt *s, int index, std::string_view text)
-{
-    if (text.empty())
-        sqlite3_bind_null(s, index);
-    else
-        sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
-std::string columnText(sqlite3_stmt *s, int column)
-{
-    const unsigned char *text = sqlite3_column_text(s, column);
-    return text ? std::string(reinterpret_cast<const char *>(text), size_t(sqlite3_column_bytes(s, column))) : std::string();
-}
-
-template<size_t N>
-int indexOf(const std::array<std::string_view, N> &names, const std::string &value)
-{
-    const auto it = std::find(names.begin(), names.end(), std::string_view(value));
-    return it == names.end() ? -1 : int(it - names.begin());
-}
-
 } // namespace
 
 bool writeCaseState(sqlite3 *db, const std::vector<CaseRow> &cases, int64_t journalId, QString *error)
@@ -103,7 +82,7 @@ std::vector<CaseRow> readCaseState(sqlite3 *db, int64_t endedSince)
     sqlite3_bind_int64(q, 1, endedSince);
     while (sqlite3_step(q) == SQLITE_ROW) {
         state::CaseRecord c;
-        const int status = indexOf(kCaseStatusNames, columnText(q, 3));
+        const int status = nameIndex(kCaseStatusNames, columnText(q, 3));
         if (status < 0)
             continue;
         c.seq = sqlite3_column_int64(q, 1);
@@ -118,7 +97,7 @@ std::vector<CaseRow> readCaseState(sqlite3 *db, int64_t endedSince)
         if (sqlite3_column_bytes(q, 10) == int(sizeof(c.msInStatus)))
             std::memcpy(c.msInStatus.data(), sqlite3_column_blob(q, 10), sizeof(c.msInStatus));
         c.category = columnText(q, 11);
-        if (const int source = indexOf(kCaseSourceNames, columnText(q, 12)); source >= 0)
+        if (const int source = nameIndex(kCaseSourceNames, columnText(q, 12)); source >= 0)
             c.source = CaseSource(source);
         c.title = columnText(q, 13);
         c.priority = sqlite3_column_int(q, 14);

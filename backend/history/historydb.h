@@ -7,7 +7,11 @@
 
 #include <QString>
 
+#include <algorithm>
+#include <array>
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace gridwall::history {
 
@@ -36,6 +40,28 @@ Connection connectHistory(const QString &path, QString *error = nullptr);
 // Applies the migrations after the database's version, up to `target`.
 bool migrate(sqlite3 *db, int target, QString *error);
 int schemaVersion(sqlite3 *db);
+
+// Binds text, or NULL when it is empty (the schema stores absent fields as NULL).
+inline void bindText(sqlite3_stmt *s, int index, std::string_view text)
+{
+    if (text.empty())
+        sqlite3_bind_null(s, index);
+    else
+        sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
+}
+// A text column; empty for NULL.
+inline std::string columnText(sqlite3_stmt *s, int column)
+{
+    const unsigned char *text = sqlite3_column_text(s, column);
+    return text ? std::string(reinterpret_cast<const char *>(text), size_t(sqlite3_column_bytes(s, column))) : std::string();
+}
+// The position of a name in one of the contract's name lists (events.h), or -1.
+template<size_t N>
+int nameIndex(const std::array<std::string_view, N> &names, std::string_view name)
+{
+    const auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : int(it - names.begin());
+}
 
 // Runs one statement without results; false (and the message) on error.
 bool exec(sqlite3 *db, const char *sql, QString *error = nullptr);

@@ -4,14 +4,6 @@
 
 namespace gridwall::history {
 
-namespace {
-
-void bind(sqlite3_stmt *s, int index, const std::string &text)
-{
-    sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_STATIC);
-}
-
-} // namespace
 
 void TelemetryBuckets::reading(const std::string &sensorId, int64_t ts, double value)
 {
@@ -100,7 +92,7 @@ bool writeTelemetry(sqlite3 *db, const std::vector<ReadingBucket> &readings, con
     for (const ReadingBucket &b : readings) {
         if (!ok)
             break;
-        bind(r.get(), 1, b.sensorId);
+        bindText(r.get(), 1, b.sensorId);
         sqlite3_bind_int64(r.get(), 2, b.bucket);
         sqlite3_bind_int64(r.get(), 3, b.n);
         sqlite3_bind_double(r.get(), 4, b.min);
@@ -114,12 +106,12 @@ bool writeTelemetry(sqlite3 *db, const std::vector<ReadingBucket> &readings, con
         if (!ok)
             break;
         const std::string entity = (b.unit ? "unit/" : "worker/") + b.entity;
-        bind(p.get(), 1, entity);
+        bindText(p.get(), 1, entity);
         sqlite3_bind_int64(p.get(), 2, b.bucket);
         sqlite3_bind_int64(p.get(), 3, b.n);
         sqlite3_bind_double(p.get(), 4, b.last.lon);
         sqlite3_bind_double(p.get(), 5, b.last.lat);
-        bind(p.get(), 6, b.status);
+        bindText(p.get(), 6, b.status);
         ok = sqlite3_step(p.get()) == SQLITE_DONE;
         p.reset();
     }

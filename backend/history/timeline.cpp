@@ -33,11 +33,6 @@ void readEvents(sqlite3 *db, int64_t from, int64_t to, F &&onBatch)
         onBatch(std::move(batch));
 }
 
-std::string text(sqlite3_stmt *s, int column)
-{
-    const unsigned char *t = sqlite3_column_text(s, column);
-    return t ? std::string(reinterpret_cast<const char *>(t)) : std::string();
-}
 
 } // namespace
 
@@ -69,9 +64,9 @@ Changes changesSince(sqlite3 *db, int64_t since, int64_t until)
         sqlite3_bind_int64(s.get(), 1, since);
         sqlite3_bind_int64(s.get(), 2, until);
         while (sqlite3_step(s.get()) == SQLITE_ROW) {
-            CaseChange c{text(s.get(), 0), sqlite3_column_int64(s.get(), 1), text(s.get(), 2), sqlite3_column_int(s.get(), 3),
-                         text(s.get(), 4)};
-            const std::string status = text(s.get(), 5);
+            CaseChange c{columnText(s.get(), 0), sqlite3_column_int64(s.get(), 1), columnText(s.get(), 2), sqlite3_column_int(s.get(), 3),
+                         columnText(s.get(), 4)};
+            const std::string status = columnText(s.get(), 5);
             (status == "reported" ? changes.reported : status == "closed" ? changes.closed : changes.escalated).push_back(std::move(c));
         }
     }
@@ -81,9 +76,9 @@ Changes changesSince(sqlite3 *db, int64_t since, int64_t until)
         sqlite3_bind_int64(a.get(), 1, since);
         sqlite3_bind_int64(a.get(), 2, until);
         while (sqlite3_step(a.get()) == SQLITE_ROW)
-            changes.alarmsRaised.push_back({sqlite3_column_int64(a.get(), 0), text(a.get(), 1), sqlite3_column_int64(a.get(), 2),
-                                            text(a.get(), 3), sqlite3_column_int(a.get(), 4), text(a.get(), 5), text(a.get(), 6),
-                                            text(a.get(), 7), sqlite3_column_double(a.get(), 8)});
+            changes.alarmsRaised.push_back({sqlite3_column_int64(a.get(), 0), columnText(a.get(), 1), sqlite3_column_int64(a.get(), 2),
+                                            columnText(a.get(), 3), sqlite3_column_int(a.get(), 4), columnText(a.get(), 5), columnText(a.get(), 6),
+                                            columnText(a.get(), 7), sqlite3_column_double(a.get(), 8)});
     }
     return changes;
 }
