@@ -73,7 +73,9 @@
 #include <queue>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -95,6 +97,7 @@ constexpr size_t kInsertEvents = 300'000;    // per repeat of each batched size
 constexpr size_t kAutocommitEvents = 30'000; // per repeat of CaseJournal::record
 constexpr size_t kFullSyncEvents = 1'000;    // one fsync each: a few seconds at most
 constexpr size_t kBuildTransaction = 10'000;
+constexpr size_t kBuildSegment = 1'000'000; // deliveries in memory at once while building
 constexpr size_t kRestoreBatch = 4096; // LiveFeed::restore()
 constexpr std::array<size_t, 3> kTransactionSizes = {100, 1'000, 10'000};
 
@@ -276,7 +279,7 @@ class CaseStream
 {
 public:
     CaseStream(const std::vector<Place> &places, const geo::RegionTree &tree, uint64_t seed)
-        : m_places(places), m_tree(tree), m_rng(seed)
+        : m_places(places), m_tree(tree), m_seed(seed), m_rng(seed), m_post(seed ^ 0x9e3779b97f4a7c15ULL)
     {
         for (double w : kHourProfile)
             m_profileMax = std::max(m_profileMax, w);
@@ -286,87 +289,93 @@ public:
         m_meanProfile = sum / double(kHourProfile.size());
     }
 
-    // `events` distinct case events in arrival order, the last one arriving within the day before `endBy`.
-    std::vector<Delivery> generate(size_t events, int64_t endBy, StreamInfo &info)
+    // `events` distinct case events in arrival order, the last one arriving
+    // within the day before `endBy`, handed to `sink` in segments of about
+    // `segment` (ordered within a segment; segments follow each other in
+    // time), so that histories of tens of millions of events never sit in
+    // memory whole. `sink` returns false to stop.
+    bool stream(size_t events, int64_t endBy, StreamInfo &info, size_t segment,
+                const std::function<bool(std::vector<Delivery> &)> &sink)
     {
-        // Started early enough for the count; moved by whole days afterwards so the hours of the day stay.
+        // Started early enough for the count, then moved by whole days so the
+        // hours of the day stay: a first run of the same simulation finds the
+        // last arrival, the second one hands the events over.
         const double eventsPerCase = 6.0;
         const int64_t days = int64_t(double(events) / (kCasesPerDay * eventsPerCase)) + 2;
         const int64_t start = state::shanghaiMidnight(state::shanghaiDay(endBy) - days);
-        std::vector<Delivery> out;
-        std::vector<uint32_t> caseOf;
-        out.reserve(events + events / 25);
-        caseOf.reserve(out.capacity());
-
-        using Step = std::pair<int64_t, uint32_t>;
-        std::priority_queue<Step, std::vector<Step>, std::greater<Step>> agenda;
-        int64_t arrival = nextArrival(start);
-        while (out.size() < events) {
-            if (agenda.empty() || arrival <= agenda.top().first) {
-                const int64_t t = arrival;
-                arrival = nextArrival(t);
-                open(t, agenda, out, caseOf);
-            } else {
-                const auto [t, index] = agenda.top();
-                agenda.pop();
-                step(index, t, agenda, out, caseOf);
-            }
-        }
-        info.events = out.size();
-        info.cases = m_cases.size();
-        for (const Delivery &d : out)
-            ++info.byStatus[size_t(d.event.status)];
-
-        // ~1 % overtaken by the case's next event when the two come close together.
-        std::vector<uint32_t> lastOf(m_cases.size(), UINT32_MAX);
-        for (uint32_t i = 0; i < out.size(); ++i) {
-            const uint32_t previous = lastOf[caseOf[i]];
-            lastOf[caseOf[i]] = i;
-            if (previous == UINT32_MAX || out[i].arrival - out[previous].arrival >= 15 * kMinuteMs || !m_rng.chance(0.012))
-                continue;
-            out[previous].arrival = out[i].arrival + int64_t(m_rng.uniform(200, 5000));
-            ++info.heldBack;
-        }
-        // ~2 % delivered again after a reconnection.
-        const size_t distinct = out.size();
-        for (size_t i = 0; i < distinct; ++i) {
-            if (!m_rng.chance(0.02))
-                continue;
-            out.push_back({out[i].arrival + int64_t(m_rng.uniform(500, 20000)), out[i].event});
-            caseOf.push_back(caseOf[i]);
-            ++info.duplicates;
-        }
-        std::vector<uint32_t> order(out.size());
-        for (uint32_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return out[a].arrival < out[b].arrival; });
-
         int64_t last = 0;
-        for (const Delivery &d : out)
-            last = std::max(last, d.arrival);
+        {
+            CaseStream probe(m_places, m_tree, m_seed);
+            probe.simulate(events, start, SIZE_MAX, [&](std::vector<Delivery> &out, std::vector<uint32_t> &) {
+                for (const Delivery &d : out)
+                    last = std::max(last, d.arrival);
+                return true;
+            });
+        }
         const int64_t gap = endBy - last;
         const int64_t shift = (gap >= 0 ? gap / kDayMs : (gap - kDayMs + 1) / kDayMs) * kDayMs;
         const std::string prefix = idPrefix(start + shift) + "-";
-        std::vector<std::string> ids(m_cases.size());
-        for (size_t c = 0; c < ids.size(); ++c) {
-            char number[24];
-            std::snprintf(number, sizeof number, "%06zu", c + 1);
-            ids[c] = prefix + number;
-        }
-        std::vector<Delivery> sorted;
-        sorted.reserve(out.size());
-        for (uint32_t i : order) {
-            Delivery &d = out[i];
-            d.arrival += shift;
-            d.event.ts += shift;
-            if (d.event.deadline > 0)
-                d.event.deadline += shift;
-            d.event.id = ids[caseOf[i]];
-            sorted.push_back(std::move(d));
-        }
-        info.first = sorted.front().arrival;
-        info.last = sorted.back().arrival;
-        return sorted;
+        bool first = true;
+        return simulate(events, start, segment, [&](std::vector<Delivery> &out, std::vector<uint32_t> &caseOf) {
+            info.events += out.size();
+            for (const Delivery &d : out)
+                ++info.byStatus[size_t(d.event.status)];
+            // ~1 % overtaken by the case's next event when the two come close together.
+            std::unordered_map<uint32_t, uint32_t> lastOf;
+            for (uint32_t i = 0; i < out.size(); ++i) {
+                const auto [it, fresh] = lastOf.try_emplace(caseOf[i], i);
+                const uint32_t previous = it->second;
+                it->second = i;
+                if (fresh || out[i].arrival - out[previous].arrival >= 15 * kMinuteMs || !m_post.chance(0.012))
+                    continue;
+                out[previous].arrival = out[i].arrival + int64_t(m_post.uniform(200, 5000));
+                ++info.heldBack;
+            }
+            // ~2 % delivered again after a reconnection.
+            const size_t distinct = out.size();
+            for (size_t i = 0; i < distinct; ++i) {
+                if (!m_post.chance(0.02))
+                    continue;
+                out.push_back({out[i].arrival + int64_t(m_post.uniform(500, 20000)), out[i].event});
+                caseOf.push_back(caseOf[i]);
+                ++info.duplicates;
+            }
+            std::vector<uint32_t> order(out.size());
+            for (uint32_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return out[a].arrival < out[b].arrival; });
+            std::vector<Delivery> sorted;
+            sorted.reserve(out.size());
+            for (uint32_t i : order) {
+                Delivery &d = out[i];
+                d.arrival = std::min(d.arrival + shift, endBy);
+                d.event.ts += shift;
+                if (d.event.deadline > 0)
+                    d.event.deadline += shift;
+                char number[24];
+                std::snprintf(number, sizeof number, "%06u", caseOf[i] + 1);
+                d.event.id = prefix + number;
+                sorted.push_back(std::move(d));
+            }
+            if (first)
+                info.first = sorted.front().arrival;
+            first = false;
+            info.last = std::max(info.last, sorted.back().arrival);
+            info.cases = m_cases.size();
+            return sink(sorted);
+        });
+    }
+
+    // All of them at once (small histories).
+    std::vector<Delivery> generate(size_t events, int64_t endBy, StreamInfo &info)
+    {
+        std::vector<Delivery> all;
+        all.reserve(events + events / 25);
+        stream(events, endBy, info, SIZE_MAX, [&](std::vector<Delivery> &segment) {
+            std::move(segment.begin(), segment.end(), std::back_inserter(all));
+            return true;
+        });
+        return all;
     }
 
 private:
@@ -389,6 +398,39 @@ private:
     };
     using Agenda = std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
                                        std::greater<std::pair<int64_t, uint32_t>>>;
+
+    // Runs the city from `start` until `events` case events have been
+    // published, handing them (in publishing order, with each one's case) to
+    // `sink` every `segment`.
+    bool simulate(size_t events, int64_t start, size_t segment,
+                  const std::function<bool(std::vector<Delivery> &, std::vector<uint32_t> &)> &sink)
+    {
+        std::vector<Delivery> out;
+        std::vector<uint32_t> caseOf;
+        Agenda agenda;
+        int64_t arrival = nextArrival(start);
+        size_t published = 0;
+        while (published < events) {
+            const size_t target = std::min(segment, events - published);
+            out.clear();
+            caseOf.clear();
+            while (out.size() < target) {
+                if (agenda.empty() || arrival <= agenda.top().first) {
+                    const int64_t t = arrival;
+                    arrival = nextArrival(t);
+                    open(t, agenda, out, caseOf);
+                } else {
+                    const auto [t, index] = agenda.top();
+                    agenda.pop();
+                    step(index, t, agenda, out, caseOf);
+                }
+            }
+            published += out.size();
+            if (!sink(out, caseOf))
+                return false;
+        }
+        return true;
+    }
 
     // Thinned Poisson arrivals: the rate follows the hour of the day.
     int64_t nextArrival(int64_t t)
@@ -495,8 +537,11 @@ private:
                          agenda);
                 return;
             }
-            if (c.stall)
-                return; // waits on something outside the city's hands: goes overdue and stays open
+            if (c.stall) {
+                // Waits on something outside the city's hands: goes overdue, and is settled after one to eight weeks.
+                schedule(index, CaseStatus::Resolved, t + m_rng.minutes(7 * 1440, 56 * 1440), agenda);
+                return;
+            }
             schedule(index, CaseStatus::Resolved,
                      std::max(t + m_rng.minutes(10, 180), c.reportedAt + int64_t(c.resolveFraction * double(span))), agenda);
             return;
@@ -567,7 +612,9 @@ private:
 
     const std::vector<Place> &m_places;
     const geo::RegionTree &m_tree;
-    Rng m_rng;
+    uint64_t m_seed;
+    Rng m_rng;  // the city
+    Rng m_post; // deliveries: held back, delivered twice
     std::vector<Case> m_cases;
     double m_profileMax = 0;
     double m_meanProfile = 1;
@@ -638,69 +685,102 @@ struct Built
     size_t rows = 0, refused = 0, records = 0;
 };
 
-// DIR/gridwall.sqlite with `events` distinct case events; false with `error` on failure.
+// DIR/gridwall.sqlite with `events` distinct case events; false with `error`
+// on failure. Written as a wall that lived through them writes it, a segment
+// of deliveries at a time: each goes into the journal (a second copy is
+// ignored by the key), then through a live state on the wall's clock of the
+// time it arrived, which refuses what the wall would refuse (marked in the
+// journal), has its changed cases' records written, and lets ended cases go
+// as the wall does.
 bool buildDatabase(const QString &dir, size_t events, const geo::RegionTree &tree, Built &built, QString &error)
 {
     if (QFile::exists(databasePath(dir))) {
         error = databasePath(dir) + QStringLiteral(" exists: remove it first");
         return false;
     }
-    auto t = std::chrono::steady_clock::now();
-    const std::vector<Place> places = placesOf(tree);
-    CaseStream stream(places, tree, kSeed);
-    std::vector<Delivery> deliveries = stream.generate(events, feed::epochMs(), built.stream);
-    built.generateMs = msSince(t);
-
     history::OpenResult opened = history::openHistory(dir);
     if (!opened.db) {
         error = opened.error;
         return false;
     }
     sqlite3 *db = opened.db.get();
-    t = std::chrono::steady_clock::now();
-    if (!insertBatched(db, deliveries, 0, deliveries.size(), kBuildTransaction, error))
+    history::Statement insert(db, history::kCaseLogInsert);
+    if (!insert) {
+        error = QString::fromUtf8(sqlite3_errmsg(db));
         return false;
-    built.insertMs = msSince(t);
-    deliveries.clear();
-    deliveries.shrink_to_fit();
-
-    // What the wall did as the events arrived: its live state refused some, and the history marked them.
-    t = std::chrono::steady_clock::now();
-    std::vector<CaseEvent> journal = history::readCaseJournal(db);
-    built.rows = journal.size();
-    {
-        feed::FeedStats stats;
-        state::LiveState live(stats, &tree);
+    }
+    const std::vector<Place> places = placesOf(tree);
+    CaseStream stream(places, tree, kSeed);
+    feed::FeedStats stats;
+    state::LiveState live(stats, &tree);
+    auto t = std::chrono::steady_clock::now();
+    const auto lap = [&t] {
+        const double ms = msSince(t);
+        t = std::chrono::steady_clock::now();
+        return ms;
+    };
+    const bool ok = stream.stream(events, feed::epochMs(), built.stream, kBuildSegment, [&](std::vector<Delivery> &segment) {
+        built.generateMs += lap();
+        for (size_t at = 0; at < segment.size(); at += kBuildTransaction) {
+            if (!history::exec(db, "BEGIN IMMEDIATE", &error))
+                return false;
+            for (size_t i = at; i < std::min(segment.size(), at + kBuildTransaction); ++i) {
+                if (!insertOne(insert.get(), segment[i].event, segment[i].arrival)) {
+                    error = QString::fromUtf8(sqlite3_errmsg(db));
+                    history::exec(db, "ROLLBACK");
+                    return false;
+                }
+                // As the journal does: the row it took, 0 for a copy already there.
+                segment[i].event.journalId = sqlite3_changes(db) > 0 ? sqlite3_last_insert_rowid(db) : 0;
+                built.rows += segment[i].event.journalId > 0;
+            }
+            if (!history::exec(db, "COMMIT", &error))
+                return false;
+        }
+        built.insertMs += lap();
         std::vector<history::Refusal> refusals;
-        for (size_t i = 0; i < journal.size(); i += kRestoreBatch) {
+        std::unordered_set<std::string> changed;
+        int64_t clock = 0;
+        for (size_t i = 0; i < segment.size(); i += kRestoreBatch) {
             feed::Batch batch;
-            const size_t end = std::min(journal.size(), i + kRestoreBatch);
+            const size_t end = std::min(segment.size(), i + kRestoreBatch);
+            clock = segment[end - 1].arrival;
             for (size_t j = i; j < end; ++j)
-                batch.events.emplace_back(std::move(journal[j]));
-            live.apply(std::move(batch), feed::epochMs());
+                batch.events.emplace_back(std::move(segment[j].event));
+            live.apply(std::move(batch), clock);
             for (const state::LiveState::Refused &r : live.refused())
                 refusals.push_back({r.id, r.seq, r.reason});
+            for (const state::LiveState::Touched &touched : live.touched())
+                if (touched.feed == feed::Feed::Case)
+                    changed.insert(*touched.id);
         }
-        built.refused = refusals.size();
+        built.refused += refusals.size();
         if (!history::markRefused(db, refusals, &error))
             return false;
-        built.markMs = msSince(t);
-        // The records the wall keeps after each batch, here once at the end: they reach the last event.
-        t = std::chrono::steady_clock::now();
+        built.markMs += lap();
         std::vector<history::CaseRow> rows;
-        rows.reserve(live.cases().size());
-        for (const auto &[id, record] : live.cases())
-            rows.emplace_back(id, record);
-        built.records = rows.size();
+        rows.reserve(changed.size());
+        for (const std::string &id : changed)
+            if (const auto it = live.cases().find(id); it != live.cases().end())
+                rows.emplace_back(id, it->second);
+        built.records += rows.size();
         if (!history::writeCaseState(db, rows, live.journalHighWater(), &error))
             return false;
-        built.recordsMs = msSince(t);
-    }
+        live.tick(clock);
+        built.recordsMs += lap();
+        return true;
+    });
+    if (!ok)
+        return false;
     t = std::chrono::steady_clock::now();
     // Everything in the database file proper, as after a quiet spell.
     if (!history::exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", &error))
         return false;
     built.checkpointMs = msSince(t);
+    built.records = size_t(std::max<int64_t>(0, [db] {
+        history::Statement s(db, "SELECT count(*) FROM case_state");
+        return s && sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : -1;
+    }()));
     return true;
 }
 

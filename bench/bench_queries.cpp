@@ -1,5 +1,5 @@
 // Panel queries against a large history: a region's hourly and daily series,
-// a case's timeline and "what changed since", p50 and p99 over repeated
+// a case's timeline, "what changed since" and the top-N overdue lists, p50 and p99 over repeated
 // calls with random regions and cases. The history comes from
 // `bench_history build DIR N`; its region_hour table is filled here from the
 // journal by SQL (the same counts the wall's writer adds batch by batch:
@@ -141,6 +141,24 @@ int main(int argc, char **argv)
                const history::Changes c = history::changesSince(db, last - state::kHourMs, last);
                sink += c.reported.size() + c.closed.size();
            }));
+    const int64_t inHand = scalar(db, "SELECT count(*) FROM case_state WHERE status NOT IN ('resolved', 'closed', 'rejected') "
+                                      "AND deadline > 0");
+    std::printf("top-N overdue: %lld cases in hand\n", static_cast<long long>(inHand));
+    report("top 20 overdue, city", measure(queries, [&](int) {
+               sink += history::topOverdue(db, "city", last, 20).size();
+           }));
+    for (const auto &[label, length] : {std::pair{"top 20 overdue, a district", size_t(6)}, std::pair{"top 20 overdue, a street", size_t(9)},
+                                        std::pair{"top 20 overdue, a community", size_t(12)}, std::pair{"top 20 overdue, a grid", size_t(15)}}) {
+        std::vector<std::string> level;
+        for (const std::string &r : regions)
+            if (r.size() == length)
+                level.push_back(r);
+        if (level.empty())
+            continue;
+        report(label, measure(queries, [&, &level = level](int) {
+                   sink += history::topOverdue(db, level[rng() % level.size()], last, 20).size();
+               }));
+    }
     std::printf("checksum %zu\n", sink);
     return 0;
 }

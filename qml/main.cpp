@@ -126,8 +126,9 @@ int main(int argc, char *argv[])
     gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get());
     liveFeed.setHistoryPolicy(int64_t(options.telemetryBucketSeconds) * 1000, options.retentionDays);
     if (history)
-        qCInfo(lcStartup, "history %s: %zu cases and %zu journal events restored after %lld ms", qPrintable(history->path()),
-               liveFeed.restoredCases(), liveFeed.restoredEvents(), qint64(sinceStart.elapsed()));
+        qCInfo(lcStartup, "history %s: %zu cases, %zu journal events and %zu readings and positions restored after %lld ms",
+               qPrintable(history->path()), liveFeed.restoredCases(), liveFeed.restoredEvents(), liveFeed.restoredTelemetry(),
+               qint64(sinceStart.elapsed()));
     liveFeed.attachWindow(window);
     window->setProperty("feed", QVariant::fromValue(&liveFeed));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());

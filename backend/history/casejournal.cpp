@@ -149,8 +149,31 @@ bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &
         return false;
     Statement s(db, "INSERT INTO alarm_log(run, alarm_id, phase, at, kind, severity, subject, label, district, value) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    bool ok = bool(s);
+    // The active set: a raise (again, after an acknowledgement: an escalation) keeps the first raise time.
+    Statement raised(db, "INSERT INTO alarm_active(kind, subject, label, phase, severity, district, raised_at) "
+                         "VALUES (?1, ?2, ?3, 'raised', ?4, ?5, ?6) ON CONFLICT(kind, subject, label) DO UPDATE SET "
+                         "phase = 'raised', severity = excluded.severity, acknowledged_at = NULL, "
+                         "raised_at = min(raised_at, excluded.raised_at)");
+    Statement acknowledged(db, "UPDATE alarm_active SET phase = 'acknowledged', acknowledged_at = ?4 "
+                               "WHERE kind = ?1 AND subject = ?2 AND label = ?3");
+    Statement cleared(db, "DELETE FROM alarm_active WHERE kind = ?1 AND subject = ?2 AND label = ?3");
+    bool ok = s && raised && acknowledged && cleared;
     for (const AlarmTransition &t : transitions) {
+        if (!ok)
+            break;
+        sqlite3_stmt *a = t.phase == "raised" ? raised.get() : t.phase == "acknowledged" ? acknowledged.get() : cleared.get();
+        bindText(a, 1, t.kind);
+        sqlite3_bind_text(a, 2, t.subject.data(), int(t.subject.size()), SQLITE_STATIC); // never NULL: part of the key
+        sqlite3_bind_text(a, 3, t.label.data(), int(t.label.size()), SQLITE_STATIC);
+        if (a == raised.get()) {
+            sqlite3_bind_int(a, 4, t.severity);
+            bindText(a, 5, t.district);
+            sqlite3_bind_int64(a, 6, t.at);
+        } else if (a == acknowledged.get()) {
+            sqlite3_bind_int64(a, 4, t.at);
+        }
+        ok = sqlite3_step(a) == SQLITE_DONE;
+        sqlite3_reset(a);
         if (!ok)
             break;
         sqlite3_stmt *q = s.get();
@@ -170,6 +193,32 @@ bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &
     if (!ok && error)
         *error = QString::fromUtf8(sqlite3_errmsg(db));
     return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
+std::vector<ActiveAlarm> readActiveAlarms(sqlite3 *db)
+{
+    std::vector<ActiveAlarm> alarms;
+    Statement s(db, "SELECT kind, subject, label, phase, severity, district, raised_at, acknowledged_at FROM alarm_active");
+    while (s && sqlite3_step(s.get()) == SQLITE_ROW) {
+        sqlite3_stmt *q = s.get();
+        ActiveAlarm a;
+        const std::string kind = columnText(q, 0);
+        int k = 0;
+        while (k < state::kAlarmKindCount && kind != state::alarmKindName(state::AlarmKind(k)))
+            ++k;
+        if (k == state::kAlarmKindCount)
+            continue;
+        a.alarm.kind = state::AlarmKind(k);
+        a.alarm.subject = columnText(q, 1);
+        a.alarm.label = columnText(q, 2);
+        a.alarm.phase = columnText(q, 3) == "acknowledged" ? state::AlarmPhase::Acknowledged : state::AlarmPhase::Raised;
+        a.alarm.severity = sqlite3_column_int(q, 4);
+        a.district = columnText(q, 5);
+        a.alarm.raisedAt = sqlite3_column_int64(q, 6);
+        a.alarm.acknowledgedAt = sqlite3_column_int64(q, 7);
+        alarms.push_back(std::move(a));
+    }
+    return alarms;
 }
 
 } // namespace gridwall::history

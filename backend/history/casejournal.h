@@ -5,6 +5,7 @@
 // one redelivered after a restart is stored once (case id, seq).
 
 #include "historydb.h"
+#include "state/alarms.h"
 
 #include "feed/events.h"
 
@@ -71,6 +72,14 @@ struct AlarmTransition
     std::string district; // code; empty when unknown
     double value = 0;
 };
+// Appends to alarm_log, and keeps alarm_active (the alarms active now) in step.
 bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &transitions, QString *error = nullptr);
+// The alarms active when the last run stopped, with their district codes.
+struct ActiveAlarm
+{
+    state::Alarm alarm; // kind, severity, phase, subject, label, raisedAt, acknowledgedAt
+    std::string district;
+};
+std::vector<ActiveAlarm> readActiveAlarms(sqlite3 *db);
 
 } // namespace gridwall::history

@@ -63,7 +63,7 @@ std::vector<feed::CaseEvent> History::readJournal()
     return readCaseJournal(m_db.get());
 }
 
-History::Saved History::readSaved(int64_t endedSince)
+History::Saved History::readSaved(int64_t endedSince, int64_t telemetrySince)
 {
     std::unique_lock lock(m_mutex);
     m_idle.wait(lock, [this] { return !m_busy; });
@@ -71,6 +71,10 @@ History::Saved History::readSaved(int64_t endedSince)
     exec(m_db.get(), "BEGIN"); // one consistent view of both tables
     saved.cases = readCaseState(m_db.get(), endedSince);
     saved.journal = readCaseJournal(m_db.get(), caseStateJournalId(m_db.get()));
+    saved.telemetry = readLatestTelemetry(m_db.get(), telemetrySince);
+    saved.alarms = readActiveAlarms(m_db.get());
+    // The new run raises again what still holds (carrying the raise times and acknowledgements over) and records it anew.
+    exec(m_db.get(), "DELETE FROM alarm_active");
     exec(m_db.get(), "COMMIT");
     return saved;
 }

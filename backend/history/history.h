@@ -6,6 +6,7 @@
 #include "casejournal.h"
 #include "casestate.h"
 #include "historydb.h"
+#include "telemetry.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -35,14 +36,17 @@ public:
     // Sets event.journalId to its row (0 if it was there already).
     bool recordCase(feed::CaseEvent &event, int64_t receivedAt);
     // What a restart loads: the cases stored (open, or ended since
-    // `endedSince`), and the journal after the point they reach (arrival
-    // order, refused events left out).
+    // `endedSince`), the journal after the point they reach (arrival
+    // order, refused events left out), and the latest readings and
+    // positions stored since `telemetrySince`, and the alarms that were active.
     struct Saved
     {
         std::vector<CaseRow> cases;
         std::vector<feed::CaseEvent> journal;
+        LatestTelemetry telemetry;
+        std::vector<ActiveAlarm> alarms; // active when the last run stopped (taken: the new run records its own)
     };
-    Saved readSaved(int64_t endedSince);
+    Saved readSaved(int64_t endedSince, int64_t telemetrySince = INT64_MAX);
     // The whole journal (tests, reports).
     std::vector<feed::CaseEvent> readJournal();
     // Runs `work` on the writer thread, in order.

@@ -104,6 +104,27 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
         PRIMARY KEY (region, hour)
     ) WITHOUT ROWID;
     )sql",
+    // 7: the latest value of each sensor, worker and unit and the active
+    // alarms, for a restart; the cases in hand by deadline for the overdue lists.
+    R"sql(
+    CREATE TABLE telemetry_last(
+        entity TEXT PRIMARY KEY,     -- sensor/ID, worker/ID or unit/ID
+        ts INTEGER NOT NULL,         -- producer time, epoch ms
+        value REAL,                  -- a sensor's reading
+        lon REAL, lat REAL, status TEXT,
+        detail TEXT                  -- a worker's name, a unit's kind
+    ) WITHOUT ROWID;
+    CREATE TABLE alarm_active(       -- the alarms raised or acknowledged now
+        kind TEXT NOT NULL, subject TEXT NOT NULL, label TEXT NOT NULL,
+        phase TEXT NOT NULL, severity INTEGER NOT NULL, district TEXT,
+        raised_at INTEGER NOT NULL, acknowledged_at INTEGER,
+        PRIMARY KEY (kind, subject, label)
+    ) WITHOUT ROWID;
+    CREATE INDEX case_state_in_hand ON case_state(deadline)
+        WHERE status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0;
+    CREATE INDEX case_state_in_hand_grid ON case_state(grid, deadline)
+        WHERE status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0;
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

@@ -40,4 +40,41 @@ std::vector<ReadingBucket> sensorSeries(sqlite3 *db, const std::string &sensorId
     return series;
 }
 
+std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int64_t now, int limit)
+{
+    std::vector<OverdueCase> cases;
+    // The WHERE repeats the partial indexes' condition word for word, so that SQLite may use them.
+    constexpr const char *kInHand = "status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0 AND deadline < ?1";
+    constexpr const char *kColumns = "case_id, status, category, title, priority, deadline, grid, dept, assignee";
+    const bool city = region.empty() || region == "city";
+    const std::string sql = std::string("SELECT ") + kColumns + " FROM case_state " +
+                            (city ? "INDEXED BY case_state_in_hand WHERE " : "INDEXED BY case_state_in_hand_grid WHERE ") +
+                            kInHand + (city ? "" : " AND grid >= ?3 AND grid < ?4") + " ORDER BY deadline LIMIT ?2";
+    Statement s(db, sql.c_str());
+    if (!s)
+        return cases;
+    sqlite3_stmt *q = s.get();
+    sqlite3_bind_int64(q, 1, now);
+    sqlite3_bind_int(q, 2, limit);
+    const std::string end = region + ':'; // ':' sorts right after the digits of a code
+    if (!city) {
+        bindText(q, 3, region);
+        bindText(q, 4, end);
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        OverdueCase c;
+        c.id = columnText(q, 0);
+        c.status = columnText(q, 1);
+        c.category = columnText(q, 2);
+        c.title = columnText(q, 3);
+        c.priority = sqlite3_column_int(q, 4);
+        c.deadline = sqlite3_column_int64(q, 5);
+        c.grid = columnText(q, 6);
+        c.dept = columnText(q, 7);
+        c.assignee = columnText(q, 8);
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
 } // namespace gridwall::history

@@ -23,4 +23,23 @@ std::vector<TimelineEntry> caseTimeline(sqlite3 *db, const std::string &caseId);
 // A sensor's downsampled readings with bucket start in [from, to), oldest first.
 std::vector<ReadingBucket> sensorSeries(sqlite3 *db, const std::string &sensorId, int64_t from, int64_t to);
 
+// The cases in hand (not resolved, closed or rejected) whose deadline has
+// passed by `now`, most overdue first, at most `limit`, within a region (any
+// level's code: the grid codes under it start with it) or the whole city
+// (empty code or "city"). Partial indexes on the cases in hand answer it
+// without reading the ended ones.
+struct OverdueCase
+{
+    std::string id;
+    std::string status;
+    std::string category;
+    std::string title;
+    int priority = 0;
+    int64_t deadline = 0;
+    std::string grid;
+    std::string dept;
+    std::string assignee;
+};
+std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int64_t now, int limit);
+
 } // namespace gridwall::history

@@ -36,6 +36,15 @@ int clampSeverity(int severity)
     return std::clamp(severity, 1, kSeverityCount);
 }
 
+std::string carryKey(AlarmKind kind, const std::string &subject, const std::string &label)
+{
+    std::string key(1, char('0' + int(kind)));
+    key += subject;
+    key += '\x1f';
+    key += label;
+    return key;
+}
+
 bool activePhase(AlarmPhase phase)
 {
     return phase != AlarmPhase::Cleared;
@@ -151,6 +160,18 @@ uint64_t AlarmBook::raise(AlarmKind kind, int severity, const std::string &subje
     a.district = district;
     a.value = value;
     a.raisedAt = now;
+    if (!m_carried.empty()) {
+        const auto carried = m_carried.find(carryKey(kind, subject, label));
+        if (carried != m_carried.end()) {
+            const Alarm &before = carried->second;
+            a.raisedAt = std::min(now, before.raisedAt);
+            if (before.phase == AlarmPhase::Acknowledged && a.severity <= before.severity) {
+                a.phase = AlarmPhase::Acknowledged;
+                a.acknowledgedAt = before.acknowledgedAt;
+            }
+            m_carried.erase(carried);
+        }
+    }
     m_lanes[a.severity - 1].insert(id);
     note(record);
 
@@ -477,9 +498,19 @@ void AlarmBook::forget(const std::string &id)
 
 // ---- time ----
 
+void AlarmBook::carryOver(const std::vector<Alarm> &before, int64_t until)
+{
+    for (const Alarm &a : before)
+        if (activePhase(a.phase))
+            m_carried[carryKey(a.kind, a.subject, a.label)] = a;
+    m_carriedUntil = until;
+}
+
 void AlarmBook::advance(int64_t now)
 {
     tick(now);
+    if (!m_carried.empty() && now >= m_carriedUntil)
+        m_carried.clear();
     while (!m_timers.empty() && m_timers.front().at <= now) {
         std::pop_heap(m_timers.begin(), m_timers.end(), TimerLater());
         const Timer t = m_timers.back();

@@ -79,6 +79,12 @@ public:
     void caseOverdue(const std::string &caseId, std::string category, int priority, int district, int64_t now);
     void caseSettled(const std::string &caseId, int64_t now);
 
+    // After a restart: the alarms that were active before it. When the same
+    // alarm (kind, subject, label) is raised again before `until`, it keeps
+    // its first raise time, and its acknowledgement unless its severity rose.
+    // Those not raised again by then are forgotten.
+    void carryOver(const std::vector<Alarm> &before, int64_t until);
+
     // An entity removed: clears its alarms (at the latest time the book has seen).
     void forget(const std::string &id);
 
@@ -245,6 +251,8 @@ private:
     std::unordered_map<GroupKey, uint32_t, GroupKeyHash> m_groupIndex;
     std::unordered_set<uint32_t> m_flooding; // groups holding >= floodThreshold raises (trimmed lazily)
     std::vector<uint64_t> m_changes;
+    std::unordered_map<std::string, Alarm> m_carried; // by kind, subject and label
+    int64_t m_carriedUntil = kUnset;
 };
 
 } // namespace gridwall::state

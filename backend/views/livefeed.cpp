@@ -177,8 +177,22 @@ void LiveFeed::restore()
     // kKeepEndedMs), then the journal after the point they reach, replayed
     // through the same state machine.
     const int64_t now = feed::epochMs();
-    history::History::Saved saved = m_history->readSaved(now - state::kKeepEndedMs);
+    history::History::Saved saved = m_history->readSaved(now - state::kKeepEndedMs, now - kRestoreTelemetryMs);
     m_restoredCases = saved.cases.size();
+    // The alarms active before: raised again below (overdue cases, readings) or as the feeds come back
+    // (silence, sensor levels), keeping their raise times and acknowledgements.
+    std::vector<state::Alarm> before;
+    std::vector<feed::CameraEvent> cameraEvents;
+    for (history::ActiveAlarm &a : saved.alarms) {
+        // A camera event has no retained message to repeat it: it comes back from the record, for the rest of its hold.
+        const int type = history::nameIndex(feed::kCameraEventTypeNames, a.alarm.label);
+        if (a.alarm.kind == state::AlarmKind::CameraEvent && type >= 0 &&
+            a.alarm.raisedAt + m_state.alarms().config().cameraEventHoldMs > now)
+            cameraEvents.push_back({a.alarm.subject, a.alarm.raisedAt, feed::CameraEventType(type), a.alarm.severity, {}});
+        before.push_back(std::move(a.alarm));
+    }
+    m_restoredAlarms = before.size();
+    m_state.alarms().carryOver(before, now + kCarryAlarmsMs);
     for (auto &[id, record] : saved.cases)
         m_state.restoreCase(id, std::move(record), now);
     m_state.takeCaseMoments(); // counted in the hourly series before the restart
@@ -195,6 +209,22 @@ void LiveFeed::restore()
         recordRefusals();
         recordCases();
         recordCaseMoments();
+    }
+    // The last readings and positions stored (up to a bucket behind), until the feeds send newer ones.
+    history::LatestTelemetry &latest = saved.telemetry;
+    m_restoredTelemetry = latest.readings.size() + latest.workers.size() + latest.units.size();
+    if (m_restoredTelemetry + cameraEvents.size() > 0) {
+        feed::Batch batch;
+        batch.events.reserve(m_restoredTelemetry + cameraEvents.size());
+        for (feed::CameraEvent &e : cameraEvents)
+            batch.events.emplace_back(std::move(e));
+        for (feed::SensorReading &r : latest.readings)
+            batch.events.emplace_back(std::move(r));
+        for (feed::WorkerPosition &w : latest.workers)
+            batch.events.emplace_back(std::move(w));
+        for (feed::UnitPosition &u : latest.units)
+            batch.events.emplace_back(std::move(u));
+        m_state.apply(std::move(batch), feed::epochMs());
     }
     m_state.tick(feed::epochMs());
     recordCaseMoments();
@@ -270,12 +300,12 @@ void LiveFeed::bucketTelemetry()
             break;
         case feed::Feed::Worker: {
             const feed::WorkerPosition &w = m_state.workers().at(*t.id);
-            m_telemetry->position(*t.id, false, w.ts, w.position, feed::kWorkerStatusNames[size_t(w.status)]);
+            m_telemetry->position(*t.id, false, w.ts, w.position, feed::kWorkerStatusNames[size_t(w.status)], w.name);
             break;
         }
         case feed::Feed::Unit: {
             const feed::UnitPosition &u = m_state.units().at(*t.id);
-            m_telemetry->position(*t.id, true, u.ts, u.position, u.status);
+            m_telemetry->position(*t.id, true, u.ts, u.position, u.status, feed::kUnitKindNames[size_t(u.kind)]);
             break;
         }
         default: break;

@@ -79,6 +79,12 @@ public:
     // What was restored from the history at start: stored cases, then journal events replayed.
     size_t restoredCases() const { return m_restoredCases; }
     size_t restoredEvents() const { return m_restoredEvents; }
+    size_t restoredTelemetry() const { return m_restoredTelemetry; } // readings and positions
+    // Readings and positions older than this at start are not shown again.
+    static constexpr int64_t kRestoreTelemetryMs = 15 * 60'000;
+    size_t restoredAlarms() const { return m_restoredAlarms; } // active when the last run stopped
+    // How long after start an alarm raised again still counts as the one from before the restart.
+    static constexpr int64_t kCarryAlarmsMs = 10 * 60'000;
 
     const feed::FeedStats &stats() const { return m_stats; }
     const state::LiveState &state() const { return m_state; }
@@ -121,6 +127,8 @@ private:
     QString m_historyMovedAside;
     size_t m_restoredEvents = 0;
     size_t m_restoredCases = 0;
+    size_t m_restoredTelemetry = 0;
+    size_t m_restoredAlarms = 0;
     int64_t m_savedJournalId = 0;
     std::unique_ptr<history::TelemetryBuckets> m_telemetry;
     int m_retentionDays = 400;

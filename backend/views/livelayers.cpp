@@ -65,6 +65,19 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     , m_tree(tree)
 {
     connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
+    // What the state holds already (restored from the history) is on the map from the first frame.
+    const state::LiveState &state = feed.state();
+    for (const auto &[id, c] : state.cases())
+        updateEntity(Feed::Case, id);
+    for (const auto &[id, c] : state.cameras())
+        updateEntity(Feed::CameraState, id);
+    for (const auto &[id, s] : state.sensors())
+        updateEntity(Feed::SensorState, id);
+    for (const auto &[id, w] : state.workers())
+        updateEntity(Feed::Worker, id);
+    for (const auto &[id, u] : state.units())
+        updateEntity(Feed::Unit, id);
+    flush();
 }
 
 size_t LiveLayers::markerCount(int layer) const
@@ -77,6 +90,11 @@ void LiveLayers::update()
 {
     for (const state::LiveState::Touched &t : m_feed.state().touched())
         updateEntity(t.feed, *t.id);
+    flush();
+}
+
+void LiveLayers::flush()
+{
     if (!m_map)
         return;
     for (auto &[layer, data] : m_layers) {

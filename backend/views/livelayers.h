@@ -53,6 +53,7 @@ private:
     // Puts an entity's marker on `layer` at `point`, or removes it (layer -1).
     void place(feed::Feed kind, const std::string &id, int layer, QPointF point);
     void updateEntity(feed::Feed feed, const std::string &id);
+    void flush(); // dirty layers to the map
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;

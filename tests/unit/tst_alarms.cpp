@@ -90,6 +90,7 @@ private slots:
     void cameraEventDedupAndHold();
     void escalationReopensAcknowledged();
     void caseOverdueAndSettled();
+    void carriedOverARestart();
     void forgetClearsAlarms();
     void floods();
     void takeChangesOncePerChange();
@@ -507,6 +508,50 @@ void Tst_alarms::escalationReopensAcknowledged()
     QCOMPARE(book.find(id)->phase, AlarmPhase::Raised);
     QCOMPARE(book.find(id)->acknowledgedAt, int64_t(0));
     QCOMPARE(book.activeCount(4), 1);
+}
+
+// A restarted wall raises again what still holds: the same alarms keep their
+// first raise time and acknowledgement (not when their severity rose); the
+// others, and any raised after the carry window, are new.
+void Tst_alarms::carriedOverARestart()
+{
+    auto before = [](AlarmKind kind, const char *subject, const char *label, int severity, AlarmPhase phase) {
+        Alarm a;
+        a.kind = kind;
+        a.subject = subject;
+        a.label = label;
+        a.severity = severity;
+        a.phase = phase;
+        a.raisedAt = kT0 - 30 * kMin;
+        a.acknowledgedAt = phase == AlarmPhase::Acknowledged ? kT0 - 20 * kMin : 0;
+        return a;
+    };
+    AlarmBook book;
+    book.carryOver({before(AlarmKind::CaseOverdue, "C-1", "road", 2, AlarmPhase::Acknowledged),
+                    before(AlarmKind::CaseOverdue, "C-2", "road", 2, AlarmPhase::Acknowledged),
+                    before(AlarmKind::CaseOverdue, "C-3", "road", 2, AlarmPhase::Raised),
+                    before(AlarmKind::CaseOverdue, "C-4", "road", 2, AlarmPhase::Acknowledged)},
+                   kT0 + 10 * kMin);
+    book.caseOverdue("C-1", "road", 3, 0, kT0);   // same severity (priority 3 -> severity 2)
+    book.caseOverdue("C-2", "road", 1, 0, kT0);   // priority raised meanwhile: severity 3
+    book.caseOverdue("C-3", "road", 3, 0, kT0);
+    book.caseOverdue("C-9", "other", 3, 0, kT0);  // not active before
+    const Alarm *c1 = activeOf(book, "C-1").at(0);
+    QCOMPARE(c1->phase, AlarmPhase::Acknowledged);
+    QCOMPARE(c1->raisedAt, kT0 - 30 * kMin);
+    QCOMPARE(c1->acknowledgedAt, kT0 - 20 * kMin);
+    const Alarm *c2 = activeOf(book, "C-2").at(0);
+    QCOMPARE(c2->severity, 3);
+    QCOMPARE(c2->phase, AlarmPhase::Raised); // an escalation is not hidden by an earlier acknowledgement
+    QCOMPARE(c2->raisedAt, kT0 - 30 * kMin);
+    QCOMPARE(activeOf(book, "C-3").at(0)->phase, AlarmPhase::Raised);
+    QCOMPARE(activeOf(book, "C-3").at(0)->raisedAt, kT0 - 30 * kMin);
+    QCOMPARE(activeOf(book, "C-9").at(0)->raisedAt, kT0);
+    // After the window, the last carried one is forgotten: raised now, as new.
+    book.advance(kT0 + 11 * kMin);
+    book.caseOverdue("C-4", "road", 3, 0, kT0 + 11 * kMin);
+    QCOMPARE(activeOf(book, "C-4").at(0)->phase, AlarmPhase::Raised);
+    QCOMPARE(activeOf(book, "C-4").at(0)->raisedAt, kT0 + 11 * kMin);
 }
 
 void Tst_alarms::caseOverdueAndSettled()

@@ -179,6 +179,71 @@ private slots:
         QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE run = 555 AND alarm_id = 7"), int64_t(3));
         QCOMPARE(count(opened.db.get(), "SELECT at FROM alarm_log WHERE phase = 'cleared'"), int64_t(3000));
         QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_log WHERE district = '211104' AND severity = 4"), int64_t(3));
+        QCOMPARE(count(opened.db.get(), "SELECT count(*) FROM alarm_active"), int64_t(0)); // cleared: not active
+        QVERIFY(history::recordAlarms(opened.db.get(), 555, {t[0], t[1]}));
+        const std::vector<history::ActiveAlarm> active = history::readActiveAlarms(opened.db.get());
+        QCOMPARE(active.size(), size_t(1));
+        QCOMPARE(active[0].alarm.kind, state::AlarmKind::SensorAlarm);
+        QCOMPARE(active[0].alarm.phase, state::AlarmPhase::Acknowledged);
+        QCOMPARE(active[0].alarm.raisedAt, int64_t(1000));
+        QCOMPARE(active[0].alarm.acknowledgedAt, int64_t(2000));
+        QCOMPARE(active[0].district, std::string("211104"));
+    }
+
+    // The alarms active before a restart are active after it, with their
+    // raise times and acknowledgements: an overdue case's (raised again from
+    // the restored case) and a camera event's (from the record: no retained
+    // message repeats it).
+    void alarmsCarryOverARestart()
+    {
+        const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        const auto activeOf = [](const views::LiveFeed &feed, state::AlarmKind kind) {
+            std::vector<state::Alarm> found;
+            for (int severity = 1; severity <= state::kSeverityCount; ++severity)
+                for (const state::Alarm *a : feed.state().alarms().active(severity))
+                    if (a->kind == kind)
+                        found.push_back(*a);
+            return found;
+        };
+        state::Alarm overdueBefore, cameraBefore;
+        {
+            views::LiveFeed feed(std::nullopt, loaded.tree.get(), h.get());
+            feed::CaseEvent late = reported("late-1", now - 3 * state::kHourMs);
+            late.deadline = now - state::kHourMs;
+            feed.push(std::move(late));
+            feed.push(feed::CameraEvent{"cam-9", now - 60'000, feed::CameraEventType::FireSmoke, 4, {}});
+            feed.drain();
+            feed.state().tick(now);
+            std::vector<state::Alarm> overdue = activeOf(feed, state::AlarmKind::CaseOverdue);
+            QCOMPARE(overdue.size(), size_t(1));
+            QVERIFY(feed.state().alarms().acknowledge(overdue[0].id, now + 1000));
+            feed.push(reported("other-1", now)); // the next batch records the acknowledgement
+            feed.drain();
+            overdueBefore = activeOf(feed, state::AlarmKind::CaseOverdue)[0];
+            cameraBefore = activeOf(feed, state::AlarmKind::CameraEvent).at(0);
+            QCOMPARE(overdueBefore.phase, state::AlarmPhase::Acknowledged);
+        }
+        h->flush();
+        views::LiveFeed restarted(std::nullopt, loaded.tree.get(), h.get());
+        QCOMPARE(restarted.restoredAlarms(), size_t(2));
+        const std::vector<state::Alarm> overdue = activeOf(restarted, state::AlarmKind::CaseOverdue);
+        QCOMPARE(overdue.size(), size_t(1));
+        QCOMPARE(overdue[0].subject, std::string("late-1"));
+        QCOMPARE(overdue[0].phase, state::AlarmPhase::Acknowledged); // not flashing again
+        QCOMPARE(overdue[0].raisedAt, overdueBefore.raisedAt);
+        QCOMPARE(overdue[0].acknowledgedAt, overdueBefore.acknowledgedAt);
+        const std::vector<state::Alarm> camera = activeOf(restarted, state::AlarmKind::CameraEvent);
+        QCOMPARE(camera.size(), size_t(1));
+        QCOMPARE(camera[0].subject, std::string("cam-9"));
+        QCOMPARE(camera[0].severity, 4);
+        QCOMPARE(camera[0].phase, state::AlarmPhase::Raised);
+        QCOMPARE(camera[0].raisedAt, cameraBefore.raisedAt);
     }
 
     // A wall restarted from the stored records plus the journal after them
@@ -398,9 +463,9 @@ private slots:
         for (int i = 0; i < 12; ++i) // one reading every 5 s for a minute: 0, 1, ..., 11
             buckets.reading("s-1", t0 + i * 5000, double(i));
         buckets.reading("s-1", t0 + 60'000, 40.0); // opens the next minute, closes the first
-        buckets.position("w-1", false, t0 + 1000, {122.01, 41.1}, "patrol");
-        buckets.position("w-1", false, t0 + 11'000, {122.02, 41.1}, "handling");
-        buckets.position("u-1", true, t0 + 2000, {122.05, 41.2}, "on_scene");
+        buckets.position("w-1", false, t0 + 1000, {122.01, 41.1}, "patrol", "王芳");
+        buckets.position("w-1", false, t0 + 11'000, {122.02, 41.1}, "handling", "王芳");
+        buckets.position("u-1", true, t0 + 2000, {122.05, 41.2}, "on_scene", "fire");
         std::vector<history::ReadingBucket> readings;
         std::vector<history::PositionBucket> positions;
         buckets.takeClosed(t0 + 30'000, readings, positions);
@@ -432,6 +497,20 @@ private slots:
                            "AND lon = 122.02"),
                  int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM position_bucket WHERE entity = 'unit/u-1'"), int64_t(1));
+        // What a restart shows first: each entity's newest value (an older bucket written late does not replace it).
+        const history::LatestTelemetry latest = history::readLatestTelemetry(db, t0);
+        QCOMPARE(latest.readings.size(), size_t(1));
+        QCOMPARE(latest.readings[0].value, 40.0);
+        QCOMPARE(latest.readings[0].ts, t0 + 60'000);
+        QCOMPARE(latest.workers.size(), size_t(1));
+        QCOMPARE(latest.workers[0].status, feed::WorkerStatus::Handling);
+        QCOMPARE(latest.workers[0].name, std::string("王芳"));
+        QCOMPARE(latest.workers[0].ts, t0 + 11'000);
+        QCOMPARE(latest.units.size(), size_t(1));
+        QCOMPARE(latest.units[0].kind, feed::UnitKind::Fire);
+        QCOMPARE(latest.units[0].status, std::string("on_scene"));
+        QCOMPARE(latest.units[0].position.lat, 41.2);
+        QCOMPARE(history::readLatestTelemetry(db, t0 + 20'000).workers.size(), size_t(0)); // older than asked
         // The panel's chart: the sensor's buckets in a time range, oldest first.
         const std::vector<history::ReadingBucket> series = history::sensorSeries(db, "s-1", t0, t0 + 3'600'000);
         QCOMPARE(series.size(), size_t(2));
@@ -442,6 +521,8 @@ private slots:
         QVERIFY(history::applyRetention(db, t0 + 60'000));
         QCOMPARE(count(db, "SELECT count(*) FROM reading_bucket"), int64_t(1));
         QCOMPARE(count(db, "SELECT count(*) FROM position_bucket"), int64_t(0));
+        QCOMPARE(history::readLatestTelemetry(db, 0).workers.size(), size_t(0)); // gone with the retention
+        QCOMPARE(history::readLatestTelemetry(db, 0).readings.size(), size_t(1));
     }
 
     // The panels' series: each region's reported, closed and overdue cases per
@@ -549,6 +630,34 @@ private slots:
         }
         QCOMPARE(week.today.reported, today);
         QCOMPARE(week.lastWeek.reported, lastWeek);
+
+        // The overdue lists from the stored records equal the live state's overdue cases, most overdue first.
+        const auto liveOverdue = [&](const std::string &prefix) {
+            std::vector<std::pair<int64_t, std::string>> list;
+            for (const auto &[id, c] : feed.state().cases())
+                if (c.status != feed::CaseStatus::Resolved && c.status != feed::CaseStatus::Closed &&
+                    c.status != feed::CaseStatus::Rejected && c.deadline > 0 && c.deadline < now &&
+                    c.grid.starts_with(prefix))
+                    list.emplace_back(c.deadline, id);
+            std::sort(list.begin(), list.end());
+            std::vector<std::string> ids;
+            for (size_t i = 0; i < std::min<size_t>(list.size(), 25); ++i)
+                ids.push_back(list[i].second);
+            return ids;
+        };
+        const auto storedOverdue = [&](const std::string &region) {
+            std::vector<std::string> ids;
+            for (const history::OverdueCase &c : history::topOverdue(db.get(), region, now, 25))
+                ids.push_back(c.id);
+            return ids;
+        };
+        const std::vector<std::string> cityList = storedOverdue("city");
+        QCOMPARE(cityList.size(), size_t(25));
+        QCOMPARE(cityList, liveOverdue(""));
+        const std::string districtCode = tree.region(district).code.toStdString();
+        QVERIFY(!storedOverdue(districtCode).empty());
+        QCOMPARE(storedOverdue(districtCode), liveOverdue(districtCode));
+        QCOMPARE(history::topOverdue(db.get(), "city", now, 25).front().category, std::string("市政设施"));
     }
 };
 

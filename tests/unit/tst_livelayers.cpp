@@ -3,10 +3,12 @@
 // going off duty takes it off the map.
 
 #include "geo/regionloader.h"
+#include "history/history.h"
 #include "map/geomap.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gridwall;
@@ -98,6 +100,66 @@ private slots:
         feed.push(caseEvent("c-1", 6, feed::CaseStatus::Closed));
         feed.drain();
         QCOMPARE(layers.markerCount(inHand), size_t(0));
+    }
+
+    // After a restart the map shows at once what it showed before: the stored
+    // cases, and the last positions of workers and units (the sensors' last
+    // readings wait for their retained states, which carry the positions).
+    void aRestartShowsTheSameMarkers()
+    {
+        map::Geography geography(m_data, false);
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        constexpr int patrol = 31, handling = 32, openCases = 50, inHand = 51, fire = 62;
+        const int64_t now = feed::epochMs();
+        std::map<int, size_t> before;
+        {
+            map::GeoMap map;
+            map.setGeography(&geography);
+            views::LiveFeed feed(std::nullopt, &geography.tree(), h.get());
+            views::LiveLayers layers(feed, map, geography.tree());
+            for (int i = 0; i < 30; ++i) {
+                feed::WorkerPosition w = worker("w-" + std::to_string(i), 122.0 + i * 0.002,
+                                                i % 3 ? feed::WorkerStatus::Patrol : feed::WorkerStatus::Handling);
+                w.ts = now - 60'000 + i;
+                w.name = "网格员" + std::to_string(i);
+                feed.push(std::move(w));
+                feed::CaseEvent c = caseEvent("c-" + std::to_string(i), 1, feed::CaseStatus::Reported);
+                c.ts = now - 60'000;
+                feed.push(std::move(c));
+            }
+            for (int i = 0; i < 10; ++i)
+                feed.push(caseEvent("c-" + std::to_string(i), 3, feed::CaseStatus::Dispatched));
+            feed::UnitPosition u;
+            u.id = "fire-7";
+            u.ts = now - 30'000;
+            u.position = {122.05, 41.13};
+            u.kind = feed::UnitKind::Fire;
+            u.status = "on_scene";
+            feed.push(std::move(u));
+            feed.push(feed::SensorReading{"gas-3", now - 20'000, 17.5});
+            feed.drain();
+            for (int layer : {patrol, handling, openCases, inHand, fire})
+                before[layer] = layers.markerCount(layer);
+        } // the feed writes its open telemetry buckets as it goes
+        h->flush();
+        QCOMPARE(before[patrol], size_t(20));
+        QCOMPARE(before[inHand], size_t(10));
+
+        map::GeoMap map;
+        map.setGeography(&geography);
+        views::LiveFeed restarted(std::nullopt, &geography.tree(), h.get());
+        views::LiveLayers layers(restarted, map, geography.tree());
+        for (int layer : {patrol, handling, openCases, inHand, fire})
+            QCOMPARE(layers.markerCount(layer), before[layer]);
+        QCOMPARE(restarted.restoredCases(), size_t(30));
+        QCOMPARE(restarted.restoredTelemetry(), size_t(32));
+        QCOMPARE(restarted.state().workers().at("w-4").name, std::string("网格员4"));
+        QCOMPARE(restarted.state().units().at("fire-7").status, std::string("on_scene"));
+        QCOMPARE(restarted.state().sensors().at("gas-3").reading->value, 17.5);
+        QCOMPARE(restarted.state().sensors().at("gas-3").reading->ts, now - 20'000);
     }
 };
 
