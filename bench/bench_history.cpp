@@ -32,6 +32,7 @@
 // a wall that lived through it would have written (writeCaseState), up to
 // its last event.
 
+#include "benchkit.h"
 #include "feed/events.h"
 #include "feed/feedstats.h"
 #include "feed/ingestqueue.h"
@@ -54,7 +55,6 @@
 
 #include <fcntl.h>
 #include <malloc.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -80,6 +80,10 @@
 #include <vector>
 
 using namespace gridwall;
+using bench::msSince;
+using bench::pinToCpu0;
+using bench::Stats;
+using bench::statsOf;
 using feed::CaseEvent;
 using feed::CaseSource;
 using feed::CaseStatus;
@@ -134,27 +138,6 @@ public:
 private:
     std::mt19937_64 m_gen;
 };
-
-double msBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
-{
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-double msSince(std::chrono::steady_clock::time_point a)
-{
-    return msBetween(a, std::chrono::steady_clock::now());
-}
-
-struct Stats
-{
-    double median = 0, min = 0, max = 0;
-};
-
-Stats statsOf(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples.front(), samples.back()};
-}
 
 // Bytes the heap holds in use (allocated and not freed), mapped blocks included.
 double heapMb()
@@ -306,7 +289,7 @@ public:
         int64_t last = 0;
         {
             CaseStream probe(m_places, m_tree, m_seed);
-            probe.simulate(events, start, SIZE_MAX, [&](std::vector<Delivery> &out, std::vector<uint32_t> &) {
+            probe.simulate(events, start, kBuildSegment, [&](std::vector<Delivery> &out, std::vector<uint32_t> &) {
                 for (const Delivery &d : out)
                     last = std::max(last, d.arrival);
                 return true;
@@ -1113,16 +1096,6 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
 }
 
 // ------------------------------------------------------------------ main
-
-std::string pinToCpu0()
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(0, &set);
-    if (sched_setaffinity(0, sizeof set, &set) != 0)
-        return std::string("not pinned (sched_setaffinity: ") + std::strerror(errno) + ")";
-    return "pinned to CPU 0";
-}
 
 std::shared_ptr<const geo::RegionTree> loadTree()
 {

@@ -7,6 +7,7 @@
 //
 //   bench_queries DIR [QUERIES=200]
 
+#include "benchkit.h"
 #include "history/historydb.h"
 #include "history/kpi.h"
 #include "history/queries.h"
@@ -24,13 +25,9 @@
 #include <vector>
 
 using namespace gridwall;
+using bench::msSince;
 
 namespace {
-
-double msSince(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::vector<std::string> column(sqlite3 *db, const char *sql)
 {

@@ -5,6 +5,7 @@
 //
 //   bench_spatial [REPEATS]   (default 11)
 
+#include "benchkit.h"
 #include "geo/adjacency.h"
 #include "geo/regionloader.h"
 #include "state/pointindex.h"
@@ -16,8 +17,11 @@
 #include <functional>
 #include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
+using gridwall::bench::Stats;
+using gridwall::bench::statsOf;
 using gridwall::feed::GeoPoint;
 using gridwall::state::PointHit;
 using gridwall::state::PointIndex;
@@ -59,19 +63,13 @@ std::vector<GeoPoint> cityPoints(std::mt19937_64 &rng, int count)
     return points;
 }
 
-struct Stats
-{
-    double median, min, max;
-};
-
 // Runs `body` once per repeat; each run returns its own measure.
 Stats measure(int repeats, const std::function<double()> &body)
 {
     std::vector<double> samples;
     for (int i = 0; i < repeats; ++i)
         samples.push_back(body());
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples.front(), samples.back()};
+    return statsOf(std::move(samples));
 }
 
 double secondsSince(std::chrono::steady_clock::time_point start)

@@ -16,6 +16,7 @@
 // EVENTS scales the window (and the case rate) with it, so a smaller count
 // keeps the same mix and rates, e.g. for valgrind --tool=callgrind.
 
+#include "benchkit.h"
 #include "feed/events.h"
 #include "feed/feedstats.h"
 #include "feed/ingestqueue.h"
@@ -32,18 +33,14 @@
 #include <QRectF>
 #include <QString>
 
-#include <sched.h>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <memory>
 #include <numeric>
@@ -54,6 +51,10 @@
 #include <vector>
 
 using namespace gridwall;
+using bench::msBetween;
+using bench::pinToCpu0;
+using bench::Stats;
+using bench::statsOf;
 using feed::CaseStatus;
 using feed::Event;
 using feed::Feed;
@@ -1065,11 +1066,6 @@ Figures figuresOf(const state::LiveState &s, const feed::FeedStats &stats, size_
     return f;
 }
 
-double msBetween(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
-{
-    return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
 struct Run
 {
     double warmupMs = 0;
@@ -1167,17 +1163,6 @@ Run runOnce(const geo::RegionTree *tree, const Workload &w, std::array<double, f
     return run;
 }
 
-struct Stats
-{
-    double median, min, max;
-};
-
-Stats statsOf(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples.front(), samples.back()};
-}
-
 double percentile(std::vector<double> &sorted, double p)
 {
     return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size() - 1) + 0.5))];
@@ -1193,16 +1178,6 @@ std::string shanghaiClock(int64_t ms)
     return text;
 }
 
-std::string pinToCpu0()
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(0, &set);
-    if (sched_setaffinity(0, sizeof set, &set) != 0)
-        return std::string("not pinned (sched_setaffinity: ") + std::strerror(errno) + ")";
-    return "pinned to CPU 0 (sched_setaffinity)";
-}
-
 double percentOf(size_t part, size_t whole)
 {
     return whole ? 100.0 * double(part) / double(whole) : 0.0;
@@ -1214,7 +1189,7 @@ int main(int argc, char **argv)
 {
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     const size_t events = argc > 2 ? size_t(std::max(10000ll, std::atoll(argv[2]))) : kDefaultEvents;
-    const std::string pinned = pinToCpu0();
+    const std::string pinned = pinToCpu0("pinned to CPU 0 (sched_setaffinity)");
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows up as it happens, also in a pipe
 
     const auto loadStart = std::chrono::steady_clock::now();

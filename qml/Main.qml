@@ -9,6 +9,8 @@ Window {
     property size windowSize
     // Set by the application: the live feed (never null once shown).
     property LiveFeed feed
+    // Set by the application: the history's answers for the panels (off the GUI thread).
+    property HistoryQueries history
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 

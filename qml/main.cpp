@@ -7,6 +7,7 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
+#include "views/historyqueries.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 
@@ -131,6 +132,9 @@ int main(int argc, char *argv[])
                qint64(sinceStart.elapsed()));
     liveFeed.attachWindow(window);
     window->setProperty("feed", QVariant::fromValue(&liveFeed));
+    gridwall::views::HistoryQueries historyQueries(history ? history->path() : QString(),
+                                                   [&liveFeed] { return liveFeed.state().now(); });
+    window->setProperty("history", QVariant::fromValue(&historyQueries));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;

@@ -1,0 +1,122 @@
+// The panels' questions to the history are answered off the GUI thread, as
+// plain QML values equal to the history's own queries.
+
+#include "history/history.h"
+#include "history/kpi.h"
+#include "history/queries.h"
+#include "views/historyqueries.h"
+#include "views/livefeed.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace gridwall;
+
+class TestHistoryQueries : public QObject
+{
+    Q_OBJECT
+
+    // Waits for the answer to `request`.
+    static QVariant answerTo(views::HistoryQueries &queries, int request)
+    {
+        QSignalSpy spy(&queries, &views::HistoryQueries::answered);
+        for (int tries = 0; tries < 50; ++tries) {
+            for (const QList<QVariant> &args : spy)
+                if (args.at(0).toInt() == request)
+                    return args.at(1);
+            spy.wait(100);
+        }
+        return QVariant(QStringLiteral("no answer"));
+    }
+
+private slots:
+    void answersMatchTheHistory()
+    {
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        {
+            views::LiveFeed feed(std::nullopt, nullptr, h.get());
+            for (int i = 0; i < 40; ++i) {
+                feed::CaseEvent e;
+                e.id = "q-" + std::to_string(i);
+                e.seq = 1;
+                e.status = feed::CaseStatus::Reported;
+                e.ts = now - 3 * state::kHourMs + i * 60'000;
+                e.category = "市容环境";
+                e.priority = 1 + i % 4;
+                e.title = "占道经营";
+                e.deadline = e.ts + (i % 2 ? state::kHourMs : 6 * state::kHourMs);
+                e.grid = "211103001001001";
+                e.position = feed::GeoPoint{122.07, 41.12};
+                QVERIFY(h->recordCase(e, e.ts + 100)); // journaled before it is applied, as the feed does
+                feed.push(std::move(e));
+            }
+            feed::CaseEvent accepted;
+            accepted.id = "q-3";
+            accepted.seq = 2;
+            accepted.status = feed::CaseStatus::Accepted;
+            accepted.ts = now - state::kHourMs;
+            QVERIFY(h->recordCase(accepted, accepted.ts + 100));
+            feed.push(std::move(accepted));
+            feed.push(feed::SensorReading{"gas-1", now - 5 * 60'000, 12.5});
+            feed.drain();
+        }
+        h->flush();
+        history::Connection db = history::connectHistory(h->path());
+
+        views::HistoryQueries queries(h->path(), [now] { return now; });
+        QVERIFY(queries.available());
+
+        // Region series: the city's 40 reports, by hour.
+        const QVariantList series = answerTo(queries, queries.regionSeries(QStringLiteral("city"), 24, false)).toList();
+        int reported = 0;
+        for (const QVariant &p : series)
+            reported += p.toMap().value(QStringLiteral("reported")).toInt();
+        QCOMPARE(reported, 40);
+        QCOMPARE(series.size(), qsizetype(history::regionSeries(db.get(), "city", now - 24 * state::kHourMs, now + 1,
+                                                                history::KpiStep::Hour).size()));
+
+        // A case's timeline, in seq order.
+        const QVariantList timeline = answerTo(queries, queries.caseTimeline(QStringLiteral("q-3"))).toList();
+        QCOMPARE(timeline.size(), qsizetype(2));
+        QCOMPARE(timeline[0].toMap().value(QStringLiteral("title")).toString(), QStringLiteral("占道经营"));
+        QCOMPARE(timeline[1].toMap().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+
+        // Top overdue in a district: those with a one-hour deadline, most overdue first.
+        const QVariantList overdue = answerTo(queries, queries.topOverdue(QStringLiteral("211103"), 5)).toList();
+        const std::vector<history::OverdueCase> direct = history::topOverdue(db.get(), "211103", now, 5);
+        QCOMPARE(overdue.size(), qsizetype(direct.size()));
+        QVERIFY(!direct.empty());
+        QCOMPARE(overdue[0].toMap().value(QStringLiteral("id")).toString(), QString::fromStdString(direct[0].id));
+        QCOMPARE(overdue[0].toMap().value(QStringLiteral("overdueMs")).toDouble(), double(now - direct[0].deadline));
+
+        // Week comparison and what changed: the same figures.
+        const QVariantMap week = answerTo(queries, queries.weekComparison(QStringLiteral("city"))).toMap();
+        QCOMPARE(week.value(QStringLiteral("today")).toMap().value(QStringLiteral("reported")).toInt(),
+                 history::todayAgainstLastWeek(db.get(), "city", now).today.reported);
+        const QVariantMap changes = answerTo(queries, queries.changesSince(double(now - 4 * state::kHourMs))).toMap();
+        QCOMPARE(changes.value(QStringLiteral("reported")).toList().size(), qsizetype(40));
+
+        // A sensor's readings (the open bucket was written as the feed closed).
+        const QVariantList readings = answerTo(queries, queries.sensorSeries(QStringLiteral("gas-1"), 1)).toList();
+        QCOMPARE(readings.size(), qsizetype(1));
+        QCOMPARE(readings[0].toMap().value(QStringLiteral("last")).toDouble(), 12.5);
+        QCOMPARE(queries.answeredCount(), uint64_t(6));
+    }
+
+    // Without a history every answer is empty, and still comes.
+    void noHistoryAnswersEmpty()
+    {
+        views::HistoryQueries queries(QString(), [] { return int64_t(0); });
+        QVERIFY(!queries.available());
+        QVERIFY(!answerTo(queries, queries.topOverdue(QStringLiteral("city"), 5)).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryQueries)
+#include "tst_historyqueries.moc"
