@@ -11,6 +11,8 @@ Window {
     property LiveFeed feed
     // Set by the application: the history's answers for the panels (off the GUI thread).
     property HistoryQueries history
+    // Set by the application: the live map layers and their legend.
+    property LiveLayers layers
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -64,6 +66,12 @@ Window {
         // What the pointer is over wins over what was selected.
         path: map.hoveredPath.length > 0 ? map.hoveredPath : map.selectedPath
         pinned: map.hoveredPath.length === 0
+    }
+
+    MapLegend {
+        anchors { left: parent.left; top: header.bottom; margins: Theme.margin * root.unit }
+        unit: root.unit
+        layers: root.layers
     }
 
     ScaleBar {

@@ -136,6 +136,7 @@ int main(int argc, char *argv[])
                                                    [&liveFeed] { return liveFeed.state().now(); });
     window->setProperty("history", QVariant::fromValue(&historyQueries));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());
+    window->setProperty("layers", QVariant::fromValue(&liveLayers));
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {

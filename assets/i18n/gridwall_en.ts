@@ -48,6 +48,44 @@
     </message>
 </context>
 <context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="14"/>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="15"/>
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="17"/>
+        <source>Response units</source>
+        <translation>Response units</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="18"/>
+        <source>Safety sensors</source>
+        <translation>Safety sensors</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="19"/>
+        <source>Grid workers</source>
+        <translation>Grid workers</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="20"/>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+</context>
+<context>
     <name>RegionCard</name>
     <message>
         <location filename="../../qml/RegionCard.qml" line="15"/>

@@ -48,6 +48,44 @@
     </message>
 </context>
 <context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="14"/>
+        <source>Workload</source>
+        <translation>工作负荷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="15"/>
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="17"/>
+        <source>Response units</source>
+        <translation>处置力量</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="18"/>
+        <source>Safety sensors</source>
+        <translation>安全传感器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="19"/>
+        <source>Grid workers</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="20"/>
+        <source>Cameras</source>
+        <translation>视频监控</translation>
+    </message>
+</context>
+<context>
     <name>RegionCard</name>
     <message>
         <location filename="../../qml/RegionCard.qml" line="15"/>

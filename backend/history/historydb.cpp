@@ -120,9 +120,9 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
         raised_at INTEGER NOT NULL, acknowledged_at INTEGER,
         PRIMARY KEY (kind, subject, label)
     ) WITHOUT ROWID;
-    CREATE INDEX case_state_in_hand ON case_state(deadline)
+    CREATE INDEX case_state_in_hand ON case_state(deadline, status)
         WHERE status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0;
-    CREATE INDEX case_state_in_hand_grid ON case_state(grid, deadline)
+    CREATE INDEX case_state_in_hand_grid ON case_state(grid, deadline, status)
         WHERE status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0;
     )sql",
 };

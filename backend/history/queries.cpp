@@ -47,9 +47,12 @@ std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int6
     constexpr const char *kInHand = "status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0 AND deadline < ?1";
     constexpr const char *kColumns = "case_id, status, category, title, priority, deadline, grid, dept, assignee";
     const bool city = region.empty() || region == "city";
-    const std::string sql = std::string("SELECT ") + kColumns + " FROM case_state " +
+    // The N first come from the index alone (it carries grid, deadline, status
+    // and the key); only their N rows are read from the table.
+    const std::string sql = std::string("SELECT ") + kColumns + " FROM case_state WHERE case_id IN (SELECT case_id FROM case_state " +
                             (city ? "INDEXED BY case_state_in_hand WHERE " : "INDEXED BY case_state_in_hand_grid WHERE ") +
-                            kInHand + (city ? "" : " AND grid >= ?3 AND grid < ?4") + " ORDER BY deadline LIMIT ?2";
+                            kInHand + (city ? "" : " AND grid >= ?3 AND grid < ?4") +
+                            " ORDER BY deadline, case_id LIMIT ?2) ORDER BY deadline, case_id";
     Statement s(db, sql.c_str());
     if (!s)
         return cases;

@@ -198,17 +198,8 @@ void GeoMap::setGeography(Geography *geography)
         // Default look until a data layer colours the regions: district tints,
         // with finer regions faintly varied so that the tiling reads.
         const geo::RegionTree &tree = geography->tree();
-        const QList<int> &districts = tree.level(Level::District);
-        for (int l = 0; l < geo::kLevelCount; ++l) {
-            std::vector<QRgb> colors;
-            for (int index : tree.level(Level(l))) {
-                const int district = tree.pathTo(index).first();
-                const QColor tint = QColor::fromRgb(districtTint(int(districts.indexOf(district))));
-                const int jitter = l == 0 ? 0 : int(qHash(tree.region(index).code) % 13) - 6;
-                colors.push_back(tint.lighter(100 + jitter).rgb());
-            }
-            setFillColors(Level(l), std::move(colors));
-        }
+        for (int l = 0; l < geo::kLevelCount; ++l)
+            resetFillColors(Level(l));
         m_view = MapView(tree.originMercator());
         resetView();
     }
@@ -293,6 +284,22 @@ int GeoMap::detailLevel() const
             level = l;
     }
     return level;
+}
+
+void GeoMap::resetFillColors(Level level)
+{
+    if (!m_geography)
+        return;
+    const geo::RegionTree &tree = m_geography->tree();
+    const QList<int> &districts = tree.level(Level::District);
+    std::vector<QRgb> colors;
+    for (int index : tree.level(level)) {
+        const int district = tree.pathTo(index).first();
+        const QColor tint = QColor::fromRgb(districtTint(int(districts.indexOf(district))));
+        const int jitter = level == Level::District ? 0 : int(qHash(tree.region(index).code) % 13) - 6;
+        colors.push_back(tint.lighter(100 + jitter).rgb());
+    }
+    setFillColors(level, std::move(colors));
 }
 
 void GeoMap::setFillColors(Level level, std::vector<QRgb> colors)

@@ -61,6 +61,8 @@ public:
     // Recolour one level: one colour per region in the level's order. Cheap
     // on the calling (GUI) thread; the vertex colours are written at sync.
     void setFillColors(geo::Level level, std::vector<QRgb> colors);
+    // Back to the default look of a level: district tints, finer regions faintly varied so that the tiling reads.
+    void resetFillColors(geo::Level level);
     // The default fill of the n-th district (in file order) before any data layer colours it.
     static QRgb districtTint(int n);
     // Markers: discs of one colour and pixel radius per layer, drawn over the

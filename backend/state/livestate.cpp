@@ -88,6 +88,7 @@ void LiveState::advanceClock(int64_t ts)
 
 void LiveState::tick(int64_t now)
 {
+    m_touched.clear(); // from here: the cases whose deadline clock moved them on
     // The city's clock runs with the wall clock, also when it is ahead of it.
     if (m_wall > 0 && now > m_wall)
         advanceClock(m_now + (now - m_wall));
@@ -101,7 +102,6 @@ void LiveState::tick(int64_t now)
 
 void LiveState::evictEnded()
 {
-    bool evicted = false;
     while (!m_evictions.empty() && m_evictions.top().at <= m_now) {
         const CaseTimer timer = m_evictions.top();
         m_evictions.pop();
@@ -110,11 +110,10 @@ void LiveState::evictEnded()
             continue;
         if (it->second.flagged())
             --m_flaggedCases;
+        const std::string *gone = &it->first;
+        std::erase_if(m_touched, [gone](const Touched &t) { return t.id == gone; });
         m_cases.erase(it);
-        evicted = true;
     }
-    if (evicted)
-        m_touched.clear(); // it may have pointed at one of them
 }
 
 void LiveState::runTimers()
@@ -130,6 +129,7 @@ void LiveState::runTimers()
             continue; // superseded by a later event of the case
         c.slaNext = 0;
         refresh(it->first, c);
+        m_touched.push_back({feed::Feed::Case, &it->first});
     }
     // Alarms time durations and silence on the wall clock: when messages
     // arrive, whatever the producers' clocks say.

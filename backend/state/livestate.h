@@ -180,7 +180,8 @@ public:
     int64_t journalHighWater() const { return m_journalHighWater; }
 
     // What the last apply() changed: one entry per applied event, pointing at
-    // the entity's id as stored here, for views that follow the state.
+    // the entity's id as stored here, for views that follow the state; after
+    // tick(), the cases whose deadline clock changed their standing.
     struct Touched
     {
         feed::Feed feed;
@@ -312,7 +313,7 @@ private:
     };
     std::priority_queue<CaseTimer, std::vector<CaseTimer>, std::greater<CaseTimer>> m_caseTimers;
     std::priority_queue<CaseTimer, std::vector<CaseTimer>, std::greater<CaseTimer>> m_evictions;
-    // Only from tick(): touched() of the last apply() points into the cases.
+    // Only from tick() (touched() loses the cases evicted).
     void evictEnded();
 
     PointIndex m_cameraIndex;

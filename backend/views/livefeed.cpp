@@ -402,6 +402,8 @@ void LiveFeed::updateStatus()
     recordAlarms();
     recordCaseMoments();
     flushTelemetry(false);
+    if (!m_state.touched().empty())
+        emit applied(); // deadlines passed: the views restyle those cases
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;

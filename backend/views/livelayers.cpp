@@ -5,6 +5,10 @@
 #include "map/geomap.h"
 
 #include <QColor>
+#include <QVariantMap>
+
+#include <cmath>
+#include <iterator>
 
 namespace gridwall::views {
 
@@ -29,6 +33,7 @@ const Style kWorkerHandling{32, QColor(255, 176, 32), 3.5};
 const Style kSensorWarning{40, QColor(255, 159, 28), 5};
 const Style kCaseOpen{50, QColor(255, 209, 102), 5};
 const Style kCaseInHand{51, QColor(255, 140, 66), 5};
+const Style kCaseOverdue{55, QColor(255, 64, 129), 6.5};
 const Style kUnitEnforcement{60, QColor(179, 140, 255), 6};
 const Style kUnitAmbulance{61, QColor(242, 246, 250), 6};
 const Style kUnitFire{62, QColor(255, 90, 79), 6};
@@ -36,7 +41,29 @@ const Style kUnitPolice{63, QColor(77, 141, 255), 6};
 const Style kSensorAlarm{70, QColor(255, 59, 48), 7};
 
 const Style kStyles[] = {kCameraOnline, kCameraOffline, kSensorNormal, kWorkerIdle, kWorkerPatrol, kWorkerHandling, kSensorWarning,
-                         kCaseOpen, kCaseInHand, kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice, kSensorAlarm};
+                         kCaseOpen, kCaseInHand, kCaseOverdue, kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice, kSensorAlarm};
+
+// The legend: each key switches these marker layers (workload: the region fills).
+struct LegendEntry
+{
+    const char *key;
+    QColor color;
+    std::vector<int> layers;
+};
+const LegendEntry kLegend[] = {
+    {"workload", QColor(253, 231, 37), {}},
+    {"overdue", kCaseOverdue.color, {kCaseOverdue.layer}},
+    {"cases", kCaseInHand.color, {kCaseOpen.layer, kCaseInHand.layer}},
+    {"units", kUnitPolice.color, {kUnitEnforcement.layer, kUnitAmbulance.layer, kUnitFire.layer, kUnitPolice.layer}},
+    {"sensors", kSensorNormal.color, {kSensorNormal.layer, kSensorWarning.layer, kSensorAlarm.layer}},
+    {"workers", kWorkerPatrol.color, {kWorkerIdle.layer, kWorkerPatrol.layer, kWorkerHandling.layer}},
+    {"cameras", kCameraOnline.color, {kCameraOnline.layer, kCameraOffline.layer}},
+};
+
+// Viridis (perceptually uniform, readable by the colour-blind), nine stops from 0 to 1.
+constexpr QRgb kViridis[] = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
+// Regions with neither open cases nor workers on duty: no workload to show.
+constexpr QRgb kNoWorkload = 0x1b2433;
 
 const Style *styleOf(int layer)
 {
@@ -78,6 +105,14 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     for (const auto &[id, u] : state.units())
         updateEntity(Feed::Unit, id);
     flush();
+    // The choropleth and the legend's counts follow the city once a second.
+    m_recolourTimer.setInterval(1000);
+    connect(&m_recolourTimer, &QTimer::timeout, this, [this] {
+        recolour();
+        emit legendChanged();
+    });
+    m_recolourTimer.start();
+    recolour();
 }
 
 size_t LiveLayers::markerCount(int layer) const
@@ -93,6 +128,15 @@ void LiveLayers::update()
     flush();
 }
 
+bool LiveLayers::layerShown(int layer) const
+{
+    for (const LegendEntry &e : kLegend)
+        for (int l : e.layers)
+            if (l == layer)
+                return !m_hidden.count(QString::fromLatin1(e.key)) || !m_hidden.at(QString::fromLatin1(e.key));
+    return true;
+}
+
 void LiveLayers::flush()
 {
     if (!m_map)
@@ -101,9 +145,92 @@ void LiveLayers::flush()
         if (!data.dirty)
             continue;
         const Style *style = styleOf(layer);
-        m_map->setMarkers(layer, style->color, style->radius, data.points);
+        m_map->setMarkers(layer, style->color, style->radius, layerShown(layer) ? data.points : std::vector<QPointF>());
         data.dirty = false;
     }
+}
+
+QRgb LiveLayers::workloadColor(double index)
+{
+    const double t = state::workloadRamp(std::max(0.0, index)) * double(std::size(kViridis) - 1);
+    const size_t i = std::min(size_t(t), std::size(kViridis) - 2);
+    const double f = t - double(i);
+    const auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
+    const QRgb a = kViridis[i], b = kViridis[i + 1];
+    return qRgb(mix(qRed(a), qRed(b)), mix(qGreen(a), qGreen(b)), mix(qBlue(a), qBlue(b)));
+}
+
+void LiveLayers::recolour()
+{
+    if (!m_map)
+        return;
+    const bool shown = !m_hidden[QStringLiteral("workload")];
+    const state::Rollups &rollups = m_feed.state().rollups();
+    for (int l = 0; l < geo::kLevelCount; ++l) {
+        const QList<int> &regions = m_tree.level(geo::Level(l));
+        std::vector<QRgb> colors;
+        if (shown) {
+            colors.reserve(size_t(regions.size()));
+            for (int index : regions) {
+                const state::RegionFigures &f =
+                    size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
+                colors.push_back(f.open == 0 && f.workersOnDuty == 0 ? qRgb(qRed(kNoWorkload), qGreen(kNoWorkload), qBlue(kNoWorkload))
+                                                                     : workloadColor(f.workload()));
+            }
+        }
+        if (colors == m_fills[size_t(l)])
+            continue;
+        m_fills[size_t(l)] = colors;
+        if (shown)
+            m_map->setFillColors(geo::Level(l), std::move(colors));
+        else
+            m_map->resetFillColors(geo::Level(l));
+    }
+}
+
+QVariantList LiveLayers::legend() const
+{
+    QVariantList entries;
+    for (const LegendEntry &e : kLegend) {
+        size_t count = 0;
+        for (int layer : e.layers)
+            count += markerCount(layer);
+        const QString key = QString::fromLatin1(e.key);
+        const auto hidden = m_hidden.find(key);
+        entries.append(QVariantMap{{QStringLiteral("key"), key},
+                                   {QStringLiteral("color"), e.color},
+                                   {QStringLiteral("visible"), hidden == m_hidden.end() || !hidden->second},
+                                   {QStringLiteral("count"), double(count)}});
+    }
+    return entries;
+}
+
+QVariantList LiveLayers::workloadRamp() const
+{
+    QVariantList stops;
+    for (QRgb c : kViridis)
+        stops.append(QColor::fromRgb(c));
+    return stops;
+}
+
+double LiveLayers::workloadSaturation() const
+{
+    return state::kWorkloadSaturation;
+}
+
+void LiveLayers::setVisible(const QString &key, bool visible)
+{
+    if (m_hidden[key] == !visible)
+        return;
+    m_hidden[key] = !visible;
+    for (const LegendEntry &e : kLegend)
+        if (key == QLatin1String(e.key))
+            for (int layer : e.layers)
+                m_layers[layer].dirty = true;
+    flush();
+    if (key == QLatin1String("workload"))
+        recolour();
+    emit legendChanged();
 }
 
 void LiveLayers::updateEntity(Feed feed, const std::string &id)
@@ -157,6 +284,8 @@ void LiveLayers::updateEntity(Feed feed, const std::string &id)
         case CaseStatus::Closed:
         case CaseStatus::Rejected: layer = -1; break; // no longer on the map
         }
+        if (layer >= 0 && state.slaOf(it->second).state == state::SlaState::Overdue)
+            layer = kCaseOverdue.layer; // past its deadline and still in hand: stands out
         place(feed, id, layer, at(*it->second.position));
         break;
     }

@@ -1,14 +1,22 @@
 #pragma once
-// The live markers on the map: cameras, sensors, workers, open cases and
-// units, one marker layer per category and state. Each entity keeps a slot
-// in its layer; a batch moves only the markers it touches (O(batch)), and
-// the map rewrites the changed layers' buffers at the next sync.
+// The live layers of the map. Markers for cameras, sensors, workers, open
+// cases and units, one marker layer per category and state: each entity
+// keeps a slot in its layer; a batch moves only the markers it touches
+// (O(batch)), and the map rewrites the changed layers' buffers at the next
+// sync. The workload choropleth: every region of every level coloured by
+// its workload index on a perceptually uniform ramp, recomputed once a
+// second from the roll-ups (never per message). The legend lists the
+// layers with their colours and counts, and switches each on and off.
 
 #include "feed/events.h"
 
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
+#include <QQmlEngine>
+#include <QRgb>
+#include <QTimer>
+#include <QVariantList>
 
 #include <array>
 #include <string>
@@ -29,14 +37,34 @@ class LiveFeed;
 class LiveLayers : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("LiveLayers is created by the application")
+    // [{key, color, visible, count}] in legend order; keys: workload, overdue,
+    // cases, units, sensors, workers, cameras.
+    Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
+    // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
+    Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
+    Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
 
 public:
     LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent = nullptr);
 
     // Moves the markers of the entities the last batch touched (connected to LiveFeed::applied).
     void update();
+    // Recolours the regions by workload (once a second, and on demand).
+    void recolour();
     // Markers currently on a layer (for tests).
     size_t markerCount(int layer) const;
+
+    QVariantList legend() const;
+    QVariantList workloadRamp() const;
+    double workloadSaturation() const;
+    Q_INVOKABLE void setVisible(const QString &key, bool visible);
+    // The ramp's colour for a workload index (0 .. saturation and beyond).
+    static QRgb workloadColor(double index);
+
+signals:
+    void legendChanged();
 
 private:
     struct Layer
@@ -54,12 +82,16 @@ private:
     void place(feed::Feed kind, const std::string &id, int layer, QPointF point);
     void updateEntity(feed::Feed feed, const std::string &id);
     void flush(); // dirty layers to the map
+    bool layerShown(int layer) const;
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
     const geo::RegionTree &m_tree;
     std::unordered_map<int, Layer> m_layers;
     std::array<std::unordered_map<std::string, Place>, feed::kFeedCount> m_places; // per kind of entity
+    std::unordered_map<QString, bool> m_hidden; // legend keys switched off
+    std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
+    QTimer m_recolourTimer;
 };
 
 } // namespace gridwall::views

@@ -8,6 +8,7 @@
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +101,80 @@ private slots:
         feed.push(caseEvent("c-1", 6, feed::CaseStatus::Closed));
         feed.drain();
         QCOMPARE(layers.markerCount(inHand), size_t(0));
+    }
+
+    // A case still in hand when its deadline passes turns to the overdue
+    // layer with the clock, without any message about it.
+    void deadlinePassingRestylesTheCase()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        constexpr int openCases = 50, overdue = 55;
+        const int64_t now = feed::epochMs();
+        feed::CaseEvent c = caseEvent("late", 1, feed::CaseStatus::Reported);
+        c.ts = now;
+        c.deadline = now + 500;
+        feed.push(std::move(c));
+        feed.drain();
+        QCOMPARE(layers.markerCount(openCases), size_t(1));
+        QCOMPARE(layers.markerCount(overdue), size_t(0));
+        feed.state().tick(now + 2000);
+        layers.update();
+        QCOMPARE(layers.markerCount(openCases), size_t(0));
+        QCOMPARE(layers.markerCount(overdue), size_t(1));
+    }
+
+    // The legend lists every layer with its count; switching one off keeps
+    // its markers (counted, ready) and says so.
+    void legendSwitchesLayers()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        feed.push(worker("w-1", 122.07, feed::WorkerStatus::Patrol));
+        feed.push(worker("w-2", 122.08, feed::WorkerStatus::Handling));
+        feed.drain();
+        const auto entry = [&](const QString &key) {
+            for (const QVariant &v : layers.legend())
+                if (v.toMap().value(QStringLiteral("key")).toString() == key)
+                    return v.toMap();
+            return QVariantMap();
+        };
+        QCOMPARE(layers.legend().size(), qsizetype(7));
+        QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
+        QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
+        QSignalSpy changed(&layers, &views::LiveLayers::legendChanged);
+        layers.setVisible(QStringLiteral("workers"), false);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
+        QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
+        feed.push(worker("w-3", 122.09, feed::WorkerStatus::Patrol)); // still followed while hidden
+        feed.drain();
+        layers.setVisible(QStringLiteral("workers"), true);
+        QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 3);
+        layers.setVisible(QStringLiteral("workload"), false);
+        QVERIFY(!entry(QStringLiteral("workload")).value(QStringLiteral("visible")).toBool());
+    }
+
+    // The workload ramp runs from dark to light without turning back (so more
+    // load always reads brighter), from viridis' first to its last colour.
+    void workloadRampIsMonotonic()
+    {
+        QCOMPARE(views::LiveLayers::workloadColor(0), qRgb(0x44, 0x01, 0x54));
+        QCOMPARE(views::LiveLayers::workloadColor(state::kWorkloadSaturation), qRgb(0xfd, 0xe7, 0x25));
+        QCOMPARE(views::LiveLayers::workloadColor(1000), views::LiveLayers::workloadColor(state::kWorkloadSaturation));
+        double last = -1;
+        for (double index = 0; index <= state::kWorkloadSaturation; index += 0.25) {
+            const QRgb c = views::LiveLayers::workloadColor(index);
+            const double luma = 0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c);
+            QVERIFY2(luma > last, qPrintable(QStringLiteral("at %1").arg(index)));
+            last = luma;
+        }
     }
 
     // After a restart the map shows at once what it showed before: the stored
