@@ -13,6 +13,8 @@ Window {
     property HistoryQueries history
     // Set by the application: the live map layers and their legend.
     property LiveLayers layers
+    // Set by the application: the live figures of the region in the drill-down panel.
+    property var regionPanel // RegionPanel
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -25,8 +27,19 @@ Window {
     GeoMap {
         id: map
         objectName: "map"
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
+        anchors { left: parent.left; right: drillDown.left; top: header.bottom; bottom: parent.bottom }
         designUnit: root.unit
+        onSelectedCodeChanged: if (root.regionPanel) root.regionPanel.code = selectedCode
+    }
+
+    DrillDownPanel {
+        id: drillDown
+        anchors { right: parent.right; top: header.bottom; bottom: parent.bottom }
+        unit: root.unit
+        region: root.regionPanel
+        history: root.history
+        feed: root.feed
+        onGoTo: code => map.flyTo(code)
     }
 
     MapLabelLayer {
@@ -61,11 +74,11 @@ Window {
     }
 
     RegionCard {
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.margin * root.unit }
+        anchors { right: drillDown.left; bottom: parent.bottom; margins: Theme.margin * root.unit }
         unit: root.unit
-        // What the pointer is over wins over what was selected.
-        path: map.hoveredPath.length > 0 ? map.hoveredPath : map.selectedPath
-        pinned: map.hoveredPath.length === 0
+        // What the pointer is over (the selection has the drill-down panel).
+        path: map.hoveredPath
+        pinned: false
     }
 
     MapLegend {

@@ -10,6 +10,7 @@
 #include "views/historyqueries.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
+#include "views/regionpanel.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -137,6 +138,8 @@ int main(int argc, char *argv[])
     window->setProperty("history", QVariant::fromValue(&historyQueries));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());
     window->setProperty("layers", QVariant::fromValue(&liveLayers));
+    gridwall::views::RegionPanel regionPanel(liveFeed, geography.tree());
+    window->setProperty("regionPanel", QVariant::fromValue(&regionPanel));
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {

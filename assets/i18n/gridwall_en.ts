@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DrillDownPanel</name>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="36"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="37"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="38"/>
+        <source>Street / town</source>
+        <translation>Street / town</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="39"/>
+        <source>Community / village</source>
+        <translation>Community / village</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="40"/>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="47"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="50"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="51"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="82"/>
+        <source>Panjin</source>
+        <translation>Panjin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="98"/>
+        <source>Whole city</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="123"/>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="124"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="126"/>
+        <source>New today</source>
+        <translation>New today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="127"/>
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="128"/>
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="129"/>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="130"/>
+        <source>Workers on duty</source>
+        <translation>Workers on duty</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <source>Cameras online</source>
+        <translation>Cameras online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <source>Feed stopped: figures as of %1 s ago</source>
+        <translation>Feed stopped: figures as of %1 s ago</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="170"/>
+        <source>Last 24 hours: reported and closed</source>
+        <translation>Last 24 hours: reported and closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
+        <source>By workload</source>
+        <translation>By workload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="240"/>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 open · %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="252"/>
+        <source>Most overdue</source>
+        <translation>Most overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="274"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../../qml/HeaderBar.qml" line="30"/>

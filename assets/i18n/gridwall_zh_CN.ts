@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DrillDownPanel</name>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="36"/>
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="37"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="38"/>
+        <source>Street / town</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="39"/>
+        <source>Community / village</source>
+        <translation>社区/村</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="40"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="47"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="50"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="51"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="82"/>
+        <source>Panjin</source>
+        <translation>盘锦市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="98"/>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="123"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="124"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
+        <source>Due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="126"/>
+        <source>New today</source>
+        <translation>今日新增</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="127"/>
+        <source>Closed today</source>
+        <translation>今日办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="128"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="129"/>
+        <source>Workload</source>
+        <translation>工作负荷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="130"/>
+        <source>Workers on duty</source>
+        <translation>在岗网格员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <source>Cameras online</source>
+        <translation>视频在线率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <source>Feed stopped: figures as of %1 s ago</source>
+        <translation>数据中断：显示 %1 秒前的数据</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="170"/>
+        <source>Last 24 hours: reported and closed</source>
+        <translation>近 24 小时：上报与办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
+        <source>By workload</source>
+        <translation>按工作负荷排序</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="240"/>
+        <source>%1 open · %2 overdue</source>
+        <translation>在办 %1 · 超期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="252"/>
+        <source>Most overdue</source>
+        <translation>超期最久</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="274"/>
+        <source>+%1</source>
+        <translation>超 %1</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
         <location filename="../../qml/HeaderBar.qml" line="30"/>

@@ -7,6 +7,7 @@
 #include "map/geomap.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
+#include "views/regionpanel.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -175,6 +176,51 @@ private slots:
             QVERIFY2(luma > last, qPrintable(QStringLiteral("at %1").arg(index)));
             last = luma;
         }
+    }
+
+    // The drill-down panel's figures are the region's live roll-ups, its
+    // children ranked by workload, and its path back up to the city.
+    void regionPanelFollowsTheState()
+    {
+        map::Geography geography(m_data, false);
+        const geo::RegionTree &tree = geography.tree();
+        views::LiveFeed feed(std::nullopt, &tree);
+        views::RegionPanel panel(feed, tree);
+        const int grid = tree.level(geo::Level::Grid).front();
+        const QList<int> path = tree.pathTo(grid);
+        const QString district = tree.region(path.front()).code;
+        const QString street = tree.region(path[1]).code;
+        const QGeoCoordinate at = tree.geoFromScene(tree.region(grid).labelPoint);
+        for (int i = 0; i < 3; ++i) {
+            feed::CaseEvent c = caseEvent("p-" + std::to_string(i), 1, feed::CaseStatus::Reported);
+            c.ts = feed::epochMs();
+            c.position = feed::GeoPoint{at.longitude(), at.latitude()};
+            c.grid = tree.region(grid).code.toStdString();
+            c.priority = 1;
+            c.deadline = c.ts + state::kHourMs;
+            feed.push(std::move(c));
+        }
+        feed.drain();
+        panel.refresh(); // as its once-a-second timer does
+        QCOMPARE(panel.figures().value(QStringLiteral("level")).toString(), QStringLiteral("city"));
+        QCOMPARE(panel.figures().value(QStringLiteral("open")).toInt(), 3);
+        QCOMPARE(panel.children().size(), tree.level(geo::Level::District).size());
+        QCOMPARE(panel.children().front().toMap().value(QStringLiteral("code")).toString(), district); // the loaded one first
+
+        QSignalSpy moved(&panel, &views::RegionPanel::codeChanged);
+        panel.setCode(district);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(panel.figures().value(QStringLiteral("name")).toString(), tree.region(path.front()).name);
+        QCOMPARE(panel.figures().value(QStringLiteral("open")).toInt(), 3);
+        QCOMPARE(panel.children().front().toMap().value(QStringLiteral("code")).toString(), street);
+        QCOMPARE(panel.children().front().toMap().value(QStringLiteral("open")).toInt(), 3);
+        QCOMPARE(panel.path().size(), qsizetype(1));
+        panel.setCode(tree.region(grid).code);
+        QCOMPARE(panel.path().size(), qsizetype(4));
+        QVERIFY(panel.children().isEmpty());
+        panel.setCode(QStringLiteral("no-such-code")); // unknown: the city
+        QCOMPARE(panel.code(), QString());
+        QCOMPARE(panel.figures().value(QStringLiteral("level")).toString(), QStringLiteral("city"));
     }
 
     // After a restart the map shows at once what it showed before: the stored

@@ -1,0 +1,106 @@
+#include "regionpanel.h"
+
+#include "geo/regiontree.h"
+#include "livefeed.h"
+
+#include <algorithm>
+
+namespace gridwall::views {
+
+namespace {
+
+QVariantMap figuresOf(const state::RegionFigures &f)
+{
+    return {{QStringLiteral("open"), f.open},
+            {QStringLiteral("overdue"), f.overdue},
+            {QStringLiteral("dueSoon"), f.dueSoon},
+            {QStringLiteral("newToday"), f.newToday},
+            {QStringLiteral("closedToday"), f.closedToday},
+            {QStringLiteral("closureRate"), f.closureRate()},
+            {QStringLiteral("medianHandlingMs"), double(f.medianHandlingMs())},
+            {QStringLiteral("workload"), f.workload()},
+            {QStringLiteral("workersOnDuty"), f.workersOnDuty},
+            {QStringLiteral("workersTotal"), f.workersTotal},
+            {QStringLiteral("cameras"), f.cameras},
+            {QStringLiteral("camerasOnline"), f.camerasOnline},
+            {QStringLiteral("sensors"), f.sensors},
+            {QStringLiteral("sensorsWarn"), f.sensorsWarn},
+            {QStringLiteral("sensorsAlarm"), f.sensorsAlarm},
+            {QStringLiteral("outsideFive"), f.shareOutsideFive()}};
+}
+
+QVariantMap describe(const geo::Region &r)
+{
+    return {{QStringLiteral("code"), r.code}, {QStringLiteral("name"), r.name}, {QStringLiteral("level"), geo::levelName(r.level)}};
+}
+
+} // namespace
+
+RegionPanel::RegionPanel(LiveFeed &feed, const geo::RegionTree &tree, QObject *parent)
+    : QObject(parent)
+    , m_feed(feed)
+    , m_tree(tree)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
+    m_timer.start();
+    refresh();
+}
+
+void RegionPanel::setCode(const QString &code)
+{
+    const int index = code.isEmpty() ? -1 : m_tree.indexOf(code);
+    const QString known = index >= 0 ? code : QString();
+    if (known == m_code)
+        return;
+    m_code = known;
+    m_index = index;
+    emit codeChanged();
+    refresh();
+}
+
+QVariantList RegionPanel::path() const
+{
+    QVariantList chain;
+    if (m_index >= 0)
+        for (int i : m_tree.pathTo(m_index))
+            chain.append(describe(m_tree.region(i)));
+    return chain;
+}
+
+void RegionPanel::refresh()
+{
+    const state::Rollups &rollups = m_feed.state().rollups();
+    const auto figuresAt = [&](int index) -> const state::RegionFigures & {
+        return index >= 0 && size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
+    };
+    m_figures = figuresOf(figuresAt(m_index));
+    if (m_index >= 0) {
+        m_figures.insert(describe(m_tree.region(m_index)));
+    } else {
+        m_figures.insert(QStringLiteral("code"), QString());
+        m_figures.insert(QStringLiteral("name"), QString());
+        m_figures.insert(QStringLiteral("level"), QStringLiteral("city"));
+    }
+    const QList<int> &below = m_index >= 0 ? m_tree.region(m_index).children : m_tree.level(geo::Level::District);
+    std::vector<std::pair<double, int>> ranked;
+    ranked.reserve(size_t(below.size()));
+    for (int child : below) {
+        const state::RegionFigures &f = figuresAt(child);
+        ranked.emplace_back(f.open > 0 ? f.workload() : 0.0, child);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    m_children.clear();
+    for (const auto &[workload, child] : ranked) {
+        const state::RegionFigures &f = figuresAt(child);
+        QVariantMap entry = describe(m_tree.region(child));
+        entry.insert(QStringLiteral("workload"), workload);
+        entry.insert(QStringLiteral("open"), f.open);
+        entry.insert(QStringLiteral("overdue"), f.overdue);
+        entry.insert(QStringLiteral("workersOnDuty"), f.workersOnDuty);
+        m_children.append(entry);
+    }
+    emit refreshed();
+}
+
+} // namespace gridwall::views

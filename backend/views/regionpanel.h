@@ -1,0 +1,63 @@
+#pragma once
+// The drill-down panel's live side: the figures of the region the operator
+// is looking at (or the whole city) and its children ranked by workload,
+// read from the live state's roll-ups once a second (O(children), never per
+// message). Trends and lists from the history come through HistoryQueries.
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace gridwall::geo {
+class RegionTree;
+}
+
+namespace gridwall::views {
+
+class LiveFeed;
+
+class RegionPanel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("RegionPanel is created by the application")
+    // A region code at any level; empty: the whole city.
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
+    // {code, name, level, open, overdue, dueSoon, newToday, closedToday,
+    //  closureRate, medianHandlingMs, workload, workersOnDuty, workersTotal,
+    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive}
+    Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
+    // [{code, name, level, workload, open, overdue, workersOnDuty}], most loaded first.
+    Q_PROPERTY(QVariantList children READ children NOTIFY refreshed)
+    // [{code, name, level}] from the district down to the region (empty for the city).
+    Q_PROPERTY(QVariantList path READ path NOTIFY codeChanged)
+
+public:
+    RegionPanel(LiveFeed &feed, const geo::RegionTree &tree, QObject *parent = nullptr);
+
+    QString code() const { return m_code; }
+    void setCode(const QString &code);
+    QVariantMap figures() const { return m_figures; }
+    QVariantList children() const { return m_children; }
+    QVariantList path() const;
+
+    // Reads the roll-ups again (once a second by itself).
+    Q_INVOKABLE void refresh();
+
+signals:
+    void codeChanged();
+    void refreshed();
+
+private:
+    LiveFeed &m_feed;
+    const geo::RegionTree &m_tree;
+    QString m_code;
+    int m_index = -1; // -1: the city
+    QVariantMap m_figures;
+    QVariantList m_children;
+    QTimer m_timer;
+};
+
+} // namespace gridwall::views
