@@ -164,8 +164,10 @@ void LiveLayers::recolour()
 {
     if (!m_map)
         return;
-    const bool shown = !m_hidden[QStringLiteral("workload")];
     const state::Rollups &rollups = m_feed.state().rollups();
+    // Until the feeds bring cases or workers there is no workload to show: the map keeps its geography tints.
+    const bool anyWorkload = rollups.city().open > 0 || rollups.city().workersOnDuty > 0;
+    const bool shown = !m_hidden[QStringLiteral("workload")] && anyWorkload;
     for (int l = 0; l < geo::kLevelCount; ++l) {
         const QList<int> &regions = m_tree.level(geo::Level(l));
         std::vector<QRgb> colors;

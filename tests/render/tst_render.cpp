@@ -20,8 +20,9 @@ namespace {
 constexpr int kWidth = 1600;
 constexpr int kHeight = 900;
 const double kUnit = std::min(kWidth / 1920.0, kHeight / 1080.0);
-// The map fills the window below the header bar (Theme.headerHeight).
+// The map fills the window below the header bar (Theme.headerHeight), left of the drill-down panel.
 const double kMapTop = 72 * kUnit;
+const double kPanelWidth = 520 * kUnit;
 
 int colorDistance(QColor a, QColor b)
 {
@@ -60,11 +61,13 @@ class TestRender : public QObject
     // Away from the header, the scale bar and any place a label may be drawn.
     bool clear(QPointF p) const
     {
-        if (p.x() < 10 || p.x() > kWidth - 10 || p.y() < kMapTop + 10 || p.y() > kHeight - 10)
+        if (p.x() < 10 || p.x() > kWidth - kPanelWidth - 10 || p.y() < kMapTop + 10 || p.y() > kHeight - 10)
             return false;
+        if (p.x() < 340 * kUnit && p.y() < kMapTop + 380 * kUnit)
+            return false; // legend
         if (p.x() < 260 * kUnit && p.y() > kHeight - 100 * kUnit)
             return false; // scale bar
-        if (p.x() > kWidth - 500 * kUnit && p.y() > kHeight - 260 * kUnit)
+        if (p.x() > kWidth - kPanelWidth - 500 * kUnit && p.y() > kHeight - 260 * kUnit)
             return false; // region card: Xvfb's pointer rests over the map and hovers a region
         return std::none_of(m_labelRects.begin(), m_labelRects.end(), [&](const QRectF &r) { return r.contains(p); });
     }
@@ -92,7 +95,7 @@ private slots:
         m_tree = loaded.tree;
         // The wall opens showing the whole city: the same fit GeoMap makes.
         m_view = MapView(m_tree->originMercator());
-        m_view.setViewport(QSizeF(kWidth, kHeight - kMapTop));
+        m_view.setViewport(QSizeF(kWidth - kPanelWidth, kHeight - kMapTop));
         m_view.fit(m_tree->homeBounds());
         // The same label placement as the wall's, with a generous box around each name.
         const gridwall::map::MapDataLoad data = gridwall::map::loadMapData(QStringLiteral(GRIDWALL_REGIONS));
