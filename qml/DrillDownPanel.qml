@@ -103,6 +103,7 @@ Rectangle {
             }
             Text {
                 anchors.baseline: parent.children[0].baseline
+                visible: panel.f.level !== "city" // the title says it already
                 text: panel.levelName(panel.f.level || "city")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * panel.unit
@@ -146,9 +147,14 @@ Rectangle {
                     }
                     Text {
                         x: 12 * panel.unit; y: 32 * panel.unit
+                        width: parent.width - 24 * panel.unit
+                        height: 44 * panel.unit
                         text: modelData.value === undefined ? "–" : modelData.value
                         font.family: Theme.fontFamily
                         font.pixelSize: 34 * panel.unit
+                        // Long figures shrink to the cell, never below the legible minimum.
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.bodyFontSize * panel.unit
                         font.bold: true
                         color: modelData.color
                     }

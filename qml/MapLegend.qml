@@ -65,7 +65,9 @@ Rectangle {
                 Text {
                     anchors { right: parent.right; verticalCenter: swatch.verticalCenter }
                     visible: entry.modelData.key !== "workload"
-                    text: Number(entry.modelData.count).toLocaleString(Qt.locale(), "f", 0)
+                    // Switched on but drawn closer in: say so instead of a count the map does not show.
+                    text: entry.modelData.visible && entry.modelData.zoomIn ? qsTr("zoom in")
+                          : Number(entry.modelData.count).toLocaleString(Qt.locale(), "f", 0)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.bodyFontSize * legend.unit
                     font.bold: true

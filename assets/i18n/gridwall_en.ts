@@ -183,6 +183,11 @@
 <context>
     <name>MapLegend</name>
     <message>
+        <location filename="../../qml/MapLegend.qml" line="69"/>
+        <source>zoom in</source>
+        <translation>zoom in</translation>
+    </message>
+    <message>
         <location filename="../../qml/MapLegend.qml" line="14"/>
         <source>Workload</source>
         <translation>Workload</translation>

@@ -44,11 +44,14 @@ const Style kStyles[] = {kCameraOnline, kCameraOffline, kSensorNormal, kWorkerId
                          kCaseOpen, kCaseInHand, kCaseOverdue, kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice, kSensorAlarm};
 
 // The legend: each key switches these marker layers (workload: the region fills).
+// Thousands of workers and cameras carpet a city-wide view: they appear from
+// the zoom at which communities show (GeoMap::detailLevel() 2) unless hidden.
 struct LegendEntry
 {
     const char *key;
     QColor color;
     std::vector<int> layers;
+    int minDetail = 0;
 };
 const LegendEntry kLegend[] = {
     {"workload", QColor(253, 231, 37), {}},
@@ -56,8 +59,8 @@ const LegendEntry kLegend[] = {
     {"cases", kCaseInHand.color, {kCaseOpen.layer, kCaseInHand.layer}},
     {"units", kUnitPolice.color, {kUnitEnforcement.layer, kUnitAmbulance.layer, kUnitFire.layer, kUnitPolice.layer}},
     {"sensors", kSensorNormal.color, {kSensorNormal.layer, kSensorWarning.layer, kSensorAlarm.layer}},
-    {"workers", kWorkerPatrol.color, {kWorkerIdle.layer, kWorkerPatrol.layer, kWorkerHandling.layer}},
-    {"cameras", kCameraOnline.color, {kCameraOnline.layer, kCameraOffline.layer}},
+    {"workers", kWorkerPatrol.color, {kWorkerIdle.layer, kWorkerPatrol.layer, kWorkerHandling.layer}, 2},
+    {"cameras", kCameraOnline.color, {kCameraOnline.layer, kCameraOffline.layer}, 2},
 };
 
 // Viridis (perceptually uniform, readable by the colour-blind), nine stops from 0 to 1.
@@ -113,6 +116,8 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     });
     m_recolourTimer.start();
     recolour();
+    connect(&map, &map::GeoMap::viewChanged, this, &LiveLayers::followZoom);
+    followZoom();
 }
 
 size_t LiveLayers::markerCount(int layer) const
@@ -128,13 +133,33 @@ void LiveLayers::update()
     flush();
 }
 
+bool LiveLayers::entryShown(const char *key, int minDetail) const
+{
+    const auto hidden = m_hidden.find(QString::fromLatin1(key));
+    return (hidden == m_hidden.end() || !hidden->second) && m_detailLevel >= minDetail;
+}
+
 bool LiveLayers::layerShown(int layer) const
 {
     for (const LegendEntry &e : kLegend)
         for (int l : e.layers)
             if (l == layer)
-                return !m_hidden.count(QString::fromLatin1(e.key)) || !m_hidden.at(QString::fromLatin1(e.key));
+                return entryShown(e.key, e.minDetail);
     return true;
+}
+
+void LiveLayers::followZoom()
+{
+    const int level = m_map ? m_map->detailLevel() : 0;
+    if (level == m_detailLevel)
+        return;
+    m_detailLevel = level;
+    for (const LegendEntry &e : kLegend)
+        if (e.minDetail > 0)
+            for (int layer : e.layers)
+                m_layers[layer].dirty = true;
+    flush();
+    emit legendChanged();
 }
 
 void LiveLayers::flush()
@@ -202,6 +227,7 @@ QVariantList LiveLayers::legend() const
         entries.append(QVariantMap{{QStringLiteral("key"), key},
                                    {QStringLiteral("color"), e.color},
                                    {QStringLiteral("visible"), hidden == m_hidden.end() || !hidden->second},
+                                   {QStringLiteral("zoomIn"), m_detailLevel < e.minDetail}, // switched on, shown closer in
                                    {QStringLiteral("count"), double(count)}});
     }
     return entries;

@@ -39,8 +39,9 @@ class LiveLayers : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("LiveLayers is created by the application")
-    // [{key, color, visible, count}] in legend order; keys: workload, overdue,
-    // cases, units, sensors, workers, cameras.
+    // [{key, color, visible, zoomIn, count}] in legend order; keys: workload,
+    // overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
+    // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
     Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
@@ -83,6 +84,8 @@ private:
     void updateEntity(feed::Feed feed, const std::string &id);
     void flush(); // dirty layers to the map
     bool layerShown(int layer) const;
+    bool entryShown(const char *key, int minDetail) const; // switched on, and close enough in
+    void followZoom(); // layers that appear closer in
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -92,6 +95,7 @@ private:
     std::unordered_map<QString, bool> m_hidden; // legend keys switched off
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
     QTimer m_recolourTimer;
+    int m_detailLevel = -1; // the map's, as last seen
 };
 
 } // namespace gridwall::views
