@@ -8,6 +8,8 @@ Rectangle {
     property real unit: 1
     property Geography geography
     property LiveFeed feed
+    property var city // RegionPanel of the whole city
+    readonly property bool hasFigures: !!city && !!city.figures && (city.figures.open > 0 || (feed !== null && feed.configured))
     // Feed state: "none" (no broker given), "live", "quiet" (connected, nothing for 10 s), "down".
     readonly property string feedState: !feed || !feed.configured ? "none"
                                         : !feed.connected ? "down"
@@ -34,8 +36,41 @@ Rectangle {
             color: Theme.text
             anchors.verticalCenter: parent.verticalCenter
         }
+        // City-wide figures once there is data; the size of the grid tree before.
+        Row {
+            visible: bar.hasFigures
+            spacing: 22 * bar.unit
+            anchors.verticalCenter: parent.verticalCenter
+            Repeater {
+                model: bar.hasFigures ? [
+                    { label: qsTr("Open"), value: bar.city.figures.open, color: Theme.text },
+                    { label: qsTr("Overdue"), value: bar.city.figures.overdue, color: bar.city.figures.overdue > 0 ? Theme.alarm : Theme.text },
+                    { label: qsTr("New today"), value: bar.city.figures.newToday, color: Theme.text },
+                    { label: qsTr("Closed today"), value: bar.city.figures.closedToday, color: Theme.ok },
+                    { label: qsTr("Alarms"), value: bar.city.figures.alarms, color: bar.city.figures.alarms > 0 ? Theme.accent : Theme.text }
+                ] : []
+                delegate: Row {
+                    required property var modelData
+                    spacing: 8 * bar.unit
+                    Text {
+                        anchors.baseline: parent.children[1].baseline
+                        text: modelData.label
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * bar.unit
+                        color: Theme.textDim
+                    }
+                    Text {
+                        text: Number(modelData.value || 0).toLocaleString(Qt.locale("en"), "f", 0)
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.titleFontSize * bar.unit
+                        font.bold: true
+                        color: modelData.color
+                    }
+                }
+            }
+        }
         Text {
-            visible: bar.geography !== null
+            visible: bar.geography !== null && !bar.hasFigures
             text: bar.geography
                   ? qsTr("%1 districts · %2 streets/towns · %3 communities/villages · %4 grids")
                         .arg(bar.geography.districtCount).arg(bar.geography.streetCount)

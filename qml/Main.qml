@@ -15,6 +15,8 @@ Window {
     property LiveLayers layers
     // Set by the application: the live figures of the region in the drill-down panel.
     property var regionPanel // RegionPanel
+    // Set by the application: the whole city's live figures, for the header.
+    property var cityFigures // RegionPanel
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -53,6 +55,7 @@ Window {
         unit: root.unit
         geography: map.geography
         feed: root.feed
+        city: root.cityFigures
     }
 
     // A problem the operator must know of, never hidden: the history was corrupt and started afresh.

@@ -140,6 +140,8 @@ int main(int argc, char *argv[])
     window->setProperty("layers", QVariant::fromValue(&liveLayers));
     gridwall::views::RegionPanel regionPanel(liveFeed, geography.tree());
     window->setProperty("regionPanel", QVariant::fromValue(&regionPanel));
+    gridwall::views::RegionPanel cityFigures(liveFeed, geography.tree());
+    window->setProperty("cityFigures", QVariant::fromValue(&cityFigures));
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {

@@ -137,6 +137,31 @@
 <context>
     <name>HeaderBar</name>
     <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>New today</source>
+        <translation>New today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
         <location filename="../../qml/HeaderBar.qml" line="30"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>

@@ -137,6 +137,31 @@
 <context>
     <name>HeaderBar</name>
     <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>New today</source>
+        <translation>今日新增</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Closed today</source>
+        <translation>今日办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
         <location filename="../../qml/HeaderBar.qml" line="30"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>

@@ -81,6 +81,10 @@ void RegionPanel::refresh()
         m_figures.insert(QStringLiteral("code"), QString());
         m_figures.insert(QStringLiteral("name"), QString());
         m_figures.insert(QStringLiteral("level"), QStringLiteral("city"));
+        int alarms = 0;
+        for (int severity = 1; severity <= state::kSeverityCount; ++severity)
+            alarms += m_feed.state().alarms().activeCount(severity);
+        m_figures.insert(QStringLiteral("alarms"), alarms);
     }
     const QList<int> &below = m_index >= 0 ? m_tree.region(m_index).children : m_tree.level(geo::Level::District);
     std::vector<std::pair<double, int>> ranked;

@@ -27,7 +27,8 @@ class RegionPanel : public QObject
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
     // {code, name, level, open, overdue, dueSoon, newToday, closedToday,
     //  closureRate, medianHandlingMs, workload, workersOnDuty, workersTotal,
-    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive}
+    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive;
+    //  for the city also alarms: raised or acknowledged now}
     Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
     // [{code, name, level, workload, open, overdue, workersOnDuty}], most loaded first.
     Q_PROPERTY(QVariantList children READ children NOTIFY refreshed)
