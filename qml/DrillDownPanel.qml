@@ -127,7 +127,7 @@ Rectangle {
                     { label: qsTr("New today"), value: panel.f.newToday, color: Theme.text },
                     { label: qsTr("Closed today"), value: panel.f.closedToday, color: Theme.ok },
                     { label: qsTr("Closure rate"), value: Math.round(100 * (panel.f.closureRate || 0)) + "%", color: Theme.text },
-                    { label: qsTr("Workload"), value: Number(panel.f.workload || 0).toFixed(1), color: Theme.text },
+                    { label: qsTr("Workload"), value: panel.f.workersOnDuty > 0 ? Number(panel.f.workload || 0).toFixed(1) : "–", color: Theme.text },
                     { label: qsTr("Workers on duty"), value: (panel.f.workersOnDuty || 0) + " / " + (panel.f.workersTotal || 0), color: Theme.text },
                     { label: qsTr("Cameras online"), value: panel.f.cameras > 0 ? Math.round(100 * panel.f.camerasOnline / panel.f.cameras) + "%" : "–",
                       color: panel.f.cameras > 0 && panel.f.camerasOnline < panel.f.cameras * 0.9 ? Theme.accent : Theme.text }

@@ -138,9 +138,9 @@ int main(int argc, char *argv[])
     window->setProperty("history", QVariant::fromValue(&historyQueries));
     gridwall::views::LiveLayers liveLayers(liveFeed, *map, geography.tree());
     window->setProperty("layers", QVariant::fromValue(&liveLayers));
-    gridwall::views::RegionPanel regionPanel(liveFeed, geography.tree());
+    gridwall::views::RegionPanel regionPanel(liveFeed, geography);
     window->setProperty("regionPanel", QVariant::fromValue(&regionPanel));
-    gridwall::views::RegionPanel cityFigures(liveFeed, geography.tree());
+    gridwall::views::RegionPanel cityFigures(liveFeed, geography);
     window->setProperty("cityFigures", QVariant::fromValue(&cityFigures));
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;

@@ -5,11 +5,14 @@
 #include <QQuickWindow>
 #include <QSGGeometryNode>
 #include <QSGOpacityNode>
+#include <QSGSimpleTextureNode>
+#include <QSGTexture>
 #include <QSGTransformNode>
 #include <QSGVertexColorMaterial>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace gridwall::map {
 
@@ -99,6 +102,9 @@ struct MapNode : QSGTransformNode
     std::array<QSGGeometryNode *, geo::kLevelCount> borders{};
     QSGGeometryNode *selected = nullptr;
     QSGGeometryNode *hovered = nullptr;
+    QSGOpacityNode *heat = nullptr;            // holds the density image once there is one
+    QSGSimpleTextureNode *heatImage = nullptr;
+    std::unique_ptr<QSGTexture> heatTexture;   // the node's texture, replaced whole
     QSGNode *markers = nullptr;
     std::map<int, QSGGeometryNode *> markerLayers;
 
@@ -121,6 +127,9 @@ struct MapNode : QSGTransformNode
             fillOpacity[size_t(l)]->appendChildNode(node);
             appendChildNode(fillOpacity[size_t(l)]);
         }
+        // The density over the fills, under every border and marker.
+        heat = new QSGOpacityNode;
+        appendChildNode(heat);
         // Finest borders first, so that coarser ones are drawn over them.
         for (int l = geo::kLevelCount - 1; l >= 0; --l) {
             borders[size_t(l)] = makeLineNode(meshes.borders[size_t(l)], kBorders[size_t(l)].color);
@@ -319,6 +328,20 @@ void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::ve
     update();
 }
 
+size_t GeoMap::markersShown(int layer) const
+{
+    const auto it = m_markers.find(layer);
+    return it == m_markers.end() ? 0 : it->second.points.size();
+}
+
+void GeoMap::setHeatmap(QImage image, QRectF sceneArea)
+{
+    m_heatImage = std::move(image);
+    m_heatArea = sceneArea;
+    m_heatDirty = true;
+    update();
+}
+
 QRgb GeoMap::districtTint(int n)
 {
     return kDistrictTints[size_t(n) % kDistrictTints.size()];
@@ -355,7 +378,7 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         root = new MapNode(meshes);
         m_nodesDirty = false;
         m_fillDirty.fill(true);
-        m_selectedDirty = m_hoveredDirty = true;
+        m_selectedDirty = m_hoveredDirty = m_heatDirty = true;
         for (auto &[layer, markers] : m_markers)
             markers.dirty = true;
     }
@@ -381,6 +404,21 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     if (m_hoveredDirty) {
         setLineMesh(root->hovered, buildOutline(m_geography->tree(), m_hovered == m_selected ? -1 : m_hovered));
         m_hoveredDirty = false;
+    }
+    if (m_heatDirty) {
+        if (!m_heatImage.isNull() && window()) {
+            std::unique_ptr<QSGTexture> texture(window()->createTextureFromImage(m_heatImage, QQuickWindow::TextureHasAlphaChannel));
+            if (!root->heatImage) {
+                root->heatImage = new QSGSimpleTextureNode;
+                root->heatImage->setFiltering(QSGTexture::Linear);
+                root->heat->appendChildNode(root->heatImage);
+            }
+            root->heatImage->setTexture(texture.get());
+            root->heatImage->setRect(m_heatArea);
+            root->heatTexture = std::move(texture);
+        }
+        root->heat->setOpacity(m_heatImage.isNull() ? 0.0 : 1.0);
+        m_heatDirty = false;
     }
     setLineWidth(root->selected, kSelectedStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);

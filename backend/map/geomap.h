@@ -7,6 +7,7 @@
 #include "maplabels.h"
 #include "mapview.h"
 
+#include <QImage>
 #include <QPointer>
 #include <QQuickItem>
 #include <QVariantAnimation>
@@ -69,6 +70,11 @@ public:
     // regions in layer order. Replacing a layer's points moves its markers in
     // place: one buffer, rewritten at the next sync.
     void setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints);
+    // Markers a layer hands to the scene graph now (tests).
+    size_t markersShown(int layer) const;
+    // A density image (premultiplied ARGB) laid over the regions' fills and
+    // under the borders and markers, covering `sceneArea`; a null image hides it.
+    void setHeatmap(QImage image, QRectF sceneArea);
     static void writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *coloredPoint2DVertices);
 
 signals:
@@ -125,6 +131,9 @@ private:
         bool dirty = true;
     };
     std::map<int, MarkerLayer> m_markers;
+    QImage m_heatImage;
+    QRectF m_heatArea;
+    bool m_heatDirty = false;
 
     int m_selected = -1;
     int m_hovered = -1;

@@ -30,6 +30,7 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
     , m_latencySeconds({0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045,
                         0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.125, 0.15, 0.2, 0.3, 0.5, 1, 2, 5})
+    , m_applySeconds({0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.006, 0.008, 0.012, 0.016, 0.033, 0.1})
 {
     m_clock.start();
     if (options)
@@ -109,6 +110,8 @@ void LiveFeed::drain()
             }
         }
     }
+    // The GUI thread's share of a frame's updates: the state, the history's hand-over, the views.
+    const int64_t startNs = m_clock.nsecsElapsed();
     m_state.apply(std::move(batch), feed::epochMs());
     recordRefusals();
     recordCases();
@@ -116,6 +119,7 @@ void LiveFeed::drain()
     recordCaseMoments();
     bucketTelemetry();
     emit applied();
+    m_applySeconds.observe(double(m_clock.nsecsElapsed() - startNs) / 1e9);
     if (m_window)
         m_window->update();
 }
@@ -455,6 +459,8 @@ QString LiveFeed::metricsText() const
     out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
     out += m_latencySeconds.exposition(QStringLiteral("gridwall_e2e_latency_seconds"),
                                        QStringLiteral("Payload ts to the frame that first showed it."));
+    out += m_applySeconds.exposition(QStringLiteral("gridwall_apply_seconds"),
+                                     QStringLiteral("GUI-thread time to apply one frame's batch: state, history hand-over, views."));
     return out;
 }
 

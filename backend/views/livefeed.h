@@ -143,6 +143,7 @@ private:
 
     metrics::Histogram m_frameSeconds;
     metrics::Histogram m_latencySeconds;
+    metrics::Histogram m_applySeconds;
     std::mutex m_latencyMutex;
     std::vector<int64_t> m_shownTs; // producer timestamps applied, waiting for the frame that shows them
     std::atomic<int64_t> m_lastSwapNs{0};

@@ -3,8 +3,11 @@
 #include "geo/regiontree.h"
 #include "livefeed.h"
 #include "map/geomap.h"
+#include "map/heatmap.h"
 
 #include <QColor>
+#include <QGeoCoordinate>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVariantMap>
 
 #include <cmath>
@@ -55,6 +58,7 @@ struct LegendEntry
 };
 const LegendEntry kLegend[] = {
     {"workload", QColor(253, 231, 37), {}},
+    {"heatmap", QColor(212, 72, 66), {}},
     {"overdue", kCaseOverdue.color, {kCaseOverdue.layer}},
     {"cases", kCaseInHand.color, {kCaseOpen.layer, kCaseInHand.layer}},
     {"units", kUnitPolice.color, {kUnitEnforcement.layer, kUnitAmbulance.layer, kUnitFire.layer, kUnitPolice.layer}},
@@ -118,6 +122,42 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     recolour();
     connect(&map, &map::GeoMap::viewChanged, this, &LiveLayers::followZoom);
     followZoom();
+    // The density of recent cases, recomputed every few seconds on a pool thread.
+    connect(&m_heatWatcher, &QFutureWatcher<QImage>::finished, this, [this] {
+        if (m_map && !m_hidden[QStringLiteral("heatmap")])
+            m_map->setHeatmap(m_heatWatcher.result(), m_tree.bounds());
+    });
+    m_heatTimer.setInterval(kHeatmapEveryMs);
+    connect(&m_heatTimer, &QTimer::timeout, this, &LiveLayers::refreshHeatmap);
+    m_heatTimer.start();
+    refreshHeatmap();
+}
+
+LiveLayers::~LiveLayers()
+{
+    m_heatWatcher.waitForFinished();
+}
+
+void LiveLayers::refreshHeatmap()
+{
+    if (!m_map || m_hidden[QStringLiteral("heatmap")] || m_heatWatcher.isRunning())
+        return;
+    // Cases reported within the window, wherever they stand now (the GUI thread only gathers the points).
+    const state::LiveState &state = m_feed.state();
+    const int64_t since = state.now() - kHeatmapWindowMs;
+    std::vector<QPointF> points;
+    for (const auto &[id, c] : state.cases())
+        if (c.position && c.reportedTs >= since)
+            points.push_back(m_tree.sceneFromGeo(c.position->lon, c.position->lat));
+    map::HeatmapSpec spec;
+    spec.area = m_tree.bounds();
+    // The kernel: kHeatmapSigmaKm on the ground, in scene units at the city's centre.
+    const QGeoCoordinate centre = m_tree.geoFromScene(spec.area.center());
+    const double degrees = kHeatmapSigmaKm / (111.32 * std::cos(centre.latitude() * M_PI / 180));
+    spec.sigma = QLineF(m_tree.sceneFromGeo(centre.longitude(), centre.latitude()),
+                        m_tree.sceneFromGeo(centre.longitude() + degrees, centre.latitude()))
+                     .length();
+    m_heatWatcher.setFuture(QtConcurrent::run([points = std::move(points), spec] { return map::densityImage(points, spec); }));
 }
 
 size_t LiveLayers::markerCount(int layer) const
@@ -136,7 +176,7 @@ void LiveLayers::update()
 bool LiveLayers::entryShown(const char *key, int minDetail) const
 {
     const auto hidden = m_hidden.find(QString::fromLatin1(key));
-    return (hidden == m_hidden.end() || !hidden->second) && m_detailLevel >= minDetail;
+    return (hidden == m_hidden.end() || !hidden->second) && (minDetail == 0 || m_detailLevel >= minDetail);
 }
 
 bool LiveLayers::layerShown(int layer) const
@@ -190,8 +230,9 @@ void LiveLayers::recolour()
     if (!m_map)
         return;
     const state::Rollups &rollups = m_feed.state().rollups();
-    // Until the feeds bring cases or workers there is no workload to show: the map keeps its geography tints.
-    const bool anyWorkload = rollups.city().open > 0 || rollups.city().workersOnDuty > 0;
+    // Workload is cases per worker on duty: until the grids report their workers
+    // there is none to show, and the map keeps its geography tints.
+    const bool anyWorkload = rollups.city().workersOnDuty > 0;
     const bool shown = !m_hidden[QStringLiteral("workload")] && anyWorkload;
     for (int l = 0; l < geo::kLevelCount; ++l) {
         const QList<int> &regions = m_tree.level(geo::Level(l));
@@ -258,6 +299,12 @@ void LiveLayers::setVisible(const QString &key, bool visible)
     flush();
     if (key == QLatin1String("workload"))
         recolour();
+    if (key == QLatin1String("heatmap")) {
+        if (visible)
+            refreshHeatmap();
+        else if (m_map)
+            m_map->setHeatmap({}, {});
+    }
     emit legendChanged();
 }
 

@@ -10,6 +10,8 @@
 
 #include "feed/events.h"
 
+#include <QFutureWatcher>
+#include <QImage>
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
@@ -40,7 +42,7 @@ class LiveLayers : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("LiveLayers is created by the application")
     // [{key, color, visible, zoomIn, count}] in legend order; keys: workload,
-    // overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
+    // heatmap, overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
@@ -49,6 +51,13 @@ class LiveLayers : public QObject
 
 public:
     LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent = nullptr);
+    ~LiveLayers() override;
+
+    // The case-density layer: cases reported within the window, a Gaussian
+    // kernel of this width on the ground, recomputed this often.
+    static constexpr int64_t kHeatmapWindowMs = 24 * 3'600'000;
+    static constexpr double kHeatmapSigmaKm = 0.8;
+    static constexpr int kHeatmapEveryMs = 3000;
 
     // Moves the markers of the entities the last batch touched (connected to LiveFeed::applied).
     void update();
@@ -86,6 +95,7 @@ private:
     bool layerShown(int layer) const;
     bool entryShown(const char *key, int minDetail) const; // switched on, and close enough in
     void followZoom(); // layers that appear closer in
+    void refreshHeatmap();
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -95,7 +105,9 @@ private:
     std::unordered_map<QString, bool> m_hidden; // legend keys switched off
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
     QTimer m_recolourTimer;
-    int m_detailLevel = -1; // the map's, as last seen
+    int m_detailLevel = 0; // the map's, as last seen
+    QTimer m_heatTimer;
+    QFutureWatcher<QImage> m_heatWatcher;
 };
 
 } // namespace gridwall::views

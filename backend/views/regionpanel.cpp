@@ -1,6 +1,7 @@
 #include "regionpanel.h"
 
 #include "geo/regiontree.h"
+#include "map/geography.h"
 #include "livefeed.h"
 
 #include <algorithm>
@@ -29,17 +30,13 @@ QVariantMap figuresOf(const state::RegionFigures &f)
             {QStringLiteral("outsideFive"), f.shareOutsideFive()}};
 }
 
-QVariantMap describe(const geo::Region &r)
-{
-    return {{QStringLiteral("code"), r.code}, {QStringLiteral("name"), r.name}, {QStringLiteral("level"), geo::levelName(r.level)}};
-}
-
 } // namespace
 
-RegionPanel::RegionPanel(LiveFeed &feed, const geo::RegionTree &tree, QObject *parent)
+RegionPanel::RegionPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent)
     : QObject(parent)
     , m_feed(feed)
-    , m_tree(tree)
+    , m_geography(geography)
+    , m_tree(geography.tree())
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
@@ -59,12 +56,20 @@ void RegionPanel::setCode(const QString &code)
     refresh();
 }
 
+QVariantMap RegionPanel::describe(int index) const
+{
+    const geo::Region &r = m_tree.region(index);
+    return {{QStringLiteral("code"), r.code},
+            {QStringLiteral("name"), m_geography.displayName(index)},
+            {QStringLiteral("level"), geo::levelName(r.level)}};
+}
+
 QVariantList RegionPanel::path() const
 {
     QVariantList chain;
     if (m_index >= 0)
         for (int i : m_tree.pathTo(m_index))
-            chain.append(describe(m_tree.region(i)));
+            chain.append(describe(i));
     return chain;
 }
 
@@ -76,7 +81,7 @@ void RegionPanel::refresh()
     };
     m_figures = figuresOf(figuresAt(m_index));
     if (m_index >= 0) {
-        m_figures.insert(describe(m_tree.region(m_index)));
+        m_figures.insert(describe(m_index));
     } else {
         m_figures.insert(QStringLiteral("code"), QString());
         m_figures.insert(QStringLiteral("name"), QString());
@@ -97,7 +102,7 @@ void RegionPanel::refresh()
     m_children.clear();
     for (const auto &[workload, child] : ranked) {
         const state::RegionFigures &f = figuresAt(child);
-        QVariantMap entry = describe(m_tree.region(child));
+        QVariantMap entry = describe(child);
         entry.insert(QStringLiteral("workload"), workload);
         entry.insert(QStringLiteral("open"), f.open);
         entry.insert(QStringLiteral("overdue"), f.overdue);

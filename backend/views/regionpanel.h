@@ -13,6 +13,9 @@
 namespace gridwall::geo {
 class RegionTree;
 }
+namespace gridwall::map {
+class Geography;
+}
 
 namespace gridwall::views {
 
@@ -36,7 +39,8 @@ class RegionPanel : public QObject
     Q_PROPERTY(QVariantList path READ path NOTIFY codeChanged)
 
 public:
-    RegionPanel(LiveFeed &feed, const geo::RegionTree &tree, QObject *parent = nullptr);
+    // Names are in the geography's UI language.
+    RegionPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
 
     QString code() const { return m_code; }
     void setCode(const QString &code);
@@ -52,7 +56,10 @@ signals:
     void refreshed();
 
 private:
+    QVariantMap describe(int index) const;
+
     LiveFeed &m_feed;
+    const map::Geography &m_geography;
     const geo::RegionTree &m_tree;
     QString m_code;
     int m_index = -1; // -1: the city

@@ -3,8 +3,10 @@
 // where the projection says they are, and --view highlights its region.
 
 #include "geo/regionloader.h"
+#include "history/history.h"
 #include "map/geomap.h"
 #include "map/mapview.h"
+#include "views/livefeed.h"
 
 #include <QImage>
 #include <QProcess>
@@ -63,7 +65,7 @@ class TestRender : public QObject
     {
         if (p.x() < 10 || p.x() > kWidth - kPanelWidth - 10 || p.y() < kMapTop + 10 || p.y() > kHeight - 10)
             return false;
-        if (p.x() < 340 * kUnit && p.y() < kMapTop + 380 * kUnit)
+        if (p.x() < 340 * kUnit && p.y() < kMapTop + 440 * kUnit)
             return false; // legend
         if (p.x() < 260 * kUnit && p.y() > kHeight - 100 * kUnit)
             return false; // scale bar
@@ -196,6 +198,65 @@ private slots:
             }
         }
         QVERIFY(checked >= 10);
+    }
+
+    // Cases gathered at one place (restored from a history) make the density
+    // layer glow warm around them; far from them the map is as it was.
+    void heatmapShowsWhereCasesGather()
+    {
+        const int grid = m_tree->level(Level::Grid).at(m_tree->level(Level::Grid).size() / 2);
+        const QPointF place = m_tree->region(grid).labelPoint;
+        const QPointF onScreen = toWindow(place);
+        QVERIFY(clear(onScreen));
+        QTemporaryDir data;
+        {
+            QString error;
+            std::unique_ptr<gridwall::history::History> h = gridwall::history::History::open(data.path(), &error);
+            QVERIFY2(h, qPrintable(error));
+            gridwall::views::LiveFeed feed(std::nullopt, m_tree.get(), h.get());
+            const QGeoCoordinate at = m_tree->geoFromScene(place);
+            const int64_t now = gridwall::feed::epochMs();
+            for (int i = 0; i < 40; ++i) {
+                gridwall::feed::CaseEvent e;
+                e.id = "heat-" + std::to_string(i);
+                e.seq = 1;
+                e.status = gridwall::feed::CaseStatus::Reported;
+                e.ts = now - 3'600'000 + i * 1000;
+                e.position = gridwall::feed::GeoPoint{at.longitude(), at.latitude()};
+                e.grid = m_tree->region(grid).code.toStdString();
+                e.deadline = now + 86'400'000;
+                QVERIFY(h->recordCase(e, e.ts));
+                feed.push(std::move(e));
+            }
+            feed.drain();
+            h->flush();
+        }
+        const QImage image = screenshot("heat.png", {"--data-dir", data.path()});
+        QVERIFY(!image.isNull());
+        // Beside the markers (a disc of about 4 pixels here), within one kernel width (0.8 km: about 8 pixels at this zoom).
+        int warm = 0, sampled = 0;
+        for (const QPointF offset : {QPointF(7, 0), QPointF(-7, 0), QPointF(0, 7), QPointF(0, -7), QPointF(5, 5), QPointF(-5, 5),
+                                     QPointF(5, -5), QPointF(-5, -5)}) {
+            const QPoint p = (onScreen + offset).toPoint();
+            const QColor heat = image.pixelColor(p), before = m_city.pixelColor(p);
+            ++sampled;
+            warm += heat.red() > heat.blue() && colorDistance(heat, before) > 50 ? 1 : 0; // a border line may cross one
+        }
+        qInfo("density: %d of %d points around the cases glow", warm, sampled);
+        QVERIFY(warm >= 6);
+        // Far from them (a quarter of the map away), the map is unchanged.
+        int same = 0, far = 0;
+        for (int y = 0; y < kHeight; y += 37) {
+            for (int x = 0; x < kWidth; x += 37) {
+                const QPointF p(x, y);
+                if (!clear(p) || QLineF(p, onScreen).length() < kWidth / 4.0)
+                    continue;
+                ++far;
+                same += colorDistance(image.pixelColor(p.toPoint()), m_city.pixelColor(p.toPoint())) < 30 ? 1 : 0;
+            }
+        }
+        QVERIFY(far > 100);
+        QVERIFY2(same >= far * 95 / 100, qPrintable(QStringLiteral("%1 of %2").arg(same).arg(far)));
     }
 
     void viewHighlightsTheRegion()

@@ -5,6 +5,7 @@
 #include "geo/regionloader.h"
 #include "history/history.h"
 #include "map/geomap.h"
+#include "map/heatmap.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
@@ -146,9 +147,11 @@ private slots:
                     return v.toMap();
             return QVariantMap();
         };
-        QCOMPARE(layers.legend().size(), qsizetype(7));
+        QCOMPARE(layers.legend().size(), qsizetype(8));
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
         QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
+        constexpr int patrol = 31;
+        QCOMPARE(map.markersShown(patrol), size_t(0)); // a city-wide view: workers wait for a closer zoom
         QSignalSpy changed(&layers, &views::LiveLayers::legendChanged);
         layers.setVisible(QStringLiteral("workers"), false);
         QCOMPARE(changed.size(), 1);
@@ -160,6 +163,29 @@ private slots:
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 3);
         layers.setVisible(QStringLiteral("workload"), false);
         QVERIFY(!entry(QStringLiteral("workload")).value(QStringLiteral("visible")).toBool());
+    }
+
+    // The density image: transparent where there are no cases, strongest where
+    // they gather, a lone case faint (not a hotspot), saturating at the set count.
+    void densityImageFollowsThePoints()
+    {
+        map::HeatmapSpec spec;
+        spec.area = QRectF(0, 0, 1000, 500);
+        spec.width = 200; // 5 units a pixel
+        spec.sigma = 20;
+        spec.saturation = 3;
+        std::vector<QPointF> points(3, QPointF(250, 250)); // three cases at one place
+        points.push_back(QPointF(750, 250));                 // and one alone
+        const QImage image = map::densityImage(points, spec);
+        QCOMPARE(image.size(), QSize(200, 100));
+        const int cluster = qAlpha(image.pixel(50, 50)), lone = qAlpha(image.pixel(150, 50));
+        QVERIFY2(cluster >= 225, qPrintable(QString::number(cluster))); // saturated
+        QVERIFY2(lone > 0 && lone < cluster / 2, qPrintable(QString::number(lone)));
+        QCOMPARE(qAlpha(image.pixel(100, 50)), 0); // between them: nothing
+        QCOMPARE(qAlpha(image.pixel(5, 95)), 0);
+        QVERIFY(qAlpha(image.pixel(54, 50)) < cluster); // falls off around the peak
+        QCOMPARE(map::heatColor(0), qRgba(0, 0, 0, 0));
+        QVERIFY(map::densityImage({}, map::HeatmapSpec{}).isNull());
     }
 
     // The workload ramp runs from dark to light without turning back (so more
@@ -185,7 +211,7 @@ private slots:
         map::Geography geography(m_data, false);
         const geo::RegionTree &tree = geography.tree();
         views::LiveFeed feed(std::nullopt, &tree);
-        views::RegionPanel panel(feed, tree);
+        views::RegionPanel panel(feed, geography);
         const int grid = tree.level(geo::Level::Grid).front();
         const QList<int> path = tree.pathTo(grid);
         const QString district = tree.region(path.front()).code;
@@ -273,8 +299,11 @@ private slots:
         map.setGeography(&geography);
         views::LiveFeed restarted(std::nullopt, &geography.tree(), h.get());
         views::LiveLayers layers(restarted, map, geography.tree());
-        for (int layer : {patrol, handling, openCases, inHand, fire})
+        for (int layer : {patrol, handling, openCases, inHand, fire}) {
             QCOMPARE(layers.markerCount(layer), before[layer]);
+            if (layer != patrol && layer != handling) // workers appear from community zoom
+                QCOMPARE(map.markersShown(layer), before[layer]); // handed to the map, not only counted
+        }
         QCOMPARE(restarted.restoredCases(), size_t(30));
         QCOMPARE(restarted.restoredTelemetry(), size_t(32));
         QCOMPARE(restarted.state().workers().at("w-4").name, std::string("网格员4"));
