@@ -408,14 +408,16 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     if (m_heatDirty) {
         if (!m_heatImage.isNull() && window()) {
             std::unique_ptr<QSGTexture> texture(window()->createTextureFromImage(m_heatImage, QQuickWindow::TextureHasAlphaChannel));
-            if (!root->heatImage) {
+            const bool fresh = !root->heatImage;
+            if (fresh) {
                 root->heatImage = new QSGSimpleTextureNode;
                 root->heatImage->setFiltering(QSGTexture::Linear);
-                root->heat->appendChildNode(root->heatImage);
             }
             root->heatImage->setTexture(texture.get());
             root->heatImage->setRect(m_heatArea);
             root->heatTexture = std::move(texture);
+            if (fresh) // into the tree only with its texture: a renderer may look at it at once
+                root->heat->appendChildNode(root->heatImage);
         }
         root->heat->setOpacity(m_heatImage.isNull() ? 0.0 : 1.0);
         m_heatDirty = false;

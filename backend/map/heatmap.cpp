@@ -58,8 +58,8 @@ QRgb heatColor(double t)
 
 QImage densityImage(const std::vector<QPointF> &points, const HeatmapSpec &spec)
 {
-    if (spec.area.isEmpty() || spec.width < 2 || spec.sigma <= 0)
-        return {};
+    if (points.empty() || spec.area.isEmpty() || spec.width < 2 || spec.sigma <= 0)
+        return {}; // nothing to draw
     const int width = spec.width;
     const int height = std::max(2, int(std::lround(width * spec.area.height() / spec.area.width())));
     const double cell = spec.area.width() / width;

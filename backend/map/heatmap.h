@@ -23,7 +23,7 @@ struct HeatmapSpec
     double saturation = 3;
 };
 
-// The density image (premultiplied ARGB); a null image for an empty area.
+// The density image (premultiplied ARGB); a null image when there is nothing to draw.
 QImage densityImage(const std::vector<QPointF> &points, const HeatmapSpec &spec);
 
 // The ramp: transparent at 0, through violet and red to pale yellow at 1.
