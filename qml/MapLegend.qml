@@ -13,6 +13,7 @@ Rectangle {
         switch (key) {
         case "workload": return qsTr("Workload")
         case "heatmap": return qsTr("Case density, 24 h")
+        case "rings": return qsTr("Response rings")
         case "overdue": return qsTr("Overdue cases")
         case "cases": return qsTr("Open cases")
         case "units": return qsTr("Response units")
@@ -51,7 +52,7 @@ Rectangle {
                     y: 8 * legend.unit
                     width: 20 * legend.unit
                     height: 20 * legend.unit
-                    radius: entry.modelData.key === "workload" || entry.modelData.key === "heatmap" ? 3 * legend.unit : width / 2
+                    radius: ["workload", "heatmap", "rings"].indexOf(entry.modelData.key) >= 0 ? 3 * legend.unit : width / 2
                     color: entry.modelData.visible ? entry.modelData.color : "transparent"
                     border.color: entry.modelData.color
                     border.width: Math.max(1, 2 * legend.unit)
@@ -65,7 +66,7 @@ Rectangle {
                 }
                 Text {
                     anchors { right: parent.right; verticalCenter: swatch.verticalCenter }
-                    visible: entry.modelData.key !== "workload" && entry.modelData.key !== "heatmap"
+                    visible: ["workload", "heatmap", "rings"].indexOf(entry.modelData.key) < 0
                     // Switched on but drawn closer in: say so instead of a count the map does not show.
                     text: entry.modelData.visible && entry.modelData.zoomIn ? qsTr("zoom in")
                           : Number(entry.modelData.count).toLocaleString(Qt.locale(), "f", 0)

@@ -208,6 +208,11 @@
 <context>
     <name>MapLegend</name>
     <message>
+        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <source>Response rings</source>
+        <translation>Response rings</translation>
+    </message>
+    <message>
         <location filename="../../qml/MapLegend.qml" line="15"/>
         <source>Case density, 24 h</source>
         <translation>Case density, 24 h</translation>

@@ -208,6 +208,11 @@
 <context>
     <name>MapLegend</name>
     <message>
+        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <source>Response rings</source>
+        <translation>处置圈</translation>
+    </message>
+    <message>
         <location filename="../../qml/MapLegend.qml" line="15"/>
         <source>Case density, 24 h</source>
         <translation>案件密度（24 小时）</translation>

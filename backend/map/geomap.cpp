@@ -35,6 +35,8 @@ const std::array<BorderStyle, geo::kLevelCount> kBorders = {{
 }};
 const BorderStyle kSelectedStyle{4.5, QColor(255, 200, 61)};
 const BorderStyle kHoveredStyle{2.5, QColor(255, 255, 255)};
+// Response and lockdown rings around sites: thin, cool, apart from the borders' greys.
+const BorderStyle kRingStyle{1.6, QColor(90, 200, 250)};
 
 // Calm, distinct district tints for the dark theme; the choropleth replaces them.
 const std::array<QRgb, 4> kDistrictTints = {qRgb(39, 72, 110), qRgb(31, 90, 95), qRgb(47, 90, 62), qRgb(74, 63, 110)};
@@ -102,6 +104,7 @@ struct MapNode : QSGTransformNode
     std::array<QSGGeometryNode *, geo::kLevelCount> borders{};
     QSGGeometryNode *selected = nullptr;
     QSGGeometryNode *hovered = nullptr;
+    QSGGeometryNode *rings = nullptr;
     QSGOpacityNode *heat = nullptr;            // holds the density image once there is one
     QSGSimpleTextureNode *heatImage = nullptr;
     std::unique_ptr<QSGTexture> heatTexture;   // the node's texture, replaced whole
@@ -137,6 +140,8 @@ struct MapNode : QSGTransformNode
             borderOpacity[size_t(l)]->appendChildNode(borders[size_t(l)]);
             appendChildNode(borderOpacity[size_t(l)]);
         }
+        rings = makeLineNode({}, kRingStyle.color);
+        appendChildNode(rings);
         hovered = makeLineNode({}, kHoveredStyle.color);
         appendChildNode(hovered);
         selected = makeLineNode({}, kSelectedStyle.color);
@@ -328,6 +333,13 @@ void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::ve
     update();
 }
 
+void GeoMap::setRings(LineMesh rings)
+{
+    m_rings = std::move(rings);
+    m_ringsDirty = true;
+    update();
+}
+
 size_t GeoMap::markersShown(int layer) const
 {
     const auto it = m_markers.find(layer);
@@ -378,7 +390,7 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         root = new MapNode(meshes);
         m_nodesDirty = false;
         m_fillDirty.fill(true);
-        m_selectedDirty = m_hoveredDirty = m_heatDirty = true;
+        m_selectedDirty = m_hoveredDirty = m_heatDirty = m_ringsDirty = true;
         for (auto &[layer, markers] : m_markers)
             markers.dirty = true;
     }
@@ -422,6 +434,11 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         root->heat->setOpacity(m_heatImage.isNull() ? 0.0 : 1.0);
         m_heatDirty = false;
     }
+    if (m_ringsDirty) {
+        setLineMesh(root->rings, m_rings);
+        m_ringsDirty = false;
+    }
+    setLineWidth(root->rings, kRingStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->selected, kSelectedStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);
     for (auto &[layer, markers] : m_markers) {

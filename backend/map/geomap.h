@@ -70,6 +70,9 @@ public:
     // regions in layer order. Replacing a layer's points moves its markers in
     // place: one buffer, rewritten at the next sync.
     void setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints);
+    // Rings around sites (response and lockdown circles), drawn over the
+    // borders at a fixed pixel width; an empty mesh hides them.
+    void setRings(LineMesh rings);
     // Markers a layer hands to the scene graph now (tests).
     size_t markersShown(int layer) const;
     // A density image (premultiplied ARGB) laid over the regions' fills and
@@ -131,6 +134,8 @@ private:
         bool dirty = true;
     };
     std::map<int, MarkerLayer> m_markers;
+    LineMesh m_rings;
+    bool m_ringsDirty = false;
     QImage m_heatImage;
     QRectF m_heatArea;
     bool m_heatDirty = false;

@@ -134,4 +134,16 @@ LineMesh buildOutline(const RegionTree &tree, int region)
     return mesh;
 }
 
+LineMesh buildClosedLines(const std::vector<std::vector<QPointF>> &lines)
+{
+    LineMesh mesh;
+    for (const std::vector<QPointF> &line : lines) {
+        for (size_t i = 0; i < line.size(); ++i) {
+            const QPointF &a = line[i], &b = line[(i + 1) % line.size()];
+            appendSegment(mesh.vertices, float(a.x()), float(a.y()), float(b.x()), float(b.y()));
+        }
+    }
+    return mesh;
+}
+
 } // namespace gridwall::map

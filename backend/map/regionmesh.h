@@ -4,6 +4,8 @@
 
 #include "geo/regiontree.h"
 
+#include <QPointF>
+
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -44,5 +46,7 @@ struct RegionMeshes
 RegionMeshes buildRegionMeshes(const geo::RegionTree &tree);
 // Outline of one region (all rings), for highlights.
 LineMesh buildOutline(const geo::RegionTree &tree, int region);
+// Closed polylines in scene coordinates (circles, rings around sites).
+LineMesh buildClosedLines(const std::vector<std::vector<QPointF>> &lines);
 
 } // namespace gridwall::map

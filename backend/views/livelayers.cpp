@@ -4,6 +4,7 @@
 #include "livefeed.h"
 #include "map/geomap.h"
 #include "map/heatmap.h"
+#include "map/regionmesh.h"
 
 #include <QColor>
 #include <QGeoCoordinate>
@@ -59,6 +60,7 @@ struct LegendEntry
 const LegendEntry kLegend[] = {
     {"workload", QColor(253, 231, 37), {}},
     {"heatmap", QColor(212, 72, 66), {}},
+    {"rings", QColor(90, 200, 250), {}},
     {"overdue", kCaseOverdue.color, {kCaseOverdue.layer}},
     {"cases", kCaseInHand.color, {kCaseOpen.layer, kCaseInHand.layer}},
     {"units", kUnitPolice.color, {kUnitEnforcement.layer, kUnitAmbulance.layer, kUnitFire.layer, kUnitPolice.layer}},
@@ -99,6 +101,8 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     , m_tree(tree)
 {
     connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
+    // Every site's rings at once tangle the view: they start switched off, one tap away in the legend.
+    m_hidden[QStringLiteral("rings")] = true;
     // What the state holds already (restored from the history) is on the map from the first frame.
     const state::LiveState &state = feed.state();
     for (const auto &[id, c] : state.cases())
@@ -116,8 +120,11 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     m_recolourTimer.setInterval(1000);
     connect(&m_recolourTimer, &QTimer::timeout, this, [this] {
         recolour();
+        if (m_ringsDirty)
+            redrawRings();
         emit legendChanged();
     });
+    redrawRings();
     m_recolourTimer.start();
     recolour();
     connect(&map, &map::GeoMap::viewChanged, this, &LiveLayers::followZoom);
@@ -136,6 +143,36 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
 LiveLayers::~LiveLayers()
 {
     m_heatWatcher.waitForFinished();
+}
+
+void LiveLayers::redrawRings()
+{
+    m_ringsDirty = false;
+    if (!m_map)
+        return;
+    if (m_hidden[QStringLiteral("rings")]) {
+        m_map->setRings({});
+        return;
+    }
+    // Each ring a closed polygon of 96 sides, its radius on the ground turned into scene units at the site.
+    constexpr int kSides = 96;
+    std::vector<std::vector<QPointF>> circles;
+    for (const auto &[id, poi] : m_feed.state().pois()) {
+        const feed::GeoPoint at = poi.state.position;
+        const QPointF centre = m_tree.sceneFromGeo(at.lon, at.lat);
+        for (const feed::Ring &ring : poi.state.rings) {
+            const double degrees = ring.radiusM / (111'320.0 * std::cos(at.lat * M_PI / 180));
+            const double radius = QLineF(centre, m_tree.sceneFromGeo(at.lon + degrees, at.lat)).length();
+            std::vector<QPointF> circle;
+            circle.reserve(kSides);
+            for (int i = 0; i < kSides; ++i) {
+                const double a = 2 * M_PI * i / kSides;
+                circle.emplace_back(centre.x() + radius * std::cos(a), centre.y() + radius * std::sin(a));
+            }
+            circles.push_back(std::move(circle));
+        }
+    }
+    m_map->setRings(map::buildClosedLines(circles));
 }
 
 void LiveLayers::refreshHeatmap()
@@ -168,8 +205,10 @@ size_t LiveLayers::markerCount(int layer) const
 
 void LiveLayers::update()
 {
-    for (const state::LiveState::Touched &t : m_feed.state().touched())
+    for (const state::LiveState::Touched &t : m_feed.state().touched()) {
         updateEntity(t.feed, *t.id);
+        m_ringsDirty = m_ringsDirty || t.feed == Feed::Poi;
+    }
     flush();
 }
 
@@ -299,6 +338,8 @@ void LiveLayers::setVisible(const QString &key, bool visible)
     flush();
     if (key == QLatin1String("workload"))
         recolour();
+    if (key == QLatin1String("rings"))
+        redrawRings();
     if (key == QLatin1String("heatmap")) {
         if (visible)
             refreshHeatmap();

@@ -42,7 +42,7 @@ class LiveLayers : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("LiveLayers is created by the application")
     // [{key, color, visible, zoomIn, count}] in legend order; keys: workload,
-    // heatmap, overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
+    // heatmap, rings, overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
@@ -96,6 +96,7 @@ private:
     bool entryShown(const char *key, int minDetail) const; // switched on, and close enough in
     void followZoom(); // layers that appear closer in
     void refreshHeatmap();
+    void redrawRings(); // the sites' response and lockdown rings
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -106,6 +107,7 @@ private:
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
     QTimer m_recolourTimer;
     int m_detailLevel = 0; // the map's, as last seen
+    bool m_ringsDirty = true;
     QTimer m_heatTimer;
     QFutureWatcher<QImage> m_heatWatcher;
 };

@@ -147,7 +147,7 @@ private slots:
                     return v.toMap();
             return QVariantMap();
         };
-        QCOMPARE(layers.legend().size(), qsizetype(8));
+        QCOMPARE(layers.legend().size(), qsizetype(9));
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
         QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
         constexpr int patrol = 31;
@@ -163,6 +163,9 @@ private slots:
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 3);
         layers.setVisible(QStringLiteral("workload"), false);
         QVERIFY(!entry(QStringLiteral("workload")).value(QStringLiteral("visible")).toBool());
+        QVERIFY(!entry(QStringLiteral("rings")).value(QStringLiteral("visible")).toBool()); // off until asked for
+        layers.setVisible(QStringLiteral("rings"), true);
+        QVERIFY(entry(QStringLiteral("rings")).value(QStringLiteral("visible")).toBool());
     }
 
     // The density image: transparent where there are no cases, strongest where
