@@ -123,76 +123,72 @@ bool markRefused(sqlite3 *db, const std::vector<Refusal> &refusals, QString *err
 {
     if (refusals.empty())
         return true;
-    if (!exec(db, "BEGIN IMMEDIATE", error))
-        return false;
-    Statement s(db, "UPDATE case_log SET refused = ?1 WHERE case_id = ?2 AND seq = ?3 AND refused IS NULL");
-    bool ok = bool(s);
-    for (const Refusal &r : refusals) {
-        if (!ok)
-            break;
-        sqlite3_bind_text(s.get(), 1, rejectName(r.reason), -1, SQLITE_STATIC);
-        bindText(s.get(), 2, r.caseId);
-        sqlite3_bind_int64(s.get(), 3, r.seq);
-        ok = sqlite3_step(s.get()) == SQLITE_DONE;
-        s.reset();
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+    return writeTransaction(db, error, [&] {
+        Statement s(db, "UPDATE case_log SET refused = ?1 WHERE case_id = ?2 AND seq = ?3 AND refused IS NULL");
+        bool ok = bool(s);
+        for (const Refusal &r : refusals) {
+            if (!ok)
+                break;
+            sqlite3_bind_text(s.get(), 1, rejectName(r.reason), -1, SQLITE_STATIC);
+            bindText(s.get(), 2, r.caseId);
+            sqlite3_bind_int64(s.get(), 3, r.seq);
+            ok = sqlite3_step(s.get()) == SQLITE_DONE;
+            s.reset();
+        }
+        return ok;
+    });
 }
 
 bool recordAlarms(sqlite3 *db, int64_t run, const std::vector<AlarmTransition> &transitions, QString *error)
 {
     if (transitions.empty())
         return true;
-    if (!exec(db, "BEGIN IMMEDIATE", error))
-        return false;
-    Statement s(db, "INSERT INTO alarm_log(run, alarm_id, phase, at, kind, severity, subject, label, district, value) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    // The active set: a raise (again, after an acknowledgement: an escalation) keeps the first raise time.
-    Statement raised(db, "INSERT INTO alarm_active(kind, subject, label, phase, severity, district, raised_at) "
-                         "VALUES (?1, ?2, ?3, 'raised', ?4, ?5, ?6) ON CONFLICT(kind, subject, label) DO UPDATE SET "
-                         "phase = 'raised', severity = excluded.severity, acknowledged_at = NULL, "
-                         "raised_at = min(raised_at, excluded.raised_at)");
-    Statement acknowledged(db, "UPDATE alarm_active SET phase = 'acknowledged', acknowledged_at = ?4 "
-                               "WHERE kind = ?1 AND subject = ?2 AND label = ?3");
-    Statement cleared(db, "DELETE FROM alarm_active WHERE kind = ?1 AND subject = ?2 AND label = ?3");
-    bool ok = s && raised && acknowledged && cleared;
-    for (const AlarmTransition &t : transitions) {
-        if (!ok)
-            break;
-        sqlite3_stmt *a = t.phase == "raised" ? raised.get() : t.phase == "acknowledged" ? acknowledged.get() : cleared.get();
-        bindText(a, 1, t.kind);
-        sqlite3_bind_text(a, 2, t.subject.data(), int(t.subject.size()), SQLITE_STATIC); // never NULL: part of the key
-        sqlite3_bind_text(a, 3, t.label.data(), int(t.label.size()), SQLITE_STATIC);
-        if (a == raised.get()) {
-            sqlite3_bind_int(a, 4, t.severity);
-            bindText(a, 5, t.district);
-            sqlite3_bind_int64(a, 6, t.at);
-        } else if (a == acknowledged.get()) {
-            sqlite3_bind_int64(a, 4, t.at);
+    return writeTransaction(db, error, [&] {
+        Statement s(db, "INSERT INTO alarm_log(run, alarm_id, phase, at, kind, severity, subject, label, district, value) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        // The active set: a raise (again, after an acknowledgement: an escalation) keeps the first raise time.
+        Statement raised(db, "INSERT INTO alarm_active(kind, subject, label, phase, severity, district, raised_at) "
+                             "VALUES (?1, ?2, ?3, 'raised', ?4, ?5, ?6) ON CONFLICT(kind, subject, label) DO UPDATE SET "
+                             "phase = 'raised', severity = excluded.severity, acknowledged_at = NULL, "
+                             "raised_at = min(raised_at, excluded.raised_at)");
+        Statement acknowledged(db, "UPDATE alarm_active SET phase = 'acknowledged', acknowledged_at = ?4 "
+                                   "WHERE kind = ?1 AND subject = ?2 AND label = ?3");
+        Statement cleared(db, "DELETE FROM alarm_active WHERE kind = ?1 AND subject = ?2 AND label = ?3");
+        bool ok = s && raised && acknowledged && cleared;
+        for (const AlarmTransition &t : transitions) {
+            if (!ok)
+                break;
+            sqlite3_stmt *a = t.phase == "raised" ? raised.get() : t.phase == "acknowledged" ? acknowledged.get() : cleared.get();
+            bindText(a, 1, t.kind);
+            sqlite3_bind_text(a, 2, t.subject.data(), int(t.subject.size()), SQLITE_STATIC); // never NULL: part of the key
+            sqlite3_bind_text(a, 3, t.label.data(), int(t.label.size()), SQLITE_STATIC);
+            if (a == raised.get()) {
+                sqlite3_bind_int(a, 4, t.severity);
+                bindText(a, 5, t.district);
+                sqlite3_bind_int64(a, 6, t.at);
+            } else if (a == acknowledged.get()) {
+                sqlite3_bind_int64(a, 4, t.at);
+            }
+            ok = sqlite3_step(a) == SQLITE_DONE;
+            sqlite3_reset(a);
+            if (!ok)
+                break;
+            sqlite3_stmt *q = s.get();
+            sqlite3_bind_int64(q, 1, run);
+            sqlite3_bind_int64(q, 2, t.alarmId);
+            bindText(q, 3, t.phase);
+            sqlite3_bind_int64(q, 4, t.at);
+            bindText(q, 5, t.kind);
+            sqlite3_bind_int(q, 6, t.severity);
+            bindText(q, 7, t.subject);
+            bindText(q, 8, t.label);
+            bindText(q, 9, t.district);
+            sqlite3_bind_double(q, 10, t.value);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+            s.reset();
         }
-        ok = sqlite3_step(a) == SQLITE_DONE;
-        sqlite3_reset(a);
-        if (!ok)
-            break;
-        sqlite3_stmt *q = s.get();
-        sqlite3_bind_int64(q, 1, run);
-        sqlite3_bind_int64(q, 2, t.alarmId);
-        bindText(q, 3, t.phase);
-        sqlite3_bind_int64(q, 4, t.at);
-        bindText(q, 5, t.kind);
-        sqlite3_bind_int(q, 6, t.severity);
-        bindText(q, 7, t.subject);
-        bindText(q, 8, t.label);
-        bindText(q, 9, t.district);
-        sqlite3_bind_double(q, 10, t.value);
-        ok = sqlite3_step(q) == SQLITE_DONE;
-        s.reset();
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+        return ok;
+    });
 }
 
 std::vector<ActiveAlarm> readActiveAlarms(sqlite3 *db)

@@ -18,54 +18,52 @@ constexpr const char *kColumns =
 
 bool writeCaseState(sqlite3 *db, const std::vector<CaseRow> &cases, int64_t journalId, QString *error)
 {
-    if (!exec(db, "BEGIN IMMEDIATE", error))
-        return false;
-    const std::string sql = std::string("INSERT OR REPLACE INTO case_state(") + kColumns +
-                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-                            "?20, ?21, ?22)";
-    Statement s(db, sql.c_str());
-    bool ok = bool(s);
-    for (const auto &[id, c] : cases) {
-        if (!ok)
-            break;
-        sqlite3_stmt *q = s.get();
-        bindText(q, 1, id);
-        sqlite3_bind_int64(q, 2, c.seq);
-        sqlite3_bind_int64(q, 3, int64_t(c.seenSeqs));
-        bindText(q, 4, kCaseStatusNames[size_t(c.status)]);
-        sqlite3_bind_int64(q, 5, c.reportedTs);
-        sqlite3_bind_int64(q, 6, c.updatedTs);
-        sqlite3_bind_int64(q, 7, c.statusSince);
-        sqlite3_bind_int64(q, 8, c.resolvedTs);
-        sqlite3_bind_int64(q, 9, c.closedTs);
-        sqlite3_bind_int64(q, 10, c.handlingMs);
-        sqlite3_bind_blob(q, 11, c.msInStatus.data(), int(sizeof(c.msInStatus)), SQLITE_STATIC);
-        bindText(q, 12, c.category);
-        if (c.source)
-            bindText(q, 13, kCaseSourceNames[size_t(*c.source)]);
-        bindText(q, 14, c.title);
-        sqlite3_bind_int(q, 15, c.priority);
-        if (c.position) {
-            sqlite3_bind_double(q, 16, c.position->lon);
-            sqlite3_bind_double(q, 17, c.position->lat);
+    return writeTransaction(db, error, [&] {
+        const std::string sql = std::string("INSERT OR REPLACE INTO case_state(") + kColumns +
+                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                                "?20, ?21, ?22)";
+        Statement s(db, sql.c_str());
+        bool ok = bool(s);
+        for (const auto &[id, c] : cases) {
+            if (!ok)
+                break;
+            sqlite3_stmt *q = s.get();
+            bindText(q, 1, id);
+            sqlite3_bind_int64(q, 2, c.seq);
+            sqlite3_bind_int64(q, 3, int64_t(c.seenSeqs));
+            bindText(q, 4, kCaseStatusNames[size_t(c.status)]);
+            sqlite3_bind_int64(q, 5, c.reportedTs);
+            sqlite3_bind_int64(q, 6, c.updatedTs);
+            sqlite3_bind_int64(q, 7, c.statusSince);
+            sqlite3_bind_int64(q, 8, c.resolvedTs);
+            sqlite3_bind_int64(q, 9, c.closedTs);
+            sqlite3_bind_int64(q, 10, c.handlingMs);
+            sqlite3_bind_blob(q, 11, c.msInStatus.data(), int(sizeof(c.msInStatus)), SQLITE_STATIC);
+            bindText(q, 12, c.category);
+            if (c.source)
+                bindText(q, 13, kCaseSourceNames[size_t(*c.source)]);
+            bindText(q, 14, c.title);
+            sqlite3_bind_int(q, 15, c.priority);
+            if (c.position) {
+                sqlite3_bind_double(q, 16, c.position->lon);
+                sqlite3_bind_double(q, 17, c.position->lat);
+            }
+            sqlite3_bind_int64(q, 18, c.deadline);
+            bindText(q, 19, c.grid);
+            bindText(q, 20, c.dept);
+            bindText(q, 21, c.assignee);
+            sqlite3_bind_int(q, 22, c.illegalTransitions);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+            s.reset();
         }
-        sqlite3_bind_int64(q, 18, c.deadline);
-        bindText(q, 19, c.grid);
-        bindText(q, 20, c.dept);
-        bindText(q, 21, c.assignee);
-        sqlite3_bind_int(q, 22, c.illegalTransitions);
-        ok = sqlite3_step(q) == SQLITE_DONE;
-        s.reset();
-    }
-    if (ok && journalId > 0) {
-        Statement mark(db, "INSERT INTO meta(key, value) VALUES ('case_state_journal_id', ?1) "
-                           "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
-        sqlite3_bind_int64(mark.get(), 1, journalId);
-        ok = mark && sqlite3_step(mark.get()) == SQLITE_DONE;
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+        if (ok && journalId > 0) {
+            Statement mark(db, "INSERT INTO meta(key, value) VALUES ('case_state_journal_id', ?1) "
+                               "ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
+            sqlite3_bind_int64(mark.get(), 1, journalId);
+            ok = mark && sqlite3_step(mark.get()) == SQLITE_DONE;
+        }
+        return ok;
+    });
 }
 
 std::vector<CaseRow> readCaseState(sqlite3 *db, int64_t endedSince)

@@ -175,6 +175,16 @@ bool exec(sqlite3 *db, const char *sql, QString *error)
     return false;
 }
 
+bool writeTransaction(sqlite3 *db, QString *error, const std::function<bool()> &body)
+{
+    if (!exec(db, "BEGIN IMMEDIATE", error))
+        return false;
+    const bool ok = body();
+    if (!ok && error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+}
+
 int schemaVersion(sqlite3 *db)
 {
     Statement s(db, "PRAGMA user_version");

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ Connection connectHistory(const QString &path, QString *error = nullptr);
 // Applies the migrations after the database's version, up to `target`.
 bool migrate(sqlite3 *db, int target, QString *error);
 int schemaVersion(sqlite3 *db);
+
+// Runs `body` in one write transaction (BEGIN IMMEDIATE): committed when it
+// returns true, rolled back otherwise, with SQLite's message in `error`.
+bool writeTransaction(sqlite3 *db, QString *error, const std::function<bool()> &body);
 
 // Binds text, or NULL when it is empty (the schema stores absent fields as NULL).
 inline void bindText(sqlite3_stmt *s, int index, std::string_view text)

@@ -8,30 +8,28 @@ bool addRegionHours(sqlite3 *db, const std::vector<RegionHourDelta> &deltas, QSt
 {
     if (deltas.empty())
         return true;
-    if (!exec(db, "BEGIN IMMEDIATE", error))
-        return false;
-    Statement s(db, "INSERT INTO region_hour(region, hour, reported, closed, overdue, handling_ms, handled) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(region, hour) DO UPDATE SET "
-                    "reported = reported + excluded.reported, closed = closed + excluded.closed, "
-                    "overdue = overdue + excluded.overdue, handling_ms = handling_ms + excluded.handling_ms, "
-                    "handled = handled + excluded.handled");
-    bool ok = bool(s);
-    for (const RegionHourDelta &d : deltas) {
-        if (!ok)
-            break;
-        sqlite3_bind_text(s.get(), 1, d.region.data(), int(d.region.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(s.get(), 2, d.hour);
-        sqlite3_bind_int(s.get(), 3, d.reported);
-        sqlite3_bind_int(s.get(), 4, d.closed);
-        sqlite3_bind_int(s.get(), 5, d.overdue);
-        sqlite3_bind_int64(s.get(), 6, d.handlingMs);
-        sqlite3_bind_int(s.get(), 7, d.handled);
-        ok = sqlite3_step(s.get()) == SQLITE_DONE;
-        s.reset();
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+    return writeTransaction(db, error, [&] {
+        Statement s(db, "INSERT INTO region_hour(region, hour, reported, closed, overdue, handling_ms, handled) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(region, hour) DO UPDATE SET "
+                        "reported = reported + excluded.reported, closed = closed + excluded.closed, "
+                        "overdue = overdue + excluded.overdue, handling_ms = handling_ms + excluded.handling_ms, "
+                        "handled = handled + excluded.handled");
+        bool ok = bool(s);
+        for (const RegionHourDelta &d : deltas) {
+            if (!ok)
+                break;
+            sqlite3_bind_text(s.get(), 1, d.region.data(), int(d.region.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(s.get(), 2, d.hour);
+            sqlite3_bind_int(s.get(), 3, d.reported);
+            sqlite3_bind_int(s.get(), 4, d.closed);
+            sqlite3_bind_int(s.get(), 5, d.overdue);
+            sqlite3_bind_int64(s.get(), 6, d.handlingMs);
+            sqlite3_bind_int(s.get(), 7, d.handled);
+            ok = sqlite3_step(s.get()) == SQLITE_DONE;
+            s.reset();
+        }
+        return ok;
+    });
 }
 
 std::vector<KpiPoint> regionSeries(sqlite3 *db, const std::string &region, int64_t from, int64_t to, KpiStep step)

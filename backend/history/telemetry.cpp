@@ -84,63 +84,61 @@ bool writeTelemetry(sqlite3 *db, const std::vector<ReadingBucket> &readings, con
 {
     if (readings.empty() && positions.empty())
         return true;
-    if (!exec(db, "BEGIN IMMEDIATE", error))
-        return false;
-    Statement r(db, "INSERT INTO reading_bucket(sensor_id, bucket, n, min, max, sum, last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                    "ON CONFLICT(sensor_id, bucket) DO UPDATE SET n = n + excluded.n, min = min(min, excluded.min), "
-                    "max = max(max, excluded.max), sum = sum + excluded.sum, last = excluded.last");
-    Statement p(db, "INSERT INTO position_bucket(entity, bucket, n, lon, lat, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                    "ON CONFLICT(entity, bucket) DO UPDATE SET n = n + excluded.n, lon = excluded.lon, lat = excluded.lat, "
-                    "status = excluded.status");
-    // Only a newer value replaces the latest (buckets of one entity may be written out of order).
-    Statement last(db, "INSERT INTO telemetry_last(entity, ts, value, lon, lat, status, detail) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(entity) DO UPDATE SET ts = excluded.ts, "
-                       "value = excluded.value, lon = excluded.lon, lat = excluded.lat, status = excluded.status, "
-                       "detail = excluded.detail WHERE excluded.ts >= ts");
-    bool ok = r && p && last;
-    const auto keepLast = [&](const std::string &entity, int64_t ts) {
-        bindText(last.get(), 1, entity);
-        sqlite3_bind_int64(last.get(), 2, ts);
-        const bool done = sqlite3_step(last.get()) == SQLITE_DONE;
-        last.reset();
-        return done;
-    };
-    for (const ReadingBucket &b : readings) {
-        if (!ok)
-            break;
-        bindText(r.get(), 1, b.sensorId);
-        sqlite3_bind_int64(r.get(), 2, b.bucket);
-        sqlite3_bind_int64(r.get(), 3, b.n);
-        sqlite3_bind_double(r.get(), 4, b.min);
-        sqlite3_bind_double(r.get(), 5, b.max);
-        sqlite3_bind_double(r.get(), 6, b.sum);
-        sqlite3_bind_double(r.get(), 7, b.last);
-        ok = sqlite3_step(r.get()) == SQLITE_DONE;
-        r.reset();
-        sqlite3_bind_double(last.get(), 3, b.last);
-        ok = ok && keepLast("sensor/" + b.sensorId, b.lastTs);
-    }
-    for (const PositionBucket &b : positions) {
-        if (!ok)
-            break;
-        const std::string entity = (b.unit ? "unit/" : "worker/") + b.entity;
-        bindText(p.get(), 1, entity);
-        sqlite3_bind_int64(p.get(), 2, b.bucket);
-        sqlite3_bind_int64(p.get(), 3, b.n);
-        sqlite3_bind_double(p.get(), 4, b.last.lon);
-        sqlite3_bind_double(p.get(), 5, b.last.lat);
-        bindText(p.get(), 6, b.status);
-        ok = sqlite3_step(p.get()) == SQLITE_DONE;
-        p.reset();
-        sqlite3_bind_double(last.get(), 4, b.last.lon);
-        sqlite3_bind_double(last.get(), 5, b.last.lat);
-        bindText(last.get(), 6, b.status);
-        bindText(last.get(), 7, b.detail);
-        ok = ok && keepLast(entity, b.lastTs);
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+    return writeTransaction(db, error, [&] {
+        Statement r(db, "INSERT INTO reading_bucket(sensor_id, bucket, n, min, max, sum, last) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                        "ON CONFLICT(sensor_id, bucket) DO UPDATE SET n = n + excluded.n, min = min(min, excluded.min), "
+                        "max = max(max, excluded.max), sum = sum + excluded.sum, last = excluded.last");
+        Statement p(db, "INSERT INTO position_bucket(entity, bucket, n, lon, lat, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                        "ON CONFLICT(entity, bucket) DO UPDATE SET n = n + excluded.n, lon = excluded.lon, lat = excluded.lat, "
+                        "status = excluded.status");
+        // Only a newer value replaces the latest (buckets of one entity may be written out of order).
+        Statement last(db, "INSERT INTO telemetry_last(entity, ts, value, lon, lat, status, detail) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(entity) DO UPDATE SET ts = excluded.ts, "
+                           "value = excluded.value, lon = excluded.lon, lat = excluded.lat, status = excluded.status, "
+                           "detail = excluded.detail WHERE excluded.ts >= ts");
+        bool ok = r && p && last;
+        const auto keepLast = [&](const std::string &entity, int64_t ts) {
+            bindText(last.get(), 1, entity);
+            sqlite3_bind_int64(last.get(), 2, ts);
+            const bool done = sqlite3_step(last.get()) == SQLITE_DONE;
+            last.reset();
+            return done;
+        };
+        for (const ReadingBucket &b : readings) {
+            if (!ok)
+                break;
+            bindText(r.get(), 1, b.sensorId);
+            sqlite3_bind_int64(r.get(), 2, b.bucket);
+            sqlite3_bind_int64(r.get(), 3, b.n);
+            sqlite3_bind_double(r.get(), 4, b.min);
+            sqlite3_bind_double(r.get(), 5, b.max);
+            sqlite3_bind_double(r.get(), 6, b.sum);
+            sqlite3_bind_double(r.get(), 7, b.last);
+            ok = sqlite3_step(r.get()) == SQLITE_DONE;
+            r.reset();
+            sqlite3_bind_double(last.get(), 3, b.last);
+            ok = ok && keepLast("sensor/" + b.sensorId, b.lastTs);
+        }
+        for (const PositionBucket &b : positions) {
+            if (!ok)
+                break;
+            const std::string entity = (b.unit ? "unit/" : "worker/") + b.entity;
+            bindText(p.get(), 1, entity);
+            sqlite3_bind_int64(p.get(), 2, b.bucket);
+            sqlite3_bind_int64(p.get(), 3, b.n);
+            sqlite3_bind_double(p.get(), 4, b.last.lon);
+            sqlite3_bind_double(p.get(), 5, b.last.lat);
+            bindText(p.get(), 6, b.status);
+            ok = sqlite3_step(p.get()) == SQLITE_DONE;
+            p.reset();
+            sqlite3_bind_double(last.get(), 4, b.last.lon);
+            sqlite3_bind_double(last.get(), 5, b.last.lat);
+            bindText(last.get(), 6, b.status);
+            bindText(last.get(), 7, b.detail);
+            ok = ok && keepLast(entity, b.lastTs);
+        }
+        return ok;
+    });
 }
 
 LatestTelemetry readLatestTelemetry(sqlite3 *db, int64_t since)
@@ -179,16 +177,16 @@ bool applyRetention(sqlite3 *db, int64_t before, QString *error)
     Statement del2(db, "DELETE FROM position_bucket WHERE bucket < ?1");
     Statement del3(db, "DELETE FROM alarm_log WHERE at < ?1");
     Statement del4(db, "DELETE FROM telemetry_last WHERE ts < ?1");
-    bool ok = exec(db, "BEGIN IMMEDIATE", error);
-    for (Statement *s : {&del1, &del2, &del3, &del4}) {
-        if (!ok || !*s)
-            break;
-        sqlite3_bind_int64(s->get(), 1, before);
-        ok = sqlite3_step(s->get()) == SQLITE_DONE;
-    }
-    if (!ok && error)
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-    return exec(db, ok ? "COMMIT" : "ROLLBACK", error) && ok;
+    return writeTransaction(db, error, [&] {
+        for (Statement *s : {&del1, &del2, &del3, &del4}) {
+            if (!*s)
+                return false;
+            sqlite3_bind_int64(s->get(), 1, before);
+            if (sqlite3_step(s->get()) != SQLITE_DONE)
+                return false;
+        }
+        return true;
+    });
 }
 
 } // namespace gridwall::history
