@@ -225,7 +225,8 @@ Rectangle {
                 width: column.width
                 height: 34 * panel.unit
                 Rectangle {
-                    width: parent.width * Math.min(1, modelData.workload / 16)
+                    // No workers on duty reported: no workload to draw (as on the map).
+                    width: modelData.workersOnDuty > 0 ? parent.width * Math.min(1, modelData.workload / 16) : 0
                     height: parent.height - 6 * panel.unit
                     radius: 3 * panel.unit
                     color: "#3b528b"

@@ -25,8 +25,13 @@ Rectangle {
     }
 
     Row {
+        id: leftRow
         anchors { left: parent.left; leftMargin: Theme.margin * bar.unit; verticalCenter: parent.verticalCenter }
         spacing: 24 * bar.unit
+        // Longer labels (English) must not run into the feed state: shrink a little to fit, never below 85 %.
+        readonly property real room: bar.width - rightRow.width - 3 * Theme.margin * bar.unit
+        scale: implicitWidth > room ? Math.max(0.85, room / implicitWidth) : 1
+        transformOrigin: Item.Left
 
         Text {
             text: qsTr("Panjin Social Governance Command Center")
@@ -84,6 +89,7 @@ Rectangle {
     }
 
     Row {
+        id: rightRow
         anchors { right: parent.right; rightMargin: Theme.margin * bar.unit; verticalCenter: parent.verticalCenter }
         spacing: 28 * bar.unit
 
