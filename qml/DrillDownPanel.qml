@@ -10,16 +10,17 @@ Rectangle {
 
     property real unit: 1
     property var region // RegionPanel
+    property EntityPanel entity
     property HistoryQueries history
     property LiveFeed feed
+    // The feed has stopped: figures are as of then (dimmed, and said so).
+    property bool stale: false
+    readonly property bool entityShown: entity !== null && entity.kind !== ""
     // Asks the map to fly to a region ("" = the whole city).
     signal goTo(string code)
 
     readonly property var f: region ? region.figures : ({})
     readonly property string historyCode: region && region.code !== "" ? region.code : "city"
-    // The live figures are stale when the feed has been silent for 30 s or is down.
-    readonly property bool stale: feed !== null && feed.configured
-                                  && (!feed.connected || feed.secondsSinceLastMessage < 0 || feed.secondsSinceLastMessage > 30)
     property var trend: []
     property var overdueList: []
     property int trendRequest: -1
@@ -31,26 +32,6 @@ Rectangle {
         trendRequest = history.regionSeries(historyCode, 24, false)
         overdueRequest = history.topOverdue(historyCode, 5)
     }
-    function levelName(level) {
-        switch (level) {
-        case "city": return qsTr("City")
-        case "district": return qsTr("District")
-        case "street": return qsTr("Street / town")
-        case "community": return qsTr("Community / village")
-        case "grid": return qsTr("Grid")
-        }
-        return level
-    }
-    function duration(ms) {
-        const minutes = Math.round(ms / 60000)
-        if (minutes < 60)
-            return qsTr("%1 min").arg(minutes)
-        const hours = Math.floor(minutes / 60)
-        if (hours < 48)
-            return qsTr("%1 h %2 min").arg(hours).arg(minutes % 60)
-        return qsTr("%1 d").arg(Math.floor(hours / 24))
-    }
-
     onHistoryCodeChanged: ask()
     Component.onCompleted: ask()
     Timer { interval: 30000; running: true; repeat: true; onTriggered: panel.ask() }
@@ -69,220 +50,245 @@ Rectangle {
     border.color: Theme.panelBorder
     border.width: Math.max(1, 1.5 * unit)
 
-    Column {
-        id: column
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin * panel.unit }
-        spacing: 14 * panel.unit
+    clip: true
 
-        // Breadcrumb: the city, then each level down to the region; each one leads back up.
-        Flow {
-            width: parent.width
-            spacing: 6 * panel.unit
-            Repeater {
-                model: [{ code: "", name: qsTr("Panjin") }].concat(panel.region ? panel.region.path : [])
-                delegate: Text {
-                    required property var modelData
-                    required property int index
-                    text: (index > 0 ? "›  " : "") + modelData.name
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodyFontSize * panel.unit
-                    color: index === (panel.region ? panel.region.path.length : 0) ? Theme.text : Theme.accent
-                    TapHandler { onTapped: panel.goTo(modelData.code) }
-                }
-            }
+    // Long timelines and lists scroll (a swipe on a kiosk).
+    Flickable {
+        anchors { fill: parent; margins: Theme.margin * panel.unit }
+        contentHeight: panel.entityShown ? entityView.height : column.height
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: contentHeight > height
+
+        EntityView {
+            id: entityView
+            objectName: "entityView"
+            visible: panel.entityShown
+            width: panel.width - 2 * Theme.margin * panel.unit
+            unit: panel.unit
+            entity: panel.entity
+            history: panel.history
+            stale: panel.stale
+            onBack: panel.entity.clear()
         }
 
-        Row {
+        Column {
+            id: column
+            objectName: "regionView"
+            visible: !panel.entityShown
+            width: panel.width - 2 * Theme.margin * panel.unit
             spacing: 14 * panel.unit
-            Text {
-                text: panel.f.level === "city" ? qsTr("Whole city") : panel.f.name || ""
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.titleFontSize * panel.unit
-                font.bold: true
-                color: Theme.text
+
+            // Breadcrumb: the city, then each level down to the region; each one leads back up.
+            Flow {
+                width: parent.width
+                spacing: 6 * panel.unit
+                Repeater {
+                    model: [{ code: "", name: qsTr("Panjin") }].concat(panel.region ? panel.region.path : [])
+                    delegate: Text {
+                        required property var modelData
+                        required property int index
+                        text: (index > 0 ? "›  " : "") + modelData.name
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * panel.unit
+                        color: index === (panel.region ? panel.region.path.length : 0) ? Theme.text : Theme.accent
+                        TapHandler { onTapped: panel.goTo(modelData.code) }
+                    }
+                }
+            }
+
+            Row {
+                spacing: 14 * panel.unit
+                Text {
+                    text: panel.f.level === "city" ? qsTr("Whole city") : panel.f.name || ""
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.titleFontSize * panel.unit
+                    font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    anchors.baseline: parent.children[0].baseline
+                    visible: panel.f.level !== "city" // the title says it already
+                    text: Names.level(panel.f.level || "city")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodyFontSize * panel.unit
+                    color: Theme.textDim
+                }
+            }
+
+            // Live figures: big numbers, urgent ones in colour.
+            Grid {
+                id: kpis
+                columns: 3
+                columnSpacing: 10 * panel.unit
+                rowSpacing: 10 * panel.unit
+                opacity: panel.stale ? 0.5 : 1
+                readonly property real cell: (column.width - 2 * columnSpacing) / 3
+                Repeater {
+                    model: [
+                        { label: qsTr("Open cases"), value: panel.f.open, color: Theme.text },
+                        { label: qsTr("Overdue"), value: panel.f.overdue, color: panel.f.overdue > 0 ? Theme.alarm : Theme.text },
+                        { label: qsTr("Due soon"), value: panel.f.dueSoon, color: panel.f.dueSoon > 0 ? Theme.accent : Theme.text },
+                        { label: qsTr("New today"), value: panel.f.newToday, color: Theme.text },
+                        { label: qsTr("Closed today"), value: panel.f.closedToday, color: Theme.ok },
+                        { label: qsTr("Closure rate"), value: Math.round(100 * (panel.f.closureRate || 0)) + "%", color: Theme.text },
+                        { label: qsTr("Workload"), value: panel.f.workersOnDuty > 0 ? Number(panel.f.workload || 0).toFixed(1) : "–", color: Theme.text },
+                        { label: qsTr("Workers on duty"), value: (panel.f.workersOnDuty || 0) + " / " + (panel.f.workersTotal || 0), color: Theme.text },
+                        { label: qsTr("Cameras online"), value: panel.f.cameras > 0 ? Math.round(100 * panel.f.camerasOnline / panel.f.cameras) + "%" : "–",
+                          color: panel.f.cameras > 0 && panel.f.camerasOnline < panel.f.cameras * 0.9 ? Theme.accent : Theme.text }
+                    ]
+                    delegate: Rectangle {
+                        required property var modelData
+                        width: kpis.cell
+                        height: 84 * panel.unit
+                        radius: 6 * panel.unit
+                        color: "#0d1524"
+                        Text {
+                            x: 12 * panel.unit; y: 8 * panel.unit
+                            text: modelData.label
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.minFontSize * panel.unit
+                            color: Theme.textDim
+                        }
+                        Text {
+                            x: 12 * panel.unit; y: 32 * panel.unit
+                            width: parent.width - 24 * panel.unit
+                            height: 44 * panel.unit
+                            text: modelData.value === undefined ? "–" : modelData.value
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 34 * panel.unit
+                            // Long figures shrink to the cell, never below the legible minimum.
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: Theme.bodyFontSize * panel.unit
+                            font.bold: true
+                            color: modelData.color
+                        }
+                    }
+                }
             }
             Text {
-                anchors.baseline: parent.children[0].baseline
-                visible: panel.f.level !== "city" // the title says it already
-                text: panel.levelName(panel.f.level || "city")
+                width: parent.width
+                visible: panel.feed !== null && panel.feed.configured
+                text: panel.stale && panel.feed ? qsTr("Feed stopped: figures as of %1 s ago").arg(Math.max(0, panel.feed.secondsSinceLastMessage))
+                                  : qsTr("Live")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.minFontSize * panel.unit
+                color: panel.stale ? Theme.accent : Theme.ok
+            }
+
+            // The last 24 hours by hour: reported (amber) against closed (green).
+            Text {
+                text: qsTr("Last 24 hours: reported and closed")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * panel.unit
                 color: Theme.textDim
             }
-        }
+            Canvas {
+                id: chart
+                width: parent.width
+                height: 110 * panel.unit
+                property var points: panel.trend
+                onPointsChanged: requestPaint()
+                onPaint: {
+                    const ctx = getContext("2d")
+                    ctx.reset()
+                    const pts = points || []
+                    const hourMs = 3600000
+                    const end = pts.length > 0 ? pts[pts.length - 1].start + hourMs : Date.now()
+                    const start = end - 24 * hourMs
+                    let top = 1
+                    for (const p of pts)
+                        top = Math.max(top, p.reported, p.closed)
+                    const slot = width / 24
+                    ctx.fillStyle = "#2e3d55"
+                    ctx.fillRect(0, height - 1, width, 1)
+                    for (const p of pts) {
+                        const i = Math.floor((p.start - start) / hourMs)
+                        if (i < 0 || i >= 24)
+                            continue
+                        const hr = (height - 4) * p.reported / top, hc = (height - 4) * p.closed / top
+                        ctx.fillStyle = "#ffc83d"
+                        ctx.fillRect(i * slot + slot * 0.12, height - hr, slot * 0.36, hr)
+                        ctx.fillStyle = "#45d483"
+                        ctx.fillRect(i * slot + slot * 0.52, height - hc, slot * 0.36, hc)
+                    }
+                }
+            }
 
-        // Live figures: big numbers, urgent ones in colour.
-        Grid {
-            id: kpis
-            columns: 3
-            columnSpacing: 10 * panel.unit
-            rowSpacing: 10 * panel.unit
-            opacity: panel.stale ? 0.5 : 1
-            readonly property real cell: (column.width - 2 * columnSpacing) / 3
+            // Children by workload: where to look next.
+            Text {
+                visible: !!panel.region && panel.region.children.length > 0
+                text: qsTr("By workload")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFontSize * panel.unit
+                color: Theme.textDim
+            }
             Repeater {
-                model: [
-                    { label: qsTr("Open cases"), value: panel.f.open, color: Theme.text },
-                    { label: qsTr("Overdue"), value: panel.f.overdue, color: panel.f.overdue > 0 ? Theme.alarm : Theme.text },
-                    { label: qsTr("Due soon"), value: panel.f.dueSoon, color: panel.f.dueSoon > 0 ? Theme.accent : Theme.text },
-                    { label: qsTr("New today"), value: panel.f.newToday, color: Theme.text },
-                    { label: qsTr("Closed today"), value: panel.f.closedToday, color: Theme.ok },
-                    { label: qsTr("Closure rate"), value: Math.round(100 * (panel.f.closureRate || 0)) + "%", color: Theme.text },
-                    { label: qsTr("Workload"), value: panel.f.workersOnDuty > 0 ? Number(panel.f.workload || 0).toFixed(1) : "–", color: Theme.text },
-                    { label: qsTr("Workers on duty"), value: (panel.f.workersOnDuty || 0) + " / " + (panel.f.workersTotal || 0), color: Theme.text },
-                    { label: qsTr("Cameras online"), value: panel.f.cameras > 0 ? Math.round(100 * panel.f.camerasOnline / panel.f.cameras) + "%" : "–",
-                      color: panel.f.cameras > 0 && panel.f.camerasOnline < panel.f.cameras * 0.9 ? Theme.accent : Theme.text }
-                ]
-                delegate: Rectangle {
+                model: panel.region ? panel.region.children.slice(0, 6) : []
+                delegate: Item {
                     required property var modelData
-                    width: kpis.cell
-                    height: 84 * panel.unit
-                    radius: 6 * panel.unit
-                    color: "#0d1524"
+                    width: column.width
+                    height: 34 * panel.unit
+                    Rectangle {
+                        // No workers on duty reported: no workload to draw (as on the map).
+                        width: modelData.workersOnDuty > 0 ? parent.width * Math.min(1, modelData.workload / 16) : 0
+                        height: parent.height - 6 * panel.unit
+                        radius: 3 * panel.unit
+                        color: "#3b528b"
+                        opacity: 0.55
+                    }
                     Text {
-                        x: 12 * panel.unit; y: 8 * panel.unit
-                        text: modelData.label
+                        x: 8 * panel.unit
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width * 0.55
+                        elide: Text.ElideRight
+                        text: modelData.name
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * panel.unit
+                        color: Theme.text
+                    }
+                    Text {
+                        anchors { right: parent.right; rightMargin: 8 * panel.unit; verticalCenter: parent.verticalCenter }
+                        text: qsTr("%1 open · %2 overdue").arg(modelData.open).arg(modelData.overdue)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
-                        color: Theme.textDim
+                        color: modelData.overdue > 0 ? Theme.alarm : Theme.textDim
+                    }
+                    TapHandler { onTapped: panel.goTo(modelData.code) }
+                }
+            }
+
+            // The most overdue cases in hand (from the history's records).
+            Text {
+                visible: panel.overdueList.length > 0
+                text: qsTr("Most overdue")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFontSize * panel.unit
+                color: Theme.textDim
+            }
+            Repeater {
+                model: panel.overdueList
+                delegate: Item {
+                    required property var modelData
+                    width: column.width
+                    height: 30 * panel.unit
+                    TapHandler { onTapped: if (panel.entity) panel.entity.select("case", modelData.id) }
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width * 0.66
+                        elide: Text.ElideRight
+                        text: (modelData.title || modelData.category || modelData.id)
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.minFontSize * panel.unit
+                        color: Theme.text
                     }
                     Text {
-                        x: 12 * panel.unit; y: 32 * panel.unit
-                        width: parent.width - 24 * panel.unit
-                        height: 44 * panel.unit
-                        text: modelData.value === undefined ? "–" : modelData.value
+                        anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                        text: qsTr("+%1").arg(Names.duration(modelData.overdueMs))
                         font.family: Theme.fontFamily
-                        font.pixelSize: 34 * panel.unit
-                        // Long figures shrink to the cell, never below the legible minimum.
-                        fontSizeMode: Text.HorizontalFit
-                        minimumPixelSize: Theme.bodyFontSize * panel.unit
+                        font.pixelSize: Theme.minFontSize * panel.unit
                         font.bold: true
-                        color: modelData.color
+                        color: Theme.alarm
                     }
-                }
-            }
-        }
-        Text {
-            width: parent.width
-            visible: panel.feed !== null && panel.feed.configured
-            text: panel.stale ? qsTr("Feed stopped: figures as of %1 s ago").arg(Math.max(0, panel.feed.secondsSinceLastMessage))
-                              : qsTr("Live")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.minFontSize * panel.unit
-            color: panel.stale ? Theme.accent : Theme.ok
-        }
-
-        // The last 24 hours by hour: reported (amber) against closed (green).
-        Text {
-            text: qsTr("Last 24 hours: reported and closed")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.bodyFontSize * panel.unit
-            color: Theme.textDim
-        }
-        Canvas {
-            id: chart
-            width: parent.width
-            height: 110 * panel.unit
-            property var points: panel.trend
-            onPointsChanged: requestPaint()
-            onPaint: {
-                const ctx = getContext("2d")
-                ctx.reset()
-                const pts = points || []
-                const hourMs = 3600000
-                const end = pts.length > 0 ? pts[pts.length - 1].start + hourMs : Date.now()
-                const start = end - 24 * hourMs
-                let top = 1
-                for (const p of pts)
-                    top = Math.max(top, p.reported, p.closed)
-                const slot = width / 24
-                ctx.fillStyle = "#2e3d55"
-                ctx.fillRect(0, height - 1, width, 1)
-                for (const p of pts) {
-                    const i = Math.floor((p.start - start) / hourMs)
-                    if (i < 0 || i >= 24)
-                        continue
-                    const hr = (height - 4) * p.reported / top, hc = (height - 4) * p.closed / top
-                    ctx.fillStyle = "#ffc83d"
-                    ctx.fillRect(i * slot + slot * 0.12, height - hr, slot * 0.36, hr)
-                    ctx.fillStyle = "#45d483"
-                    ctx.fillRect(i * slot + slot * 0.52, height - hc, slot * 0.36, hc)
-                }
-            }
-        }
-
-        // Children by workload: where to look next.
-        Text {
-            visible: !!panel.region && panel.region.children.length > 0
-            text: qsTr("By workload")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.bodyFontSize * panel.unit
-            color: Theme.textDim
-        }
-        Repeater {
-            model: panel.region ? panel.region.children.slice(0, 6) : []
-            delegate: Item {
-                required property var modelData
-                width: column.width
-                height: 34 * panel.unit
-                Rectangle {
-                    // No workers on duty reported: no workload to draw (as on the map).
-                    width: modelData.workersOnDuty > 0 ? parent.width * Math.min(1, modelData.workload / 16) : 0
-                    height: parent.height - 6 * panel.unit
-                    radius: 3 * panel.unit
-                    color: "#3b528b"
-                    opacity: 0.55
-                }
-                Text {
-                    x: 8 * panel.unit
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: parent.width * 0.55
-                    elide: Text.ElideRight
-                    text: modelData.name
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodyFontSize * panel.unit
-                    color: Theme.text
-                }
-                Text {
-                    anchors { right: parent.right; rightMargin: 8 * panel.unit; verticalCenter: parent.verticalCenter }
-                    text: qsTr("%1 open · %2 overdue").arg(modelData.open).arg(modelData.overdue)
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.minFontSize * panel.unit
-                    color: modelData.overdue > 0 ? Theme.alarm : Theme.textDim
-                }
-                TapHandler { onTapped: panel.goTo(modelData.code) }
-            }
-        }
-
-        // The most overdue cases in hand (from the history's records).
-        Text {
-            visible: panel.overdueList.length > 0
-            text: qsTr("Most overdue")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.bodyFontSize * panel.unit
-            color: Theme.textDim
-        }
-        Repeater {
-            model: panel.overdueList
-            delegate: Item {
-                required property var modelData
-                width: column.width
-                height: 30 * panel.unit
-                Text {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: parent.width * 0.66
-                    elide: Text.ElideRight
-                    text: (modelData.title || modelData.category || modelData.id)
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.minFontSize * panel.unit
-                    color: Theme.text
-                }
-                Text {
-                    anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-                    text: qsTr("+%1").arg(panel.duration(modelData.overdueMs))
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.minFontSize * panel.unit
-                    font.bold: true
-                    color: Theme.alarm
                 }
             }
         }

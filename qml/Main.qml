@@ -17,6 +17,14 @@ Window {
     property var regionPanel // RegionPanel
     // Set by the application: the whole city's live figures, for the header.
     property var cityFigures // RegionPanel
+    // Set by the application: the one case, camera, sensor, worker or unit drilled down to.
+    property var entityPanel // EntityPanel
+    // Set by the application: the alarms in their priority lanes, and whether the critical chime sounds.
+    property var alarms // AlarmTicker
+    property bool alarmSound: true
+    // The live figures are stale when the feed has been silent for 30 s or is down.
+    readonly property bool stale: feed !== null && feed.configured
+                                  && (!feed.connected || feed.secondsSinceLastMessage < 0 || feed.secondsSinceLastMessage > 30)
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -31,16 +39,38 @@ Window {
         objectName: "map"
         anchors { left: parent.left; right: drillDown.left; top: header.bottom; bottom: parent.bottom }
         designUnit: root.unit
-        onSelectedCodeChanged: if (root.regionPanel) root.regionPanel.code = selectedCode
+        onSelectedCodeChanged: {
+            if (root.regionPanel)
+                root.regionPanel.code = selectedCode
+            // A region chosen: the panel shows it, not the last entity (unless it is the entity's own grid, flown to).
+            if (root.entityPanel && selectedCode !== root.entityGrid)
+                root.entityPanel.clear()
+        }
     }
+    // An entity chosen (tapped on the map, in the ticker or with --view): fly to the grid it is in.
+    Connections {
+        target: root.entityPanel
+        function onRefreshed() {
+            const path = root.entityPanel.details.path
+            const code = path && path.length > 0 ? path[path.length - 1].code : ""
+            if (code !== "" && code !== root.entityGrid) {
+                root.entityGrid = code
+                map.flyTo(code)
+            }
+        }
+        function onSelectionChanged() { if (root.entityPanel.kind === "") root.entityGrid = "" }
+    }
+    property string entityGrid // the grid flown to for the entity: selecting it keeps the entity
 
     DrillDownPanel {
         id: drillDown
         anchors { right: parent.right; top: header.bottom; bottom: parent.bottom }
         unit: root.unit
         region: root.regionPanel
+        entity: root.entityPanel
         history: root.history
         feed: root.feed
+        stale: root.stale
         onGoTo: code => map.flyTo(code)
     }
 
@@ -76,8 +106,19 @@ Window {
         }
     }
 
+    AlarmLanes {
+        id: ticker
+        objectName: "ticker"
+        anchors { left: parent.left; right: drillDown.left; bottom: parent.bottom }
+        unit: root.unit
+        alarms: root.alarms
+        stale: root.stale
+        sound: root.alarmSound
+        onShowEntity: id => root.entityPanel.show(id)
+    }
+
     RegionCard {
-        anchors { right: drillDown.left; bottom: parent.bottom; margins: Theme.margin * root.unit }
+        anchors { right: drillDown.left; bottom: ticker.top; margins: Theme.margin * root.unit }
         unit: root.unit
         // What the pointer is over (the selection has the drill-down panel).
         path: map.hoveredPath
@@ -91,7 +132,7 @@ Window {
     }
 
     ScaleBar {
-        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.margin * root.unit }
+        anchors { left: parent.left; bottom: ticker.top; margins: Theme.margin * root.unit }
         unit: root.unit
         metresPerPixel: map.groundMetresPerPixel
     }

@@ -7,6 +7,8 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
+#include "views/alarmticker.h"
+#include "views/entitypanel.h"
 #include "views/historyqueries.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
@@ -14,6 +16,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QJsonObject>
 #include <QGuiApplication>
 #include <QStandardPaths>
@@ -93,7 +96,10 @@ int main(int argc, char *argv[])
         printLine(stderr, QStringLiteral("gridwall: ") + loaded.error);
         return 2;
     }
-    if (!options.viewCode.isEmpty() && loaded.data->tree->indexOf(options.viewCode) < 0) {
+    // --view: digits name a region (which must exist); anything else an entity, shown when it appears.
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    const bool viewRegion = digits.match(options.viewCode).hasMatch();
+    if (viewRegion && loaded.data->tree->indexOf(options.viewCode) < 0) {
         printLine(stderr, QStringLiteral("gridwall: --view %1: no region with that code in %2").arg(options.viewCode, geoFile));
         return 2;
     }
@@ -105,7 +111,7 @@ int main(int argc, char *argv[])
         qCInfo(lcStartup, "first complete frame after %lld ms", qint64(sinceStart.elapsed()));
     }, Qt::DirectConnection);
     map->setGeography(&geography);
-    if (!options.viewCode.isEmpty())
+    if (viewRegion)
         map->flyTo(options.viewCode, 1200);
 
     std::optional<gridwall::feed::FeedOptions> feedOptions;
@@ -142,6 +148,21 @@ int main(int argc, char *argv[])
     window->setProperty("regionPanel", QVariant::fromValue(&regionPanel));
     gridwall::views::RegionPanel cityFigures(liveFeed, geography);
     window->setProperty("cityFigures", QVariant::fromValue(&cityFigures));
+    gridwall::views::EntityPanel entityPanel(liveFeed, geography);
+    QObject::connect(&liveLayers, &gridwall::views::LiveLayers::entityPicked, &entityPanel, &gridwall::views::EntityPanel::select);
+    window->setProperty("entityPanel", QVariant::fromValue(&entityPanel));
+    QObject::connect(&entityPanel, &gridwall::views::EntityPanel::refreshed, &liveLayers, [&entityPanel, &liveLayers] {
+        const QVariantMap d = entityPanel.details();
+        if (!entityPanel.kind().isEmpty() && d.contains(QStringLiteral("lat")))
+            liveLayers.highlight(d.value(QStringLiteral("lon")).toDouble(), d.value(QStringLiteral("lat")).toDouble());
+        else
+            liveLayers.clearHighlight();
+    });
+    gridwall::views::AlarmTicker alarmTicker(liveFeed, geography);
+    window->setProperty("alarms", QVariant::fromValue(&alarmTicker));
+    window->setProperty("alarmSound", !options.mute);
+    if (!options.viewCode.isEmpty() && !viewRegion)
+        entityPanel.show(options.viewCode);
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {

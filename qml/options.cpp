@@ -20,7 +20,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the frame shown at --quit-after as PNG, then exit."), QStringLiteral("FILE"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Exit after MS milliseconds."), QStringLiteral("MS"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en (default: system locale, zh_CN first)."), QStringLiteral("LANG"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open at a region code, e.g. 211103."), QStringLiteral("CODE"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open at a region code, e.g. 211103, or at a case, camera, sensor, worker or unit id."), QStringLiteral("CODE"));
     const QCommandLineOption broker(QStringLiteral("broker"), QStringLiteral("MQTT broker, tcp://HOST:PORT or ssl://HOST:PORT (default: no feed)."), QStringLiteral("URI"));
     const QCommandLineOption topicRoot(QStringLiteral("topic-root"), QStringLiteral("Topic root (default panjin)."), QStringLiteral("ROOT"));
     const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("Stable MQTT client id of the persistent session (default gridwall-HOSTNAME)."), QStringLiteral("ID"));
@@ -33,8 +33,9 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("History database and snapshots (default: the app-data location)."), QStringLiteral("DIR"));
     const QCommandLineOption telemetryBucket(QStringLiteral("telemetry-bucket"), QStringLiteral("History: sensor readings and positions are kept per bucket of S seconds (default 60)."), QStringLiteral("S"));
     const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
+    const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention});
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -75,6 +76,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
         options.language = QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
     }
     options.viewCode = parser.value(view);
+    options.mute = parser.isSet(mute);
 
     if (parser.isSet(broker)) {
         options.broker = parser.value(broker);

@@ -26,6 +26,7 @@ struct Options
     int metricsPort = 0; // 0: no metrics endpoint
     QString dataDir;     // history; empty: the platform's app-data location (with a feed), none without one
     bool dataDirSet = false;
+    bool mute = false; // the critical-alarm sound starts off
     int telemetryBucketSeconds = 60; // readings and positions are kept per bucket of this width
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
 };

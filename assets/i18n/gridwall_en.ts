@@ -4,46 +4,6 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="36"/>
-        <source>City</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="37"/>
-        <source>District</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="38"/>
-        <source>Street / town</source>
-        <translation>Street / town</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="39"/>
-        <source>Community / village</source>
-        <translation>Community / village</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="40"/>
-        <source>Grid</source>
-        <translation>Grid</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="47"/>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="50"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="51"/>
-        <source>%1 d</source>
-        <translation>%1 d</translation>
-    </message>
-    <message>
         <location filename="../../qml/DrillDownPanel.qml" line="82"/>
         <source>Panjin</source>
         <translation>Panjin</translation>
@@ -302,6 +262,525 @@
         <location filename="../../qml/ScaleBar.qml" line="21"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Street / town</source>
+        <translation>Street / town</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Community / village</source>
+        <translation>Community / village</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Grid worker</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Response unit</source>
+        <translation>Response unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Handling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>On patrol</source>
+        <translation>On patrol</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Off duty</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Crowd</source>
+        <translation>Crowd</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Intrusion</source>
+        <translation>Intrusion</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fire or smoke</source>
+        <translation>Fire or smoke</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Loitering</source>
+        <translation>Loitering</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Other event</source>
+        <translation>Other event</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Smoke</source>
+        <translation>Smoke</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Water level</source>
+        <translation>Water level</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Vibration</source>
+        <translation>Vibration</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fire brigade</source>
+        <translation>Fire brigade</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Ambulance</source>
+        <translation>Ambulance</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Urban enforcement</source>
+        <translation>Urban enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 alarm</source>
+        <translation>%1 alarm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 warning</source>
+        <translation>%1 warning</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Overdue: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Camera silent</source>
+        <translation>Camera silent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Sensor silent</source>
+        <translation>Sensor silent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Dispute</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Petition</source>
+        <translation>Petition</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Family matter</source>
+        <translation>Family matter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Safety hazard</source>
+        <translation>Safety hazard</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Public order</source>
+        <translation>Public order</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>City environment</source>
+        <translation>City environment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Pipe network</source>
+        <translation>Pipe network</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Special population</source>
+        <translation>Special population</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Epidemic control</source>
+        <translation>Epidemic control</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>the app</source>
+        <translation>the app</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>the hotline</source>
+        <translation>the hotline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a patrol</source>
+        <translation>a patrol</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a camera</source>
+        <translation>a camera</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a sensor</source>
+        <translation>a sensor</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>elsewhere</source>
+        <translation>elsewhere</translation>
+    </message>
+</context>
+<context>
+    <name>EntityView</name>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Overdue by %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Due in %1</source>
+        <translation>Due in %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No longer live: as last seen</source>
+        <translation>No longer live: as last seen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Feed stopped: as of %1</source>
+        <translation>Feed stopped: as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Last message %1</source>
+        <translation>Last message %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>%1 · priority %2 · from %3</source>
+        <translation>%1 · priority %2 · from %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Deadline %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>In hand: %1</source>
+        <translation>In hand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>%1 workers on duty near, nearest %2 m</source>
+        <translation>%1 workers on duty near, nearest %2 m</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>nearest camera %1 m (%2)</source>
+        <translation>nearest camera %1 m (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>within the %1-minute ring of %2</source>
+        <translation>within the %1-minute ring of %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>outside every response ring</source>
+        <translation>outside every response ring</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No events recorded yet</source>
+        <translation>No events recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No history kept on this wall</source>
+        <translation>No history kept on this wall</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>stream %1</source>
+        <translation>stream %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>no stream published</source>
+        <translation>no stream published</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Recent events</source>
+        <translation>Recent events</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No events since the wall started</source>
+        <translation>No events since the wall started</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>severity %1</source>
+        <translation>severity %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>warn %1 · alarm %2</source>
+        <translation>warn %1 · alarm %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Safety sector %1</source>
+        <translation>Safety sector %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Last 24 hours: range and mean per bucket</source>
+        <translation>Last 24 hours: range and mean per bucket</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmLanes</name>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>No active alarms when the feed stopped</source>
+        <translation>No active alarms when the feed stopped</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>No active alarms</source>
+        <translation>No active alarms</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>%1 × %2 in %3 within 5 min</source>
+        <translation>%1 × %2 in %3 within 5 min</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>Sound on</source>
+        <translation>Sound on</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>Sound off</source>
+        <translation>Sound off</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>%1 × %2 within 5 min</source>
+        <translation>%1 × %2 within 5 min</translation>
     </message>
 </context>
 </TS>

@@ -4,46 +4,6 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="36"/>
-        <source>City</source>
-        <translation>全市</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="37"/>
-        <source>District</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="38"/>
-        <source>Street / town</source>
-        <translation>街道/乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="39"/>
-        <source>Community / village</source>
-        <translation>社区/村</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="40"/>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="47"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="50"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="51"/>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
         <location filename="../../qml/DrillDownPanel.qml" line="82"/>
         <source>Panjin</source>
         <translation>盘锦市</translation>
@@ -302,6 +262,525 @@
         <location filename="../../qml/ScaleBar.qml" line="21"/>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Street / town</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Community / village</source>
+        <translation>社区/村</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Response unit</source>
+        <translation>处置力量</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Handling</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Escalated</source>
+        <translation>上报上级</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>On patrol</source>
+        <translation>巡查中</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Idle</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Crowd</source>
+        <translation>人员聚集</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Intrusion</source>
+        <translation>区域入侵</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fire or smoke</source>
+        <translation>烟火</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Vehicle</source>
+        <translation>车辆违停</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Loitering</source>
+        <translation>徘徊逗留</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Other event</source>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Smoke</source>
+        <translation>烟感</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Water level</source>
+        <translation>水位</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Vibration</source>
+        <translation>振动</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fire brigade</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Ambulance</source>
+        <translation>急救</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Urban enforcement</source>
+        <translation>城管执法</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 alarm</source>
+        <translation>%1报警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>%1 warning</source>
+        <translation>%1预警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Overdue: %1</source>
+        <translation>超期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Camera silent</source>
+        <translation>摄像头失联</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Sensor silent</source>
+        <translation>传感器失联</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Petition</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Family matter</source>
+        <translation>家庭纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Public order</source>
+        <translation>社会治安</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>City environment</source>
+        <translation>城市环境</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Pipe network</source>
+        <translation>管网设施</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Special population</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Epidemic control</source>
+        <translation>疫情防控</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>the app</source>
+        <translation>群众App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>the hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a patrol</source>
+        <translation>网格巡查</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a camera</source>
+        <translation>视频发现</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>a sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>elsewhere</source>
+        <translation>其他渠道</translation>
+    </message>
+</context>
+<context>
+    <name>EntityView</name>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Overdue by %1</source>
+        <translation>已超期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Due in %1</source>
+        <translation>%1 后到期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Flagged</source>
+        <translation>流程异常</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No longer live: as last seen</source>
+        <translation>已不在实时数据中：显示最后状态</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Feed stopped: as of %1</source>
+        <translation>数据中断：截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Last message %1</source>
+        <translation>最近消息 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>%1 · priority %2 · from %3</source>
+        <translation>%1 · 优先级 %2 · 来源 %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Deadline %1</source>
+        <translation>办理时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>In hand: %1</source>
+        <translation>承办：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>%1 workers on duty near, nearest %2 m</source>
+        <translation>附近在岗网格员 %1 人，最近 %2 米</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>nearest camera %1 m (%2)</source>
+        <translation>最近摄像头 %1 米（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>within the %1-minute ring of %2</source>
+        <translation>位于%2 %1 分钟响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>outside every response ring</source>
+        <translation>不在任何响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No events recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>stream %1</source>
+        <translation>视频流 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>no stream published</source>
+        <translation>未发布视频流</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Recent events</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>No events since the wall started</source>
+        <translation>启动以来无事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>severity %1</source>
+        <translation>级别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>warn %1 · alarm %2</source>
+        <translation>预警 %1 · 报警 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Safety sector %1</source>
+        <translation>安全片区 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="0"/>
+        <source>Last 24 hours: range and mean per bucket</source>
+        <translation>近 24 小时：各时段范围与均值</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmLanes</name>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>No active alarms when the feed stopped</source>
+        <translation>数据中断时无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>No active alarms</source>
+        <translation>无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>%1 × %2 in %3 within 5 min</source>
+        <translation>%3 5 分钟内 %1 起%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>Sound on</source>
+        <translation>声音 开</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>Sound off</source>
+        <translation>声音 关</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="0"/>
+        <source>%1 × %2 within 5 min</source>
+        <translation>5 分钟内 %1 起%2</translation>
     </message>
 </context>
 </TS>

@@ -543,6 +543,37 @@ QVariantList GeoMap::regionsAt(double x, double y) const
     return out;
 }
 
+std::pair<int, int> GeoMap::markerAt(QPointF itemPoint) const
+{
+    // A fingertip on a kiosk covers ~8 design pixels around the disc; the top layer wins, then the nearest.
+    const double slop = 8 * m_designUnit;
+    for (auto it = m_markers.rbegin(); it != m_markers.rend(); ++it) {
+        const MarkerLayer &markers = it->second;
+        const double reach = markers.radiusPx * m_designUnit + slop;
+        double best = reach * reach;
+        int found = -1;
+        for (size_t i = 0; i < markers.points.size(); ++i) {
+            const QPointF d = m_view.sceneToScreen(markers.points[i]) - itemPoint;
+            const double d2 = QPointF::dotProduct(d, d);
+            if (d2 <= best) {
+                best = d2;
+                found = int(i);
+            }
+        }
+        if (found >= 0)
+            return {it->first, found};
+    }
+    return {-1, -1};
+}
+
+void GeoMap::tapAt(QPointF itemPoint)
+{
+    if (const auto [layer, slot] = markerAt(itemPoint); layer >= 0)
+        emit markerTapped(layer, slot);
+    else
+        selectIndex(regionAtDetail(itemPoint));
+}
+
 int GeoMap::regionAtDetail(QPointF itemPoint) const
 {
     if (!m_geography)
@@ -620,7 +651,7 @@ void GeoMap::mouseMoveEvent(QMouseEvent *event)
 void GeoMap::mouseReleaseEvent(QMouseEvent *event)
 {
     if (!m_dragging)
-        selectIndex(regionAtDetail(event->position()));
+        tapAt(event->position());
     m_dragging = false;
 }
 
@@ -664,7 +695,7 @@ void GeoMap::touchEvent(QTouchEvent *event)
             m_dragging = false;
         } else if (p.state() == QEventPoint::Released) {
             if (!m_dragging)
-                selectIndex(regionAtDetail(p.position()));
+                tapAt(p.position());
         } else if (m_dragging || (p.position() - m_pressPos).manhattanLength() >= 12) {
             m_dragging = true;
             m_viewTouched = true;

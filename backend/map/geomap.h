@@ -14,6 +14,7 @@
 
 #include <array>
 #include <map>
+#include <utility>
 #include <atomic>
 #include <optional>
 #include <vector>
@@ -75,6 +76,8 @@ public:
     void setRings(LineMesh rings);
     // Markers a layer hands to the scene graph now (tests).
     size_t markersShown(int layer) const;
+    // The topmost marker within a fingertip of an item point: {layer, slot}; layer -1 when none.
+    std::pair<int, int> markerAt(QPointF itemPoint) const;
     // A density image (premultiplied ARGB) laid over the regions' fills and
     // under the borders and markers, covering `sceneArea`; a null image hides it.
     void setHeatmap(QImage image, QRectF sceneArea);
@@ -86,6 +89,8 @@ signals:
     void selectionChanged();
     void hoverChanged();
     void viewChanged();
+    // A tap or click landed on a marker (a tap elsewhere selects the region under it).
+    void markerTapped(int layer, int slot);
     // Emitted on the render thread right after the first frame with the
     // whole tree was swapped: connect directly to timestamp start-up.
     void firstFrameSwapped();
@@ -111,6 +116,7 @@ private:
     void selectIndex(int index);
     void setHoverIndex(int index);
     int regionAtDetail(QPointF itemPoint) const;
+    void tapAt(QPointF itemPoint); // a marker if one is there, else the region
     void animateTo(QPointF center, double scale, int durationMs);
     void onFrameSwapped();
 

@@ -176,7 +176,7 @@ void LiveState::applyOne(Event &&event, Applied &result)
     const Feed feed = feedOf(event);
     advanceClock(timestampOf(event));
     if (feed == Feed::CameraEvent) {
-        // Not kept as state: camera events become alarms.
+        // Camera events become alarms; the camera keeps its latest few.
         applyCameraEvent(std::get<CameraEvent>(event));
         ++result.applied;
         return;
@@ -531,6 +531,12 @@ void LiveState::applyCameraEvent(const CameraEvent &e)
 {
     const auto it = m_cameras.find(e.id);
     const int district = it != m_cameras.end() ? districtOf(it->second.region) : -1;
+    if (it != m_cameras.end()) {
+        auto &recent = it->second.recentEvents;
+        recent.push_back(e);
+        if (recent.size() > CameraRecord::kRecentEvents)
+            recent.pop_front();
+    }
     m_alarms.cameraEvent(e.id, std::string(kCameraEventTypeNames[size_t(e.type)]), e.severity, district, m_wall);
 }
 
@@ -601,6 +607,14 @@ const std::string *LiveState::applyPoi(PoiState &&e)
 }
 
 // --- alarms -----------------------------------------------------------------
+
+bool LiveState::acknowledgeAlarm(uint64_t id)
+{
+    if (!m_alarms.acknowledge(id, m_wall))
+        return false;
+    followAlarms();
+    return true;
+}
 
 void LiveState::followAlarms()
 {

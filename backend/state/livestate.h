@@ -14,6 +14,7 @@
 #include "feed/ingestqueue.h"
 
 #include <array>
+#include <deque>
 #include <optional>
 #include <queue>
 #include <string>
@@ -99,6 +100,9 @@ struct CameraRecord
     feed::CameraState state;
     uint32_t slot = 0;
     int region = -1;
+    // Its latest events, newest last (the camera's panel lists them with their snapshots).
+    static constexpr size_t kRecentEvents = 5;
+    std::deque<feed::CameraEvent> recentEvents;
 };
 
 struct SensorRecord
@@ -210,6 +214,9 @@ public:
     // Alarms raised, acknowledged or cleared since the last call, each with
     // its state after the change, for the history.
     std::vector<Alarm> takeAlarmChanges() { return std::exchange(m_alarmChanges, {}); }
+    // The operator acknowledged an alarm (raised -> acknowledged, at the wall
+    // clock of the last apply or tick); false if unknown or not raised.
+    bool acknowledgeAlarm(uint64_t id);
 
     // The city's clock: the wall clock, or the newest payload time when
     // producers run ahead of it (a simulator in accelerated time).

@@ -353,6 +353,14 @@ void LiveFeed::recordRefusals()
     });
 }
 
+bool LiveFeed::acknowledgeAlarm(uint64_t id)
+{
+    if (!m_state.acknowledgeAlarm(id))
+        return false;
+    recordAlarms();
+    return true;
+}
+
 void LiveFeed::recordAlarms()
 {
     std::vector<state::Alarm> changes = m_state.takeAlarmChanges();

@@ -98,6 +98,8 @@ public:
     void push(feed::Event event) { m_queue.push(std::move(event)); }
     // Takes and applies what the feed queued (normally driven by the frame timer).
     void drain();
+    // The operator acknowledged an alarm: the state changes and the history logs it.
+    bool acknowledgeAlarm(uint64_t id);
 
 signals:
     void statusChanged();

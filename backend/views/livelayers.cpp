@@ -28,6 +28,7 @@ struct Style
     double radius; // design pixels
 };
 
+const Style kHighlight{1, QColor(255, 255, 255), 13};
 const Style kCameraOnline{10, QColor(57, 192, 232), 2.5};
 const Style kCameraOffline{11, QColor(122, 133, 148), 2.5};
 const Style kSensorNormal{20, QColor(46, 196, 182), 3.5};
@@ -101,6 +102,7 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     , m_tree(tree)
 {
     connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
+    connect(&map, &map::GeoMap::markerTapped, this, &LiveLayers::onMarkerTapped);
     // Every site's rings at once tangle the view: they start switched off, one tap away in the legend.
     m_hidden[QStringLiteral("rings")] = true;
     // What the state holds already (restored from the history) is on the map from the first frame.
@@ -239,6 +241,33 @@ void LiveLayers::followZoom()
                 m_layers[layer].dirty = true;
     flush();
     emit legendChanged();
+}
+
+void LiveLayers::highlight(double lon, double lat)
+{
+    if (m_map)
+        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {m_tree.sceneFromGeo(lon, lat)});
+}
+
+void LiveLayers::clearHighlight()
+{
+    if (m_map)
+        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {});
+}
+
+void LiveLayers::onMarkerTapped(int layer, int slot)
+{
+    const auto it = m_layers.find(layer);
+    if (it == m_layers.end() || slot < 0 || size_t(slot) >= it->second.ids.size())
+        return;
+    const char *kind = layer >= kSensorAlarm.layer ? "sensor"
+                       : layer >= kUnitEnforcement.layer ? "unit"
+                       : layer >= kCaseOpen.layer ? "case"
+                       : layer >= kSensorWarning.layer ? "sensor"
+                       : layer >= kWorkerIdle.layer ? "worker"
+                       : layer >= kSensorNormal.layer ? "sensor"
+                                                      : "camera";
+    emit entityPicked(QString::fromLatin1(kind), QString::fromStdString(it->second.ids[size_t(slot)]));
 }
 
 void LiveLayers::flush()

@@ -63,6 +63,9 @@ public:
     void update();
     // Recolours the regions by workload (once a second, and on demand).
     void recolour();
+    // A white halo under the marker of the entity the drill-down panel shows.
+    void highlight(double lon, double lat);
+    void clearHighlight();
     // Markers currently on a layer (for tests).
     size_t markerCount(int layer) const;
 
@@ -75,6 +78,8 @@ public:
 
 signals:
     void legendChanged();
+    // A marker was tapped: kind "case", "camera", "sensor", "worker" or "unit", and the entity's id.
+    void entityPicked(const QString &kind, const QString &id);
 
 private:
     struct Layer
@@ -97,6 +102,7 @@ private:
     void followZoom(); // layers that appear closer in
     void refreshHeatmap();
     void redrawRings(); // the sites' response and lockdown rings
+    void onMarkerTapped(int layer, int slot);
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;

@@ -1,0 +1,63 @@
+#pragma once
+// The alarm ticker's side in C++: the active alarms in the operator's four
+// priority lanes (critical first), newest first, with the names the operator
+// knows them by; a flood (five or more of one kind and label in one district
+// within five minutes) is one summary instead of a run of the same chip.
+// Read from the alarm book once a second (O(active alarms), never per message).
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+#include <QVariantList>
+
+namespace gridwall::map {
+class Geography;
+}
+
+namespace gridwall::views {
+
+class LiveFeed;
+
+class AlarmTicker : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("AlarmTicker is created by the application")
+    // [{severity, count, items}] for severity 4 (critical) down to 1, lanes
+    // with alarms only. items: [{id, kind, severity, label, subject,
+    // subjectName, district, raisedAt, acknowledged, value, flood}], newest
+    // first, at most kItemsPerLane; flood > 0: one chip for a flood of that
+    // many alarms (all lanes), in the highest lane it reaches.
+    Q_PROPERTY(QVariantList lanes READ lanes NOTIFY refreshed)
+    // Critical alarms raised and not yet acknowledged: the lane flashes (and sounds) while > 0.
+    Q_PROPERTY(int criticalUnacknowledged READ criticalUnacknowledged NOTIFY refreshed)
+    // Raised or acknowledged now, all lanes.
+    Q_PROPERTY(int active READ active NOTIFY refreshed)
+
+public:
+    static constexpr int kItemsPerLane = 12;
+
+    AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
+
+    QVariantList lanes() const { return m_lanes; }
+    int criticalUnacknowledged() const { return m_criticalUnacknowledged; }
+    int active() const { return m_active; }
+
+    // The operator acknowledges an alarm (raised -> acknowledged, logged in the history).
+    Q_INVOKABLE bool acknowledge(double alarmId);
+    // Reads the alarm book again (once a second by itself).
+    Q_INVOKABLE void refresh();
+
+signals:
+    void refreshed();
+
+private:
+    LiveFeed &m_feed;
+    const map::Geography &m_geography;
+    QVariantList m_lanes;
+    int m_criticalUnacknowledged = 0;
+    int m_active = 0;
+    QTimer m_timer;
+};
+
+} // namespace gridwall::views

@@ -1,0 +1,191 @@
+import QtQuick
+import Gridwall.Backend
+
+// The alarm ticker: one lane per priority (critical on top), newest first,
+// a flood as one summary chip. While a critical alarm waits for an
+// acknowledgement its lane flashes and (unless muted) the chime sounds. Tap
+// a chip to open its subject; tap its ✓ to acknowledge. Dims when the feed
+// has stopped: the alarms are as of then, not cleared.
+Rectangle {
+    id: ticker
+
+    property real unit: 1
+    property AlarmTicker alarms
+    property bool stale: false
+    property bool sound: true
+    // Opens the alarm's subject (a case, camera or sensor id) in the drill-down panel.
+    signal showEntity(string id)
+
+    readonly property var lanes: alarms ? alarms.lanes : []
+    readonly property bool flashing: alarms !== null && alarms.criticalUnacknowledged > 0
+    readonly property real laneHeight: 44 * unit
+    property bool flashOn: false
+
+    height: lanesColumn.height + 2 * 6 * unit
+    color: Qt.rgba(0.043, 0.071, 0.125, 0.92)
+    border.color: Theme.panelBorder
+    border.width: Math.max(1, unit)
+
+    Timer {
+        interval: 500
+        running: ticker.flashing
+        repeat: true
+        onTriggered: ticker.flashOn = !ticker.flashOn
+        onRunningChanged: if (!running) ticker.flashOn = false
+    }
+    // The chime: on each new critical alarm, and again every 30 s until acknowledged.
+    Loader {
+        id: chime
+        active: ticker.sound
+        source: "AlarmSound.qml"
+    }
+    property int lastCritical: 0
+    function ring() {
+        if (ticker.sound && chime.status === Loader.Ready)
+            chime.item.play()
+    }
+    Connections {
+        target: ticker.alarms
+        function onRefreshed() {
+            const n = ticker.alarms.criticalUnacknowledged
+            if (n > ticker.lastCritical)
+                ticker.ring()
+            ticker.lastCritical = n
+        }
+    }
+    Timer { interval: 30000; running: ticker.flashing && ticker.sound; repeat: true; onTriggered: ticker.ring() }
+
+    Column {
+        id: lanesColumn
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 * ticker.unit }
+        anchors.rightMargin: soundToggle.width + 16 * ticker.unit
+        spacing: 4 * ticker.unit
+        opacity: ticker.stale ? 0.55 : 1
+
+        Text {
+            visible: ticker.lanes.length === 0
+            height: ticker.laneHeight
+            verticalAlignment: Text.AlignVCenter
+            leftPadding: 10 * ticker.unit
+            text: ticker.stale ? qsTr("No active alarms when the feed stopped") : qsTr("No active alarms")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFontSize * ticker.unit
+            color: Theme.textDim
+        }
+
+        Repeater {
+            model: ticker.lanes
+            delegate: Row {
+                id: lane
+                required property var modelData
+                readonly property color tint: Names.severityColor(modelData.severity)
+                readonly property bool flash: modelData.severity === 4 && ticker.flashOn
+                objectName: "lane" + modelData.severity
+                width: lanesColumn.width
+                height: ticker.laneHeight
+                spacing: 8 * ticker.unit
+
+                // The lane's name and how many are active in it.
+                Rectangle {
+                    width: 150 * ticker.unit
+                    height: parent.height
+                    radius: 4 * ticker.unit
+                    color: lane.flash ? lane.tint : Qt.rgba(lane.tint.r, lane.tint.g, lane.tint.b, 0.22)
+                    Text {
+                        anchors.centerIn: parent
+                        text: Names.severity(lane.modelData.severity) + "  " + lane.modelData.count
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * ticker.unit
+                        font.bold: true
+                        color: lane.flash ? "#0b1220" : lane.tint
+                    }
+                }
+                ListView {
+                    width: parent.width - 150 * ticker.unit - parent.spacing
+                    height: parent.height
+                    orientation: ListView.Horizontal
+                    spacing: 8 * ticker.unit
+                    clip: true
+                    interactive: contentWidth > width // swipe along a long lane on a kiosk
+                    model: lane.modelData.items
+                    delegate: Rectangle {
+                        id: chip
+                        required property var modelData
+                        height: ListView.view.height
+                        width: chipRow.implicitWidth + 24 * ticker.unit
+                        radius: 4 * ticker.unit
+                        color: "#16223a"
+                        border.color: lane.tint
+                        border.width: modelData.acknowledged ? 0 : Math.max(1, 2 * ticker.unit)
+                        opacity: modelData.acknowledged ? 0.6 : 1
+                        TapHandler { onTapped: ticker.showEntity(chip.modelData.subject) }
+                        Row {
+                            id: chipRow
+                            anchors { left: parent.left; leftMargin: 12 * ticker.unit; verticalCenter: parent.verticalCenter }
+                            spacing: 10 * ticker.unit
+                            Text {
+                                text: chip.modelData.flood > 0
+                                      ? (chip.modelData.district
+                                         ? qsTr("%1 × %2 in %3 within 5 min").arg(chip.modelData.flood)
+                                               .arg(Names.alarm(chip.modelData.kind, chip.modelData.label)).arg(chip.modelData.district)
+                                         : qsTr("%1 × %2 within 5 min").arg(chip.modelData.flood)
+                                               .arg(Names.alarm(chip.modelData.kind, chip.modelData.label)))
+                                      : Names.alarm(chip.modelData.kind, chip.modelData.label) + " · " + chip.modelData.subjectName
+                                        + (chip.modelData.district ? " · " + chip.modelData.district : "")
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.bodyFontSize * ticker.unit
+                                font.bold: !chip.modelData.acknowledged
+                                color: Theme.text
+                            }
+                            Text {
+                                text: Qt.formatDateTime(new Date(chip.modelData.raisedAt), "HH:mm")
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.minFontSize * ticker.unit
+                                color: Theme.textDim
+                                anchors.baseline: parent.children[0].baseline
+                            }
+                            // Acknowledge: a fingertip-sized target.
+                            Rectangle {
+                                objectName: "acknowledge"
+                                visible: !chip.modelData.acknowledged
+                                width: 34 * ticker.unit
+                                height: width
+                                radius: 4 * ticker.unit
+                                color: Qt.rgba(lane.tint.r, lane.tint.g, lane.tint.b, 0.3)
+                                Text {
+                                    anchors.centerIn: parent
+                                    text: "✓"
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.bodyFontSize * ticker.unit
+                                    font.bold: true
+                                    color: Theme.text
+                                }
+                                TapHandler { onTapped: ticker.alarms.acknowledge(chip.modelData.id) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Sound on or off (the chime only; the flashing stays).
+    Rectangle {
+        id: soundToggle
+        anchors { right: parent.right; top: parent.top; margins: 8 * ticker.unit }
+        width: soundText.implicitWidth + 20 * ticker.unit
+        height: 32 * ticker.unit
+        radius: height / 2
+        color: "#16223a"
+        border.color: Theme.panelBorder
+        Text {
+            id: soundText
+            anchors.centerIn: parent
+            text: ticker.sound ? qsTr("Sound on") : qsTr("Sound off")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.minFontSize * ticker.unit
+            color: ticker.sound ? Theme.text : Theme.textDim
+        }
+        TapHandler { onTapped: ticker.sound = !ticker.sound }
+    }
+}
