@@ -16,7 +16,8 @@ Rectangle {
     // Opens the alarm's subject (a case, camera or sensor id) in the drill-down panel.
     signal showEntity(string id)
 
-    readonly property var lanes: alarms ? alarms.lanes : []
+    readonly property var lanes: alarms ? alarms.lanes : null
+    readonly property int laneCount: lanes ? lanes.count : 0
     readonly property bool flashing: alarms !== null && alarms.criticalUnacknowledged > 0
     readonly property real laneHeight: 44 * unit
     property bool flashOn: false
@@ -57,13 +58,14 @@ Rectangle {
 
     Column {
         id: lanesColumn
+        objectName: "lanes"
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 * ticker.unit }
         anchors.rightMargin: soundToggle.width + 16 * ticker.unit
         spacing: 4 * ticker.unit
         opacity: ticker.stale ? 0.55 : 1
 
         Text {
-            visible: ticker.lanes.length === 0
+            visible: ticker.laneCount === 0
             height: ticker.laneHeight
             verticalAlignment: Text.AlignVCenter
             leftPadding: 10 * ticker.unit

@@ -32,6 +32,26 @@ Rectangle {
         trendRequest = history.regionSeries(historyCode, 24, false)
         overdueRequest = history.topOverdue(historyCode, 5)
     }
+    // A live figure as shown ("–" where there is none to show), and its colour.
+    function figure(key, f) {
+        switch (key) {
+        case "closureRate": return Math.round(100 * (f.closureRate || 0)) + "%"
+        case "workload": return f.workersOnDuty > 0 ? Number(f.workload || 0).toFixed(1) : "–"
+        case "workersOnDuty": return (f.workersOnDuty || 0) + " / " + (f.workersTotal || 0)
+        case "cameras": return f.cameras > 0 ? Math.round(100 * f.camerasOnline / f.cameras) + "%" : "–"
+        }
+        return f[key] === undefined ? "–" : String(f[key])
+    }
+    function figureColor(key, f) {
+        switch (key) {
+        case "overdue": return f.overdue > 0 ? Theme.alarm : Theme.text
+        case "dueSoon": return f.dueSoon > 0 ? Theme.accent : Theme.text
+        case "closedToday": return Theme.ok
+        case "cameras": return f.cameras > 0 && f.camerasOnline < f.cameras * 0.9 ? Theme.accent : Theme.text
+        }
+        return Theme.text
+    }
+
     onHistoryCodeChanged: ask()
     Component.onCompleted: ask()
     Timer { interval: 30000; running: true; repeat: true; onTriggered: panel.ask() }
@@ -87,6 +107,7 @@ Rectangle {
                     delegate: Text {
                         required property var modelData
                         required property int index
+                        objectName: "crumb-" + index
                         text: (index > 0 ? "›  " : "") + modelData.name
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
@@ -118,23 +139,24 @@ Rectangle {
             // Live figures: big numbers, urgent ones in colour.
             Grid {
                 id: kpis
+                objectName: "kpis"
                 columns: 3
                 columnSpacing: 10 * panel.unit
                 rowSpacing: 10 * panel.unit
                 opacity: panel.stale ? 0.5 : 1
                 readonly property real cell: (column.width - 2 * columnSpacing) / 3
                 Repeater {
+                    // The cells stay; their figures follow panel.f (no rebuild each second).
                     model: [
-                        { label: qsTr("Open cases"), value: panel.f.open, color: Theme.text },
-                        { label: qsTr("Overdue"), value: panel.f.overdue, color: panel.f.overdue > 0 ? Theme.alarm : Theme.text },
-                        { label: qsTr("Due soon"), value: panel.f.dueSoon, color: panel.f.dueSoon > 0 ? Theme.accent : Theme.text },
-                        { label: qsTr("New today"), value: panel.f.newToday, color: Theme.text },
-                        { label: qsTr("Closed today"), value: panel.f.closedToday, color: Theme.ok },
-                        { label: qsTr("Closure rate"), value: Math.round(100 * (panel.f.closureRate || 0)) + "%", color: Theme.text },
-                        { label: qsTr("Workload"), value: panel.f.workersOnDuty > 0 ? Number(panel.f.workload || 0).toFixed(1) : "–", color: Theme.text },
-                        { label: qsTr("Workers on duty"), value: (panel.f.workersOnDuty || 0) + " / " + (panel.f.workersTotal || 0), color: Theme.text },
-                        { label: qsTr("Cameras online"), value: panel.f.cameras > 0 ? Math.round(100 * panel.f.camerasOnline / panel.f.cameras) + "%" : "–",
-                          color: panel.f.cameras > 0 && panel.f.camerasOnline < panel.f.cameras * 0.9 ? Theme.accent : Theme.text }
+                        { key: "open", label: qsTr("Open cases") },
+                        { key: "overdue", label: qsTr("Overdue") },
+                        { key: "dueSoon", label: qsTr("Due soon") },
+                        { key: "newToday", label: qsTr("New today") },
+                        { key: "closedToday", label: qsTr("Closed today") },
+                        { key: "closureRate", label: qsTr("Closure rate") },
+                        { key: "workload", label: qsTr("Workload") },
+                        { key: "workersOnDuty", label: qsTr("Workers on duty") },
+                        { key: "cameras", label: qsTr("Cameras online") }
                     ]
                     delegate: Rectangle {
                         required property var modelData
@@ -153,20 +175,22 @@ Rectangle {
                             x: 12 * panel.unit; y: 32 * panel.unit
                             width: parent.width - 24 * panel.unit
                             height: 44 * panel.unit
-                            text: modelData.value === undefined ? "–" : modelData.value
+                            objectName: "kpi-" + modelData.key
+                            text: panel.figure(modelData.key, panel.f)
                             font.family: Theme.fontFamily
                             font.pixelSize: 34 * panel.unit
                             // Long figures shrink to the cell, never below the legible minimum.
                             fontSizeMode: Text.HorizontalFit
                             minimumPixelSize: Theme.bodyFontSize * panel.unit
                             font.bold: true
-                            color: modelData.color
+                            color: panel.figureColor(modelData.key, panel.f)
                         }
                     }
                 }
             }
             Text {
                 width: parent.width
+                objectName: "freshness"
                 visible: panel.feed !== null && panel.feed.configured
                 text: panel.stale && panel.feed ? qsTr("Feed stopped: figures as of %1 s ago").arg(Math.max(0, panel.feed.secondsSinceLastMessage))
                                   : qsTr("Live")
@@ -216,18 +240,22 @@ Rectangle {
 
             // Children by workload: where to look next.
             Text {
-                visible: !!panel.region && panel.region.children.length > 0
+                visible: !!panel.region && panel.region.children.count > 0
                 text: qsTr("By workload")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * panel.unit
                 color: Theme.textDim
             }
             Repeater {
-                model: panel.region ? panel.region.children.slice(0, 6) : []
+                model: panel.region ? panel.region.children : []
                 delegate: Item {
                     required property var modelData
+                    required property int index
+                    objectName: "child-" + modelData.code
+                    // The six most loaded: where to look next.
+                    visible: index < 6
                     width: column.width
-                    height: 34 * panel.unit
+                    height: visible ? 34 * panel.unit : 0
                     Rectangle {
                         // No workers on duty reported: no workload to draw (as on the map).
                         width: modelData.workersOnDuty > 0 ? parent.width * Math.min(1, modelData.workload / 16) : 0
@@ -269,6 +297,7 @@ Rectangle {
                 model: panel.overdueList
                 delegate: Item {
                     required property var modelData
+                    objectName: "overdue-" + modelData.id
                     width: column.width
                     height: 30 * panel.unit
                     TapHandler { onTapped: if (panel.entity) panel.entity.select("case", modelData.id) }

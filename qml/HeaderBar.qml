@@ -47,12 +47,13 @@ Rectangle {
             spacing: 22 * bar.unit
             anchors.verticalCenter: parent.verticalCenter
             Repeater {
+                // The cells stay; their figures follow the city's (no rebuild each second).
                 model: bar.hasFigures ? [
-                    { label: qsTr("Open"), value: bar.city.figures.open, color: Theme.text },
-                    { label: qsTr("Overdue"), value: bar.city.figures.overdue, color: bar.city.figures.overdue > 0 ? Theme.alarm : Theme.text },
-                    { label: qsTr("New today"), value: bar.city.figures.newToday, color: Theme.text },
-                    { label: qsTr("Closed today"), value: bar.city.figures.closedToday, color: Theme.ok },
-                    { label: qsTr("Alarms"), value: bar.city.figures.alarms, color: bar.city.figures.alarms > 0 ? Theme.accent : Theme.text }
+                    { key: "open", label: qsTr("Open") },
+                    { key: "overdue", label: qsTr("Overdue") },
+                    { key: "newToday", label: qsTr("New today") },
+                    { key: "closedToday", label: qsTr("Closed today") },
+                    { key: "alarms", label: qsTr("Alarms") }
                 ] : []
                 delegate: Row {
                     required property var modelData
@@ -65,11 +66,14 @@ Rectangle {
                         color: Theme.textDim
                     }
                     Text {
-                        text: Number(modelData.value || 0).toLocaleString(Qt.locale("en"), "f", 0)
+                        readonly property int value: bar.city ? bar.city.figures[modelData.key] || 0 : 0
+                        text: Number(value).toLocaleString(Qt.locale("en"), "f", 0)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.titleFontSize * bar.unit
                         font.bold: true
-                        color: modelData.color
+                        color: modelData.key === "closedToday" ? Theme.ok
+                             : value > 0 && modelData.key === "overdue" ? Theme.alarm
+                             : value > 0 && modelData.key === "alarms" ? Theme.accent : Theme.text
                     }
                 }
             }

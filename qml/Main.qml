@@ -22,9 +22,8 @@ Window {
     // Set by the application: the alarms in their priority lanes, and whether the critical chime sounds.
     property var alarms // AlarmTicker
     property bool alarmSound: true
-    // The live figures are stale when the feed has been silent for 30 s or is down.
-    readonly property bool stale: feed !== null && feed.configured
-                                  && (!feed.connected || feed.secondsSinceLastMessage < 0 || feed.secondsSinceLastMessage > 30)
+    // The feed has stopped (down, or silent for 30 s): panels dim and say their figures are as of then.
+    readonly property bool stale: feed !== null && feed.stale
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 

@@ -38,7 +38,7 @@ Rectangle {
         spacing: 4 * legend.unit
 
         Repeater {
-            model: legend.layers ? legend.layers.legend : []
+            model: legend.layers ? legend.layers.legendModel : []
             delegate: Item {
                 id: entry
                 required property var modelData

@@ -32,6 +32,7 @@
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Gridwall_BackendPlugin)
+Q_IMPORT_QML_PLUGIN(GridwallPlugin)
 
 Q_LOGGING_CATEGORY(lcStartup, "gridwall.startup", QtInfoMsg)
 

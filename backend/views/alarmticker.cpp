@@ -84,8 +84,10 @@ void AlarmTicker::refresh()
     std::set<Group> floodShown; // one chip per flood, in the highest lane it reaches
     for (int severity = state::kSeverityCount; severity >= 1; --severity) {
         const std::vector<const state::Alarm *> &alarms = byLane[size_t(severity - 1)];
-        if (alarms.empty())
+        if (alarms.empty()) {
+            m_items[size_t(severity - 1)].update({});
             continue;
+        }
         QVariantList items;
         for (const state::Alarm *a : alarms) {
             if (severity == state::kSeverityCount && a->phase == state::AlarmPhase::Raised)
@@ -107,11 +109,13 @@ void AlarmTicker::refresh()
                                      {QStringLiteral("value"), a->value},
                                      {QStringLiteral("flood"), flood != floodSize.end() ? flood->second : 0}});
         }
+        RowsModel &laneItems = m_items[size_t(severity - 1)];
+        laneItems.update(items);
         lanes.append(QVariantMap{{QStringLiteral("severity"), severity},
                                  {QStringLiteral("count"), int(alarms.size())},
-                                 {QStringLiteral("items"), items}});
+                                 {QStringLiteral("items"), QVariant::fromValue(static_cast<QObject *>(&laneItems))}});
     }
-    m_lanes = lanes;
+    m_lanes.update(lanes);
     m_criticalUnacknowledged = criticalUnacknowledged;
     m_active = active;
     emit refreshed();

@@ -5,10 +5,14 @@
 // within five minutes) is one summary instead of a run of the same chip.
 // Read from the alarm book once a second (O(active alarms), never per message).
 
+#include "rowsmodel.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
 #include <QVariantList>
+
+#include <array>
 
 namespace gridwall::map {
 class Geography;
@@ -23,12 +27,12 @@ class AlarmTicker : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("AlarmTicker is created by the application")
-    // [{severity, count, items}] for severity 4 (critical) down to 1, lanes
-    // with alarms only. items: [{id, kind, severity, label, subject,
+    // Rows {severity, count, items} for severity 4 (critical) down to 1,
+    // lanes with alarms only; items: a model of rows {id, kind, severity, label, subject,
     // subjectName, district, raisedAt, acknowledged, value, flood}], newest
     // first, at most kItemsPerLane; flood > 0: one chip for a flood of that
     // many alarms (all lanes), in the highest lane it reaches.
-    Q_PROPERTY(QVariantList lanes READ lanes NOTIFY refreshed)
+    Q_PROPERTY(QAbstractItemModel *lanes READ lanesModel CONSTANT)
     // Critical alarms raised and not yet acknowledged: the lane flashes (and sounds) while > 0.
     Q_PROPERTY(int criticalUnacknowledged READ criticalUnacknowledged NOTIFY refreshed)
     // Raised or acknowledged now, all lanes.
@@ -39,7 +43,10 @@ public:
 
     AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
 
-    QVariantList lanes() const { return m_lanes; }
+    QAbstractItemModel *lanesModel() { return &m_lanes; }
+    // The lanes shown, and a lane's items (C++ readers).
+    QVariantList lanes() const { return m_lanes.rows(); }
+    QVariantList laneItems(int severity) const { return m_items[size_t(severity - 1)].rows(); }
     int criticalUnacknowledged() const { return m_criticalUnacknowledged; }
     int active() const { return m_active; }
 
@@ -54,7 +61,8 @@ signals:
 private:
     LiveFeed &m_feed;
     const map::Geography &m_geography;
-    QVariantList m_lanes;
+    RowsModel m_lanes;
+    std::array<RowsModel, 4> m_items; // per severity 1..4: rows change in place, chips stay put
     int m_criticalUnacknowledged = 0;
     int m_active = 0;
     QTimer m_timer;

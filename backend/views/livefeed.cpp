@@ -407,6 +407,23 @@ int LiveFeed::secondsSinceLastMessage() const
     return last > 0 ? int((feed::epochMs() - last) / 1000) : -1;
 }
 
+bool LiveFeed::computeStale() const
+{
+    if (!configured())
+        return false; // no feed is not a stopped feed: the wall says "no feed"
+    const int silent = secondsSinceLastMessage();
+    return !connected() || silent < 0 || silent > m_staleAfterSeconds;
+}
+
+void LiveFeed::setStaleAfterSeconds(int seconds)
+{
+    if (seconds == m_staleAfterSeconds || seconds < 1)
+        return;
+    m_staleAfterSeconds = seconds;
+    m_stale = computeStale();
+    emit statusChanged();
+}
+
 void LiveFeed::updateStatus()
 {
     // Deadlines pass and devices fall silent without any message arriving.
@@ -419,6 +436,7 @@ void LiveFeed::updateStatus()
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;
+    m_stale = computeStale(); // changes with the status signal, so that every view turns at once
     emit statusChanged();
 }
 

@@ -47,6 +47,10 @@ class LiveFeed : public QObject
     Q_PROPERTY(int sensors READ sensors NOTIFY statusChanged)
     Q_PROPERTY(int workers READ workers NOTIFY statusChanged)
     Q_PROPERTY(int units READ units NOTIFY statusChanged)
+    // The feed has stopped: down, or silent for longer than staleAfterSeconds.
+    // Panels then dim and say their figures are as of the last message.
+    Q_PROPERTY(bool stale READ stale NOTIFY statusChanged)
+    Q_PROPERTY(int staleAfterSeconds READ staleAfterSeconds WRITE setStaleAfterSeconds NOTIFY statusChanged)
     // Where a corrupt history database found at start was moved (a fresh one
     // was started); empty when all is well. The operator must see this.
     Q_PROPERTY(QString historyMovedAside READ historyMovedAside CONSTANT)
@@ -75,6 +79,9 @@ public:
     int sensors() const { return int(m_state.sensors().size()); }
     int workers() const { return int(m_state.workers().size()); }
     int units() const { return int(m_state.units().size()); }
+    bool stale() const { return m_stale; }
+    int staleAfterSeconds() const { return m_staleAfterSeconds; }
+    void setStaleAfterSeconds(int seconds);
     QString historyMovedAside() const { return m_historyMovedAside; }
     // What was restored from the history at start: stored cases, then journal events replayed.
     size_t restoredCases() const { return m_restoredCases; }
@@ -112,6 +119,7 @@ private:
     void drainSoon();
     void onFrameSwapped();
     void updateStatus();
+    bool computeStale() const;
     QString caseMetrics() const;
     void restore();
     void recordRefusals();
@@ -134,6 +142,8 @@ private:
     int64_t m_savedJournalId = 0;
     std::unique_ptr<history::TelemetryBuckets> m_telemetry;
     int m_retentionDays = 400;
+    int m_staleAfterSeconds = 30;
+    bool m_stale = false;
     int64_t m_lastRetentionMs = 0;
     int64_t m_run = 0;                                         // this process's start, epoch ms
     std::unordered_map<uint64_t, state::AlarmPhase> m_loggedAlarms; // the last phase logged of each open alarm

@@ -124,10 +124,11 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
         recolour();
         if (m_ringsDirty)
             redrawRings();
-        emit legendChanged();
+        legendMayHaveChanged();
     });
     redrawRings();
     m_recolourTimer.start();
+    m_legendModel.update(legend());
     recolour();
     connect(&map, &map::GeoMap::viewChanged, this, &LiveLayers::followZoom);
     followZoom();
@@ -240,6 +241,12 @@ void LiveLayers::followZoom()
             for (int layer : e.layers)
                 m_layers[layer].dirty = true;
     flush();
+    legendMayHaveChanged();
+}
+
+void LiveLayers::legendMayHaveChanged()
+{
+    m_legendModel.update(legend());
     emit legendChanged();
 }
 
@@ -375,7 +382,7 @@ void LiveLayers::setVisible(const QString &key, bool visible)
         else if (m_map)
             m_map->setHeatmap({}, {});
     }
-    emit legendChanged();
+    legendMayHaveChanged();
 }
 
 void LiveLayers::updateEntity(Feed feed, const std::string &id)

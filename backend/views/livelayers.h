@@ -9,6 +9,7 @@
 // layers with their colours and counts, and switches each on and off.
 
 #include "feed/events.h"
+#include "rowsmodel.h"
 
 #include <QFutureWatcher>
 #include <QImage>
@@ -45,6 +46,8 @@ class LiveLayers : public QObject
     // heatmap, rings, overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
+    // The same entries as rows that change in place (for the legend's delegates).
+    Q_PROPERTY(QAbstractItemModel *legendModel READ legendModel CONSTANT)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
     Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
     Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
@@ -70,6 +73,7 @@ public:
     size_t markerCount(int layer) const;
 
     QVariantList legend() const;
+    QAbstractItemModel *legendModel() { return &m_legendModel; }
     QVariantList workloadRamp() const;
     double workloadSaturation() const;
     Q_INVOKABLE void setVisible(const QString &key, bool visible);
@@ -103,6 +107,7 @@ private:
     void refreshHeatmap();
     void redrawRings(); // the sites' response and lockdown rings
     void onMarkerTapped(int layer, int slot);
+    void legendMayHaveChanged();
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -116,6 +121,7 @@ private:
     bool m_ringsDirty = true;
     QTimer m_heatTimer;
     QFutureWatcher<QImage> m_heatWatcher;
+    RowsModel m_legendModel;
 };
 
 } // namespace gridwall::views

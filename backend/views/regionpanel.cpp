@@ -99,7 +99,7 @@ void RegionPanel::refresh()
         ranked.emplace_back(f.open > 0 ? f.workload() : 0.0, child);
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-    m_children.clear();
+    QVariantList children;
     for (const auto &[workload, child] : ranked) {
         const state::RegionFigures &f = figuresAt(child);
         QVariantMap entry = describe(child);
@@ -107,8 +107,9 @@ void RegionPanel::refresh()
         entry.insert(QStringLiteral("open"), f.open);
         entry.insert(QStringLiteral("overdue"), f.overdue);
         entry.insert(QStringLiteral("workersOnDuty"), f.workersOnDuty);
-        m_children.append(entry);
+        children.append(entry);
     }
+    m_children.update(children);
     emit refreshed();
 }
 

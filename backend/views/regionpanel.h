@@ -4,6 +4,8 @@
 // read from the live state's roll-ups once a second (O(children), never per
 // message). Trends and lists from the history come through HistoryQueries.
 
+#include "rowsmodel.h"
+
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
@@ -33,8 +35,8 @@ class RegionPanel : public QObject
     //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive;
     //  for the city also alarms: raised or acknowledged now}
     Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
-    // [{code, name, level, workload, open, overdue, workersOnDuty}], most loaded first.
-    Q_PROPERTY(QVariantList children READ children NOTIFY refreshed)
+    // Rows {code, name, level, workload, open, overdue, workersOnDuty}, most loaded first.
+    Q_PROPERTY(QAbstractItemModel *children READ childrenModel CONSTANT)
     // [{code, name, level}] from the district down to the region (empty for the city).
     Q_PROPERTY(QVariantList path READ path NOTIFY codeChanged)
 
@@ -45,7 +47,8 @@ public:
     QString code() const { return m_code; }
     void setCode(const QString &code);
     QVariantMap figures() const { return m_figures; }
-    QVariantList children() const { return m_children; }
+    QVariantList children() const { return m_children.rows(); }
+    QAbstractItemModel *childrenModel() { return &m_children; }
     QVariantList path() const;
 
     // Reads the roll-ups again (once a second by itself).
@@ -64,7 +67,7 @@ private:
     QString m_code;
     int m_index = -1; // -1: the city
     QVariantMap m_figures;
-    QVariantList m_children;
+    RowsModel m_children;
     QTimer m_timer;
 };
 

@@ -6,6 +6,7 @@
 #include "history/history.h"
 #include "map/geomap.h"
 #include "map/heatmap.h"
+#include "views/entitypanel.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
@@ -103,6 +104,61 @@ private slots:
         feed.push(caseEvent("c-1", 6, feed::CaseStatus::Closed));
         feed.drain();
         QCOMPARE(layers.markerCount(inHand), size_t(0));
+    }
+
+    // A tap on a marker opens that entity (the topmost marker within a
+    // fingertip wins); a tap away from every marker opens nothing.
+    void tappingAMarkerOpensItsEntity()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setSize(QSizeF(1600, 900));
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        views::EntityPanel panel(feed, geography);
+        connect(&layers, &views::LiveLayers::entityPicked, &panel, &views::EntityPanel::select);
+
+        feed.push(worker("w-1", 122.07, feed::WorkerStatus::Patrol));
+        feed::CaseEvent report = caseEvent("c-7", 1, feed::CaseStatus::Reported);
+        report.title = "Broken street light";
+        report.position = feed::GeoPoint{122.07, 41.12}; // on the worker: the case is drawn above
+        feed.push(report);
+        feed.drain();
+
+        const QPointF at = map.view().sceneToScreen(geography.tree().sceneFromGeo(122.07, 41.12));
+        const auto [layer, slot] = map.markerAt(at + QPointF(3, 0));
+        QCOMPARE(layer, 50); // the open case, not the worker under it
+        QSignalSpy picked(&layers, &views::LiveLayers::entityPicked);
+        emit map.markerTapped(layer, slot);
+        QCOMPARE(picked.count(), 1);
+        QCOMPARE(picked.first().at(0).toString(), QStringLiteral("case"));
+        QCOMPARE(picked.first().at(1).toString(), QStringLiteral("c-7"));
+        QCOMPARE(panel.kind(), QStringLiteral("case"));
+        QVERIFY(panel.live());
+        QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
+        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("reported"));
+        QCOMPARE(panel.details().value(QStringLiteral("path")).toList().size(), 4); // district down to its grid
+
+        QCOMPARE(map.markerAt(at + QPointF(200, 200)).first, -1);
+
+        // By id alone, whatever its kind; one not yet seen is opened when it appears.
+        panel.show(QStringLiteral("w-1"));
+        QCOMPARE(panel.kind(), QStringLiteral("worker"));
+        panel.show(QStringLiteral("w-2"));
+        QCOMPARE(panel.kind(), QString());
+        feed.push(worker("w-2", 122.08, feed::WorkerStatus::Idle));
+        feed.drain();
+        panel.refresh();
+        QCOMPARE(panel.kind(), QStringLiteral("worker"));
+        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("idle"));
+
+        // A closed case leaves the map; the panel keeps what it last knew and says it is no longer live.
+        panel.select(QStringLiteral("case"), QStringLiteral("c-7"));
+        feed.push(caseEvent("c-7", 2, feed::CaseStatus::Rejected));
+        feed.drain();
+        panel.refresh();
+        QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
     }
 
     // A case still in hand when its deadline passes turns to the overdue
