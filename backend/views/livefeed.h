@@ -154,6 +154,8 @@ private:
     QPointer<QQuickWindow> m_window;
 
     metrics::Histogram m_frameSeconds;
+    metrics::Histogram m_renderSeconds;
+    std::atomic<int64_t> m_frameStartNs{0};
     metrics::Histogram m_latencySeconds;
     metrics::Histogram m_applySeconds;
     std::mutex m_latencyMutex;

@@ -103,6 +103,10 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
 {
     connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
     connect(&map, &map::GeoMap::markerTapped, this, &LiveLayers::onMarkerTapped);
+    m_sinceStart.start();
+    m_glideTimer.setInterval(16); // a frame at 60 Hz, only while something glides
+    m_glideTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_glideTimer, &QTimer::timeout, this, &LiveLayers::glide);
     // Every site's rings at once tangle the view: they start switched off, one tap away in the legend.
     m_hidden[QStringLiteral("rings")] = true;
     // What the state holds already (restored from the history) is on the map from the first frame.
@@ -242,6 +246,44 @@ void LiveLayers::followZoom()
                 m_layers[layer].dirty = true;
     flush();
     legendMayHaveChanged();
+}
+
+std::optional<QPointF> LiveLayers::shownAt(Feed kind, const std::string &id) const
+{
+    const auto &places = m_places[size_t(kind)];
+    const auto it = places.find(id);
+    if (it == places.end())
+        return std::nullopt;
+    return m_layers.at(it->second.layer).points[it->second.slot];
+}
+
+void LiveLayers::glide()
+{
+    const qint64 now = m_sinceStart.elapsed();
+    bool moving = false;
+    for (Feed kind : {Feed::Worker, Feed::Unit}) {
+        auto &glides = m_glides[size_t(kind)];
+        const auto &places = m_places[size_t(kind)];
+        for (auto it = glides.begin(); it != glides.end();) {
+            const auto place = places.find(it->first);
+            const double t = std::min(1.0, double(now - it->second.startMs) / kGlideMs);
+            if (place != places.end()) {
+                const double eased = t * t * (3 - 2 * t); // smooth start and stop
+                Layer &l = m_layers[place->second.layer];
+                l.points[place->second.slot] = it->second.from + (it->second.to - it->second.from) * eased;
+                l.dirty = true;
+            }
+            if (t >= 1 || place == places.end()) {
+                it = glides.erase(it);
+            } else {
+                moving = true;
+                ++it;
+            }
+        }
+    }
+    flush();
+    if (!moving)
+        m_glideTimer.stop();
 }
 
 void LiveLayers::legendMayHaveChanged()
@@ -466,10 +508,20 @@ void LiveLayers::place(Feed kind, const std::string &id, int layer, QPointF poin
     auto it = places.find(id);
     if (it != places.end() && it->second.layer == layer) {
         Layer &l = m_layers[layer];
-        l.points[it->second.slot] = point; // moves in place
+        QPointF &shown = l.points[it->second.slot];
+        if ((kind == Feed::Worker || kind == Feed::Unit) && layerShown(layer) && shown != point) {
+            // Workers and units glide from where they are drawn to the new position instead of jumping.
+            m_glides[size_t(kind)][id] = Glide{shown, point, m_sinceStart.elapsed()};
+            if (!m_glideTimer.isActive())
+                m_glideTimer.start();
+            return;
+        }
+        shown = point; // moves in place
+        m_glides[size_t(kind)].erase(id);
         l.dirty = true;
         return;
     }
+    m_glides[size_t(kind)].erase(id);
     if (it != places.end()) {
         // Leave the old layer: the last marker takes the freed slot.
         Layer &old = m_layers[it->second.layer];

@@ -11,6 +11,7 @@
 #include "feed/events.h"
 #include "rowsmodel.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
@@ -22,6 +23,7 @@
 #include <QVariantList>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -62,6 +64,9 @@ public:
     static constexpr double kHeatmapSigmaKm = 0.8;
     static constexpr int kHeatmapEveryMs = 3000;
 
+    // A worker or unit that moves glides to its new position over this long.
+    static constexpr double kGlideMs = 800;
+
     // Moves the markers of the entities the last batch touched (connected to LiveFeed::applied).
     void update();
     // Recolours the regions by workload (once a second, and on demand).
@@ -69,8 +74,9 @@ public:
     // A white halo under the marker of the entity the drill-down panel shows.
     void highlight(double lon, double lat);
     void clearHighlight();
-    // Markers currently on a layer (for tests).
+    // Markers currently on a layer, and where an entity's marker is drawn now (for tests).
     size_t markerCount(int layer) const;
+    std::optional<QPointF> shownAt(feed::Feed kind, const std::string &id) const;
 
     QVariantList legend() const;
     QAbstractItemModel *legendModel() { return &m_legendModel; }
@@ -108,6 +114,7 @@ private:
     void redrawRings(); // the sites' response and lockdown rings
     void onMarkerTapped(int layer, int slot);
     void legendMayHaveChanged();
+    void glide(); // one step of every glide in progress
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -122,6 +129,14 @@ private:
     QTimer m_heatTimer;
     QFutureWatcher<QImage> m_heatWatcher;
     RowsModel m_legendModel;
+    struct Glide
+    {
+        QPointF from, to;
+        qint64 startMs;
+    };
+    std::array<std::unordered_map<std::string, Glide>, feed::kFeedCount> m_glides; // per kind, by id
+    QTimer m_glideTimer;
+    QElapsedTimer m_sinceStart;
 };
 
 } // namespace gridwall::views

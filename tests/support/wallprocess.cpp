@@ -3,10 +3,16 @@
 #include "brokerprocess.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unistd.h>
 
 namespace {
 
@@ -98,4 +104,43 @@ QString WallProcess::output()
 {
     m_output += QString::fromUtf8(m_process.readAll());
     return m_output;
+}
+
+double WallProcess::processCpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state is [0]; utime [11], stime [12] (in clock ticks).
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q)
+{
+    std::vector<std::pair<double, double>> buckets; // (upper bound, cumulative increase)
+    const QString prefix = name + QStringLiteral("_bucket{le=\"");
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const QString le = it.key().mid(prefix.size()).chopped(2);
+        buckets.emplace_back(le == QLatin1String("+Inf") ? std::numeric_limits<double>::infinity() : le.toDouble(),
+                             it.value() - before.value(it.key()));
+    }
+    std::sort(buckets.begin(), buckets.end());
+    if (buckets.empty() || buckets.back().second <= 0)
+        return 0;
+    const double rank = q * buckets.back().second;
+    double lower = 0, below = 0;
+    for (const auto &[le, count] : buckets) {
+        if (count >= rank) {
+            if (std::isinf(le))
+                return lower; // beyond the last bound: the last bound is all that is known
+            return lower + (le - lower) * (count > below ? (rank - below) / (count - below) : 1.0);
+        }
+        lower = le;
+        below = count;
+    }
+    return lower;
 }

@@ -22,6 +22,9 @@ public:
     // object; `platform` is a Qt platform plugin ("offscreen" needs no display).
     bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
     qint64 pid() const { return m_process.processId(); }
+    // CPU seconds (user + system) the process has used so far.
+    double cpuSeconds() const { return processCpuSeconds(pid()); }
+    static double processCpuSeconds(qint64 pid);
     void kill();
     bool running() const { return m_process.state() == QProcess::Running; }
     quint16 metricsPort() const { return m_metricsPort; }
@@ -43,3 +46,8 @@ private:
     QString m_output;
     QTemporaryDir m_dataDir;
 };
+
+// The q-quantile of a histogram's increase between two scrapes, interpolated
+// linearly within its bucket (as Prometheus' histogram_quantile does); 0 when
+// nothing was observed.
+double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q);

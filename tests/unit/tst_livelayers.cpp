@@ -106,6 +106,37 @@ private slots:
         QCOMPARE(layers.markerCount(inHand), size_t(0));
     }
 
+    // A unit that moves glides to its new position within kGlideMs instead of jumping.
+    void unitsGlideToTheirNewPosition()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        const auto unitAt = [](double lon) {
+            feed::UnitPosition u;
+            u.id = "u-1";
+            u.ts = 1;
+            u.position = {lon, 41.12};
+            u.kind = feed::UnitKind::Police;
+            return u;
+        };
+        feed.push(unitAt(122.07));
+        feed.drain();
+        const QPointF from = geography.tree().sceneFromGeo(122.07, 41.12), to = geography.tree().sceneFromGeo(122.08, 41.12);
+        QCOMPARE(*layers.shownAt(feed::Feed::Unit, "u-1"), from); // the first position: no glide
+
+        feed.push(unitAt(122.08));
+        feed.drain();
+        QCOMPARE(*layers.shownAt(feed::Feed::Unit, "u-1"), from); // not a jump
+        QTest::qWait(int(views::LiveLayers::kGlideMs / 2));
+        const QPointF midway = *layers.shownAt(feed::Feed::Unit, "u-1");
+        QVERIFY2(midway.x() > from.x() && midway.x() < to.x(), "on its way");
+        QTRY_COMPARE_WITH_TIMEOUT(*layers.shownAt(feed::Feed::Unit, "u-1"), to, 2000);
+        QCOMPARE(map.markersShown(63), size_t(1)); // still one marker, at its place
+    }
+
     // A tap on a marker opens that entity (the topmost marker within a
     // fingertip wins); a tap away from every marker opens nothing.
     void tappingAMarkerOpensItsEntity()
