@@ -35,14 +35,18 @@ Rectangle {
         onRunningChanged: if (!running) ticker.flashOn = false
     }
     // The chime: on each new critical alarm, and again every 30 s until acknowledged.
+    // Loaded at the first critical alarm: a wall without one never opens the audio device.
     Loader {
         id: chime
-        active: ticker.sound
+        active: ticker.sound && ticker.flashing
         source: "AlarmSound.qml"
+        onLoaded: if (ticker.ringPending) ticker.ring()
     }
     property int lastCritical: 0
+    property bool ringPending: false
     function ring() {
-        if (ticker.sound && chime.status === Loader.Ready)
+        ringPending = chime.status !== Loader.Ready
+        if (ticker.sound && !ringPending)
             chime.item.play()
     }
     Connections {

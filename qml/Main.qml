@@ -48,7 +48,7 @@ Window {
     }
     // An entity chosen (tapped on the map, in the ticker or with --view): fly to the grid it is in.
     Connections {
-        target: root.entityPanel
+        target: root.entityPanel || null
         function onRefreshed() {
             const path = root.entityPanel.details.path
             const code = path && path.length > 0 ? path[path.length - 1].code : ""
@@ -66,7 +66,7 @@ Window {
         anchors { right: parent.right; top: header.bottom; bottom: parent.bottom }
         unit: root.unit
         region: root.regionPanel
-        entity: root.entityPanel
+        entity: root.entityPanel || null
         history: root.history
         feed: root.feed
         stale: root.stale
@@ -76,6 +76,14 @@ Window {
     MapLabelLayer {
         anchors.fill: map
         labels: map.labels
+    }
+
+    ClusterLayer {
+        anchors.fill: map
+        clip: true
+        geoMap: map
+        clusters: root.layers ? root.layers.clusters : null
+        unit: root.unit
     }
 
     HeaderBar {
@@ -110,7 +118,7 @@ Window {
         objectName: "ticker"
         anchors { left: parent.left; right: drillDown.left; bottom: parent.bottom }
         unit: root.unit
-        alarms: root.alarms
+        alarms: root.alarms || null
         stale: root.stale
         sound: root.alarmSound
         onShowEntity: id => root.entityPanel.show(id)
@@ -128,6 +136,8 @@ Window {
         anchors { left: parent.left; top: header.bottom; margins: Theme.margin * root.unit }
         unit: root.unit
         layers: root.layers
+        stale: root.stale
+        silentSeconds: root.feed ? Math.max(0, root.feed.secondsSinceLastMessage) : 0
     }
 
     ScaleBar {

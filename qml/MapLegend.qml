@@ -14,15 +14,21 @@ Rectangle {
         case "workload": return qsTr("Workload")
         case "heatmap": return qsTr("Case density, 24 h")
         case "rings": return qsTr("Response rings")
+        case "clusters": return qsTr("Cases by street")
         case "overdue": return qsTr("Overdue cases")
         case "cases": return qsTr("Open cases")
         case "units": return qsTr("Response units")
         case "sensors": return qsTr("Safety sensors")
         case "workers": return qsTr("Grid workers")
         case "cameras": return qsTr("Cameras")
+        case "sites": return qsTr("Sites")
         }
         return key
     }
+
+    // The feed has stopped (Main's `stale`): the layers show the city as of then.
+    property bool stale: false
+    property int silentSeconds: 0
 
     width: 300 * unit
     height: column.implicitHeight + 2 * 14 * unit
@@ -66,7 +72,7 @@ Rectangle {
                 }
                 Text {
                     anchors { right: parent.right; verticalCenter: swatch.verticalCenter }
-                    visible: ["workload", "heatmap", "rings"].indexOf(entry.modelData.key) < 0
+                    visible: ["workload", "heatmap", "rings", "clusters"].indexOf(entry.modelData.key) < 0
                     // Switched on but drawn closer in: say so instead of a count the map does not show.
                     text: entry.modelData.visible && entry.modelData.zoomIn ? qsTr("zoom in")
                           : Number(entry.modelData.count).toLocaleString(Qt.locale(), "f", 0)
@@ -74,6 +80,7 @@ Rectangle {
                     font.pixelSize: Theme.bodyFontSize * legend.unit
                     font.bold: true
                     color: Theme.textDim
+                    opacity: legend.stale ? 0.5 : 1
                 }
                 // The workload ramp: cases' weighted units per worker on duty, saturating at the top value.
                 Rectangle {
@@ -114,6 +121,16 @@ Rectangle {
                     onTapped: legend.layers.setVisible(entry.modelData.key, !entry.modelData.visible)
                 }
             }
+        }
+        Text {
+            objectName: "legendStale"
+            visible: legend.stale
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("Feed stopped: as of %1").arg(Qt.formatTime(new Date(Date.now() - legend.silentSeconds * 1000), "HH:mm:ss"))
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.minFontSize * legend.unit
+            color: Theme.accent
         }
     }
 }

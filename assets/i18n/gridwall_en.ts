@@ -217,6 +217,21 @@
         <source>Cameras</source>
         <translation>Cameras</translation>
     </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Feed stopped: as of %1</source>
+        <translation>Feed stopped: as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Cases by street</source>
+        <translation>Cases by street</translation>
+    </message>
 </context>
 <context>
     <name>RegionCard</name>

@@ -217,6 +217,21 @@
         <source>Cameras</source>
         <translation>视频监控</translation>
     </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Feed stopped: as of %1</source>
+        <translation>数据中断：截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <source>Cases by street</source>
+        <translation>按街道聚合案件</translation>
+    </message>
 </context>
 <context>
     <name>RegionCard</name>

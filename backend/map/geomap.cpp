@@ -323,11 +323,12 @@ void GeoMap::setFillColors(Level level, std::vector<QRgb> colors)
     update();
 }
 
-void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints)
+void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints, bool pickable)
 {
     MarkerLayer &markers = m_markers[layer];
     markers.color = color;
     markers.radiusPx = radiusPx;
+    markers.pickable = pickable;
     markers.points = std::move(scenePoints);
     markers.dirty = true;
     update();
@@ -549,6 +550,8 @@ std::pair<int, int> GeoMap::markerAt(QPointF itemPoint) const
     const double slop = 8 * m_designUnit;
     for (auto it = m_markers.rbegin(); it != m_markers.rend(); ++it) {
         const MarkerLayer &markers = it->second;
+        if (!markers.pickable)
+            continue;
         const double reach = markers.radiusPx * m_designUnit + slop;
         double best = reach * reach;
         int found = -1;

@@ -57,6 +57,8 @@ public:
     // Fly to a region (or, for an empty code, the whole city) and select it.
     Q_INVOKABLE bool flyTo(const QString &code, int durationMs = 900);
     Q_INVOKABLE void zoomBy(double factor, double x, double y);
+    // Where a scene point is drawn in this item now (overlays in QML follow viewChanged).
+    Q_INVOKABLE QPointF sceneToItem(double x, double y) const { return m_view.sceneToScreen({x, y}); }
     // The regions under an item point, district first ({code, name, level}).
     Q_INVOKABLE QVariantList regionsAt(double x, double y) const;
 
@@ -70,7 +72,8 @@ public:
     // Markers: discs of one colour and pixel radius per layer, drawn over the
     // regions in layer order. Replacing a layer's points moves its markers in
     // place: one buffer, rewritten at the next sync.
-    void setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints);
+    // A layer that is not `pickable` (sites, the highlight) lets taps through to the markers and regions under it.
+    void setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints, bool pickable = true);
     // Rings around sites (response and lockdown circles), drawn over the
     // borders at a fixed pixel width; an empty mesh hides them.
     void setRings(LineMesh rings);
@@ -136,6 +139,7 @@ private:
     {
         QColor color;
         double radiusPx = 4;
+        bool pickable = true;
         std::vector<QPointF> points;
         bool dirty = true;
     };

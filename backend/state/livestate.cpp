@@ -56,6 +56,12 @@ LiveState::LiveState(FeedStats &stats, const geo::RegionTree *tree, AlarmConfig 
     , m_rollups(parentsOf(tree))
     , m_alarms(alarms)
 {
+    // Room for a city's cases and devices up front: growing a hash table rehashes every entry
+    // at once, a frame-long stall in the middle of a busy minute.
+    m_cases.reserve(kExpectedCases);
+    m_workers.reserve(kExpectedDevices);
+    m_cameras.reserve(kExpectedDevices);
+    m_sensors.reserve(kExpectedDevices);
     if (tree) {
         m_districtOf.resize(tree->regions().size(), -1);
         for (size_t i = 0; i < tree->regions().size(); ++i) {

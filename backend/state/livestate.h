@@ -164,6 +164,10 @@ class LiveState
 public:
     // Without a tree the state keeps only city-wide figures.
     explicit LiveState(feed::FeedStats &stats, const geo::RegionTree *tree = nullptr, AlarmConfig alarms = {});
+    // Capacity reserved at start (tables still grow beyond it): cases in hand or
+    // ended within two days, and workers, cameras or sensors of each kind.
+    static constexpr size_t kExpectedCases = 32768;
+    static constexpr size_t kExpectedDevices = 8192;
     ~LiveState();
     LiveState(const LiveState &) = delete;
     LiveState &operator=(const LiveState &) = delete;

@@ -12,6 +12,7 @@
 #include <QVariantMap>
 
 #include <cmath>
+#include <map>
 #include <iterator>
 
 namespace gridwall::views {
@@ -29,6 +30,7 @@ struct Style
 };
 
 const Style kHighlight{1, QColor(255, 255, 255), 13};
+const Style kSite{5, QColor(200, 162, 122), 5}; // police stations, checkpoints, mediation rooms and points
 const Style kCameraOnline{10, QColor(57, 192, 232), 2.5};
 const Style kCameraOffline{11, QColor(122, 133, 148), 2.5};
 const Style kSensorNormal{20, QColor(46, 196, 182), 3.5};
@@ -45,7 +47,7 @@ const Style kUnitFire{62, QColor(255, 90, 79), 6};
 const Style kUnitPolice{63, QColor(77, 141, 255), 6};
 const Style kSensorAlarm{70, QColor(255, 59, 48), 7};
 
-const Style kStyles[] = {kCameraOnline, kCameraOffline, kSensorNormal, kWorkerIdle, kWorkerPatrol, kWorkerHandling, kSensorWarning,
+const Style kStyles[] = {kSite, kCameraOnline, kCameraOffline, kSensorNormal, kWorkerIdle, kWorkerPatrol, kWorkerHandling, kSensorWarning,
                          kCaseOpen, kCaseInHand, kCaseOverdue, kUnitEnforcement, kUnitAmbulance, kUnitFire, kUnitPolice, kSensorAlarm};
 
 // The legend: each key switches these marker layers (workload: the region fills).
@@ -62,12 +64,14 @@ const LegendEntry kLegend[] = {
     {"workload", QColor(253, 231, 37), {}},
     {"heatmap", QColor(212, 72, 66), {}},
     {"rings", QColor(90, 200, 250), {}},
+    {"clusters", QColor(255, 140, 66), {}},
     {"overdue", kCaseOverdue.color, {kCaseOverdue.layer}},
     {"cases", kCaseInHand.color, {kCaseOpen.layer, kCaseInHand.layer}},
     {"units", kUnitPolice.color, {kUnitEnforcement.layer, kUnitAmbulance.layer, kUnitFire.layer, kUnitPolice.layer}},
     {"sensors", kSensorNormal.color, {kSensorNormal.layer, kSensorWarning.layer, kSensorAlarm.layer}},
     {"workers", kWorkerPatrol.color, {kWorkerIdle.layer, kWorkerPatrol.layer, kWorkerHandling.layer}, 2},
     {"cameras", kCameraOnline.color, {kCameraOnline.layer, kCameraOffline.layer}, 2},
+    {"sites", kSite.color, {kSite.layer}, 2},
 };
 
 // Viridis (perceptually uniform, readable by the colour-blind), nine stops from 0 to 1.
@@ -102,6 +106,10 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     , m_tree(tree)
 {
     connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
+    // As the state does: no rehash of a growing table in the middle of a frame.
+    m_places[size_t(Feed::Case)].reserve(state::LiveState::kExpectedCases);
+    for (Feed kind : {Feed::Worker, Feed::CameraState, Feed::SensorState})
+        m_places[size_t(kind)].reserve(state::LiveState::kExpectedDevices);
     connect(&map, &map::GeoMap::markerTapped, this, &LiveLayers::onMarkerTapped);
     m_sinceStart.start();
     m_glideTimer.setInterval(16); // a frame at 60 Hz, only while something glides
@@ -109,6 +117,8 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     connect(&m_glideTimer, &QTimer::timeout, this, &LiveLayers::glide);
     // Every site's rings at once tangle the view: they start switched off, one tap away in the legend.
     m_hidden[QStringLiteral("rings")] = true;
+    // Clusters are a choice for a crowded city view, not the default: every case keeps its own marker.
+    m_hidden[QStringLiteral("clusters")] = true;
     // What the state holds already (restored from the history) is on the map from the first frame.
     const state::LiveState &state = feed.state();
     for (const auto &[id, c] : state.cases())
@@ -121,11 +131,14 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
         updateEntity(Feed::Worker, id);
     for (const auto &[id, u] : state.units())
         updateEntity(Feed::Unit, id);
+    for (const auto &[id, p] : state.pois())
+        updateEntity(Feed::Poi, id);
     flush();
     // The choropleth and the legend's counts follow the city once a second.
     m_recolourTimer.setInterval(1000);
     connect(&m_recolourTimer, &QTimer::timeout, this, [this] {
         recolour();
+        recluster();
         if (m_ringsDirty)
             redrawRings();
         legendMayHaveChanged();
@@ -225,8 +238,16 @@ bool LiveLayers::entryShown(const char *key, int minDetail) const
     return (hidden == m_hidden.end() || !hidden->second) && (minDetail == 0 || m_detailLevel >= minDetail);
 }
 
+bool LiveLayers::clustering() const
+{
+    return entryShown("clusters", 0) && m_detailLevel < kClusterBelowDetail;
+}
+
 bool LiveLayers::layerShown(int layer) const
 {
+    if (clustering() && (layer == kCaseOpen.layer || layer == kCaseInHand.layer || layer == kCaseOverdue.layer))
+        return false; // drawn as clusters by street
+
     for (const LegendEntry &e : kLegend)
         for (int l : e.layers)
             if (l == layer)
@@ -244,8 +265,57 @@ void LiveLayers::followZoom()
         if (e.minDetail > 0)
             for (int layer : e.layers)
                 m_layers[layer].dirty = true;
+    for (int layer : {kCaseOpen.layer, kCaseInHand.layer, kCaseOverdue.layer})
+        m_layers[layer].dirty = true;
+    recluster();
     flush();
     legendMayHaveChanged();
+}
+
+void LiveLayers::recluster()
+{
+    if (!clustering()) {
+        m_clusters.update({});
+        return;
+    }
+    if (m_streetOf.empty()) {
+        // Each region's street (itself for a street; -1 for a district), found once.
+        m_streetOf.assign(m_tree.regions().size(), -1);
+        for (size_t i = 0; i < m_streetOf.size(); ++i) {
+            int r = int(i);
+            while (r >= 0 && m_tree.region(r).level != geo::Level::Street)
+                r = m_tree.region(r).parent;
+            m_streetOf[i] = r;
+        }
+    }
+    struct Cluster
+    {
+        QPointF sum;
+        int count = 0;
+        int overdue = 0;
+    };
+    std::map<int, Cluster> byStreet; // ordered: the rows keep their order from one second to the next
+    for (int layer : {kCaseOpen.layer, kCaseInHand.layer, kCaseOverdue.layer}) {
+        const Layer &l = m_layers[layer];
+        for (size_t i = 0; i < l.points.size(); ++i) {
+            const auto c = m_feed.state().cases().find(l.ids[i]);
+            const int region = c != m_feed.state().cases().end() ? c->second.region : -1;
+            Cluster &cluster = byStreet[region >= 0 ? m_streetOf[size_t(region)] : -1];
+            cluster.sum += l.points[i];
+            ++cluster.count;
+            cluster.overdue += layer == kCaseOverdue.layer;
+        }
+    }
+    QVariantList rows;
+    for (const auto &[street, c] : byStreet) {
+        const QPointF at = c.sum / c.count; // where its cases are, not the street's middle
+        rows.append(QVariantMap{{QStringLiteral("code"), street >= 0 ? m_tree.region(street).code : QString()},
+                                {QStringLiteral("x"), at.x()},
+                                {QStringLiteral("y"), at.y()},
+                                {QStringLiteral("count"), c.count},
+                                {QStringLiteral("overdue"), c.overdue}});
+    }
+    m_clusters.update(rows);
 }
 
 std::optional<QPointF> LiveLayers::shownAt(Feed kind, const std::string &id) const
@@ -295,13 +365,13 @@ void LiveLayers::legendMayHaveChanged()
 void LiveLayers::highlight(double lon, double lat)
 {
     if (m_map)
-        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {m_tree.sceneFromGeo(lon, lat)});
+        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {m_tree.sceneFromGeo(lon, lat)}, false);
 }
 
 void LiveLayers::clearHighlight()
 {
     if (m_map)
-        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {});
+        m_map->setMarkers(kHighlight.layer, kHighlight.color, kHighlight.radius, {}, false);
 }
 
 void LiveLayers::onMarkerTapped(int layer, int slot)
@@ -327,7 +397,8 @@ void LiveLayers::flush()
         if (!data.dirty)
             continue;
         const Style *style = styleOf(layer);
-        m_map->setMarkers(layer, style->color, style->radius, layerShown(layer) ? data.points : std::vector<QPointF>());
+        m_map->setMarkers(layer, style->color, style->radius, layerShown(layer) ? data.points : std::vector<QPointF>(),
+                          layer != kSite.layer);
         data.dirty = false;
     }
 }
@@ -418,6 +489,12 @@ void LiveLayers::setVisible(const QString &key, bool visible)
         recolour();
     if (key == QLatin1String("rings"))
         redrawRings();
+    if (key == QLatin1String("clusters")) {
+        for (int layer : {kCaseOpen.layer, kCaseInHand.layer, kCaseOverdue.layer})
+            m_layers[layer].dirty = true;
+        flush();
+        recluster();
+    }
     if (key == QLatin1String("heatmap")) {
         if (visible)
             refreshHeatmap();
@@ -495,9 +572,11 @@ void LiveLayers::updateEntity(Feed feed, const std::string &id)
         place(feed, id, layer, at(u.position));
         break;
     }
+    case Feed::Poi:
+        place(feed, id, kSite.layer, at(state.pois().at(id).state.position));
+        break;
     case Feed::CameraEvent:
     case Feed::Grid:
-    case Feed::Poi:
         break;
     }
 }

@@ -45,11 +45,15 @@ class LiveLayers : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("LiveLayers is created by the application")
     // [{key, color, visible, zoomIn, count}] in legend order; keys: workload,
-    // heatmap, rings, overdue, cases, units, sensors, workers, cameras. zoomIn: switched on,
+    // heatmap, rings, clusters, overdue, cases, units, sensors, workers, cameras, sites. zoomIn: switched on,
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The same entries as rows that change in place (for the legend's delegates).
     Q_PROPERTY(QAbstractItemModel *legendModel READ legendModel CONSTANT)
+    // With "clusters" switched on, below community zoom: the cases as one disc
+    // per street, rows {code (the street), x, y (scene: the mean of its
+    // cases), count, overdue}; the case markers are hidden meanwhile.
+    Q_PROPERTY(QAbstractItemModel *clusters READ clustersModel CONSTANT)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
     Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
     Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
@@ -80,6 +84,10 @@ public:
 
     QVariantList legend() const;
     QAbstractItemModel *legendModel() { return &m_legendModel; }
+    QAbstractItemModel *clustersModel() { return &m_clusters; }
+    QVariantList clusterRows() const { return m_clusters.rows(); }
+    // Clusters replace the case markers below this detail level (communities show from 2).
+    static constexpr int kClusterBelowDetail = 2;
     QVariantList workloadRamp() const;
     double workloadSaturation() const;
     Q_INVOKABLE void setVisible(const QString &key, bool visible);
@@ -115,6 +123,8 @@ private:
     void onMarkerTapped(int layer, int slot);
     void legendMayHaveChanged();
     void glide(); // one step of every glide in progress
+    bool clustering() const;
+    void recluster(); // once a second, and when the zoom or the choice changes
 
     LiveFeed &m_feed;
     QPointer<map::GeoMap> m_map;
@@ -129,6 +139,8 @@ private:
     QTimer m_heatTimer;
     QFutureWatcher<QImage> m_heatWatcher;
     RowsModel m_legendModel;
+    RowsModel m_clusters;
+    std::vector<int> m_streetOf; // region index -> its street's, built at the first clustering
     struct Glide
     {
         QPointF from, to;

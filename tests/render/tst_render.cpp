@@ -65,11 +65,15 @@ class TestRender : public QObject
     {
         if (p.x() < 10 || p.x() > kWidth - kPanelWidth - 10 || p.y() < kMapTop + 10 || p.y() > kHeight - 10)
             return false;
-        if (p.x() < 340 * kUnit && p.y() < kMapTop + 440 * kUnit)
+        if (p.x() < 340 * kUnit && p.y() < kMapTop + 540 * kUnit)
             return false; // legend
-        if (p.x() < 260 * kUnit && p.y() > kHeight - 100 * kUnit)
+        // The alarm ticker along the bottom (up to four lanes), the scale bar and the region card above it.
+        const double tickerTop = kHeight - 210 * kUnit;
+        if (p.y() > tickerTop)
+            return false;
+        if (p.x() < 260 * kUnit && p.y() > tickerTop - 100 * kUnit)
             return false; // scale bar
-        if (p.x() > kWidth - kPanelWidth - 500 * kUnit && p.y() > kHeight - 260 * kUnit)
+        if (p.x() > kWidth - kPanelWidth - 500 * kUnit && p.y() > tickerTop - 260 * kUnit)
             return false; // region card: Xvfb's pointer rests over the map and hovers a region
         return std::none_of(m_labelRects.begin(), m_labelRects.end(), [&](const QRectF &r) { return r.contains(p); });
     }

@@ -11,6 +11,7 @@
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -137,6 +138,59 @@ private slots:
         QCOMPARE(map.markersShown(63), size_t(1)); // still one marker, at its place
     }
 
+    // "Cases by street": below community zoom the cases are one cluster per
+    // street (counted, overdue noted) instead of their markers; closer in, the markers return.
+    void casesClusterByStreet()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setSize(QSizeF(1600, 900));
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        const geo::RegionTree &tree = geography.tree();
+        const auto streetAt = [&](double lon, double lat) {
+            return tree.region(tree.hitTestAll(tree.sceneFromGeo(lon, lat))[1]).code;
+        };
+        const auto report = [&](const std::string &id, double lon, double lat, int64_t deadline) {
+            feed::CaseEvent e = caseEvent(id, 1, feed::CaseStatus::Reported);
+            e.position = feed::GeoPoint{lon, lat};
+            e.deadline = deadline;
+            feed.push(e);
+        };
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        report("a-1", 122.07, 41.12, now + 3'600'000);
+        report("a-2", 122.0705, 41.1205, now - 60'000); // past its deadline
+        report("b-1", 121.80, 41.00, now + 3'600'000);
+        feed.drain();
+        QVERIFY(streetAt(122.07, 41.12) != streetAt(121.80, 41.00));
+        QVERIFY(map.detailLevel() < views::LiveLayers::kClusterBelowDetail);
+        QCOMPARE(map.markersShown(50) + map.markersShown(55), size_t(3));
+        QVERIFY(layers.clusterRows().isEmpty()); // a choice, off until chosen
+
+        layers.setVisible(QStringLiteral("clusters"), true);
+        QCOMPARE(map.markersShown(50) + map.markersShown(55), size_t(0));
+        const QVariantList rows = layers.clusterRows();
+        QCOMPARE(rows.size(), 2);
+        for (const QVariant &row : rows) {
+            const QVariantMap c = row.toMap();
+            if (c.value(QStringLiteral("code")).toString() == streetAt(122.07, 41.12)) {
+                QCOMPARE(c.value(QStringLiteral("count")).toInt(), 2);
+                QCOMPARE(c.value(QStringLiteral("overdue")).toInt(), 1);
+            } else {
+                QCOMPARE(c.value(QStringLiteral("code")).toString(), streetAt(121.80, 41.00));
+                QCOMPARE(c.value(QStringLiteral("count")).toInt(), 1);
+            }
+        }
+
+        // Closer in the cases are themselves again.
+        QVERIFY(map.flyTo(tree.region(tree.hitTestAll(tree.sceneFromGeo(122.07, 41.12))[3]).code, 0));
+        QTRY_VERIFY(map.detailLevel() >= views::LiveLayers::kClusterBelowDetail);
+        emit map.viewChanged(); // the map tells at its next polish, which needs a window
+        QTRY_COMPARE(map.markersShown(50) + map.markersShown(55), size_t(3));
+        QVERIFY(layers.clusterRows().isEmpty());
+    }
+
     // A tap on a marker opens that entity (the topmost marker within a
     // fingertip wins); a tap away from every marker opens nothing.
     void tappingAMarkerOpensItsEntity()
@@ -234,7 +288,7 @@ private slots:
                     return v.toMap();
             return QVariantMap();
         };
-        QCOMPARE(layers.legend().size(), qsizetype(9));
+        QCOMPARE(layers.legend().size(), qsizetype(11));
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
         QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
         constexpr int patrol = 31;
