@@ -188,6 +188,19 @@ Rectangle {
                     }
                 }
             }
+            // The region's active alarms (its cases', cameras' and sensors'); the ticker lists them.
+            Text {
+                objectName: "regionAlarms"
+                width: parent.width
+                opacity: panel.stale ? 0.5 : 1
+                text: (panel.f.alarms || 0) === 0 ? qsTr("No active alarms here")
+                    : panel.f.alarmsCritical > 0 ? qsTr("%1 active alarms here, %2 critical").arg(panel.f.alarms).arg(panel.f.alarmsCritical)
+                    : qsTr("%1 active alarms here").arg(panel.f.alarms)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFontSize * panel.unit
+                font.bold: (panel.f.alarms || 0) > 0
+                color: panel.f.alarmsCritical > 0 ? Theme.alarm : (panel.f.alarms || 0) > 0 ? Theme.accent : Theme.textDim
+            }
             Text {
                 width: parent.width
                 objectName: "freshness"

@@ -93,6 +93,21 @@
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>No active alarms here</source>
+        <translation>No active alarms here</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>%1 active alarms here, %2 critical</source>
+        <translation>%1 active alarms here, %2 critical</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>%1 active alarms here</source>
+        <translation>%1 active alarms here</translation>
+    </message>
 </context>
 <context>
     <name>HeaderBar</name>

@@ -93,6 +93,21 @@
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>No active alarms here</source>
+        <translation>本区域无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>%1 active alarms here, %2 critical</source>
+        <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <source>%1 active alarms here</source>
+        <translation>本区域活动告警 %1 条</translation>
+    </message>
 </context>
 <context>
     <name>HeaderBar</name>

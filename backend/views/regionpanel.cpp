@@ -73,6 +73,48 @@ QVariantList RegionPanel::path() const
     return chain;
 }
 
+std::pair<int, int> RegionPanel::activeAlarms() const
+{
+    const state::LiveState &state = m_feed.state();
+    const state::AlarmBook &book = state.alarms();
+    if (m_index < 0)
+        return {book.activeCount(1) + book.activeCount(2) + book.activeCount(3) + book.activeCount(4), book.activeCount(4)};
+    // Where each alarm's subject is: the case's, camera's or sensor's grid, then up the tree.
+    const auto regionOf = [&](const state::Alarm &a) {
+        switch (a.kind) {
+        case state::AlarmKind::CaseOverdue:
+            if (const auto it = state.cases().find(a.subject); it != state.cases().end())
+                return it->second.region;
+            break;
+        case state::AlarmKind::CameraEvent:
+        case state::AlarmKind::CameraSilent:
+            if (const auto it = state.cameras().find(a.subject); it != state.cameras().end())
+                return it->second.region;
+            break;
+        case state::AlarmKind::SensorWarn:
+        case state::AlarmKind::SensorAlarm:
+        case state::AlarmKind::SensorSilent:
+            if (const auto it = state.sensors().find(a.subject); it != state.sensors().end())
+                return it->second.region;
+            break;
+        }
+        return -1;
+    };
+    int alarms = 0, critical = 0;
+    for (int severity = 1; severity <= state::kSeverityCount; ++severity) {
+        for (const state::Alarm *a : book.active(severity)) {
+            for (int r = regionOf(*a); r >= 0; r = m_tree.region(r).parent) {
+                if (r == m_index) {
+                    ++alarms;
+                    critical += severity == state::kSeverityCount;
+                    break;
+                }
+            }
+        }
+    }
+    return {alarms, critical};
+}
+
 void RegionPanel::refresh()
 {
     const state::Rollups &rollups = m_feed.state().rollups();
@@ -86,11 +128,10 @@ void RegionPanel::refresh()
         m_figures.insert(QStringLiteral("code"), QString());
         m_figures.insert(QStringLiteral("name"), QString());
         m_figures.insert(QStringLiteral("level"), QStringLiteral("city"));
-        int alarms = 0;
-        for (int severity = 1; severity <= state::kSeverityCount; ++severity)
-            alarms += m_feed.state().alarms().activeCount(severity);
-        m_figures.insert(QStringLiteral("alarms"), alarms);
     }
+    const auto [alarms, critical] = activeAlarms();
+    m_figures.insert(QStringLiteral("alarms"), alarms);
+    m_figures.insert(QStringLiteral("alarmsCritical"), critical);
     const QList<int> &below = m_index >= 0 ? m_tree.region(m_index).children : m_tree.level(geo::Level::District);
     std::vector<std::pair<double, int>> ranked;
     ranked.reserve(size_t(below.size()));

@@ -12,6 +12,8 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <utility>
+
 namespace gridwall::geo {
 class RegionTree;
 }
@@ -32,8 +34,8 @@ class RegionPanel : public QObject
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
     // {code, name, level, open, overdue, dueSoon, newToday, closedToday,
     //  closureRate, medianHandlingMs, workload, workersOnDuty, workersTotal,
-    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive;
-    //  for the city also alarms: raised or acknowledged now}
+    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive,
+    //  alarms, alarmsCritical: raised or acknowledged now, of its cases, cameras and sensors}
     Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
     // Rows {code, name, level, workload, open, overdue, workersOnDuty}, most loaded first.
     Q_PROPERTY(QAbstractItemModel *children READ childrenModel CONSTANT)
@@ -60,6 +62,7 @@ signals:
 
 private:
     QVariantMap describe(int index) const;
+    std::pair<int, int> activeAlarms() const; // all and critical, in the region (O(active alarms))
 
     LiveFeed &m_feed;
     const map::Geography &m_geography;

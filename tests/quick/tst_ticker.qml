@@ -56,6 +56,15 @@ Item {
             const lane = findChild(lanes, "lane4")
             const chip = lane.children[1].itemAtIndex(0)
             verify(chip.modelData.subjectName === "Riverside gate", chip.modelData.subjectName)
+            // The camera's district counts it among its active alarms.
+            regionPanel.code = city.regionsAt(122.07, 41.12)[0].code
+            regionPanel.refresh()
+            compare(regionPanel.figures.alarmsCritical, 1)
+            verify(regionPanel.figures.alarms >= 1)
+            regionPanel.code = city.regionsAt(121.80, 41.00)[0].code === regionPanel.code ? "" : city.regionsAt(121.80, 41.00)[0].code
+            regionPanel.refresh()
+            compare(regionPanel.figures.alarmsCritical, regionPanel.code === "" ? 1 : 0) // another district: none of its own
+            regionPanel.code = ""
             // A tap on the alarm opens its camera.
             mouseClick(chip, 10, chip.height / 2)
             compare(shown.count, 1)

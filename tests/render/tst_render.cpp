@@ -263,6 +263,51 @@ private slots:
         QVERIFY2(same >= far * 95 / 100, qPrintable(QStringLiteral("%1 of %2").arg(same).arg(far)));
     }
 
+    // Case markers drawn where the cases are, in their state's colour: a case
+    // past its deadline pink, one in time yellow; elsewhere the map unchanged.
+    void casesAreDrawnInTheirStatesColour()
+    {
+        const QList<int> &grids = m_tree->level(Level::Grid);
+        std::vector<std::pair<int, bool>> cases; // grid, overdue
+        for (int i = grids.size() / 3; i < grids.size() && cases.size() < 2; i += 7) {
+            const QPointF at = toWindow(m_tree->region(grids.at(i)).labelPoint);
+            if (clear(at) && (cases.empty() || QLineF(at, toWindow(m_tree->region(cases.front().first).labelPoint)).length() > 80))
+                cases.emplace_back(grids.at(i), cases.empty());
+        }
+        QCOMPARE(cases.size(), size_t(2));
+        QTemporaryDir data;
+        {
+            QString error;
+            std::unique_ptr<gridwall::history::History> h = gridwall::history::History::open(data.path(), &error);
+            QVERIFY2(h, qPrintable(error));
+            gridwall::views::LiveFeed feed(std::nullopt, m_tree.get(), h.get());
+            const int64_t now = gridwall::feed::epochMs();
+            for (const auto &[grid, overdue] : cases) {
+                const QGeoCoordinate at = m_tree->geoFromScene(m_tree->region(grid).labelPoint);
+                gridwall::feed::CaseEvent e;
+                e.id = "pixel-" + m_tree->region(grid).code.toStdString();
+                e.seq = 1;
+                e.status = gridwall::feed::CaseStatus::Reported;
+                e.ts = now - 7'200'000;
+                e.position = gridwall::feed::GeoPoint{at.longitude(), at.latitude()};
+                e.deadline = overdue ? now - 3'600'000 : now + 86'400'000;
+                QVERIFY(h->recordCase(e, e.ts));
+                feed.push(std::move(e));
+            }
+            feed.drain();
+            h->flush();
+        }
+        const QImage image = screenshot("cases.png", {"--data-dir", data.path()});
+        QVERIFY(!image.isNull());
+        const QColor pink(255, 64, 129), yellow(255, 209, 102);
+        for (const auto &[grid, overdue] : cases) {
+            const QPoint at = toWindow(m_tree->region(grid).labelPoint).toPoint();
+            const QColor seen = image.pixelColor(at);
+            QVERIFY2(colorDistance(seen, overdue ? pink : yellow) < 40,
+                     qPrintable(QStringLiteral("%1 case at %2,%3 is %4").arg(overdue ? "overdue" : "open").arg(at.x()).arg(at.y()).arg(seen.name())));
+        }
+    }
+
     void viewHighlightsTheRegion()
     {
         const QString street = m_tree->region(m_tree->level(Level::Street).first()).code;
