@@ -24,6 +24,8 @@ Window {
     property bool alarmSound: true
     // The feed has stopped (down, or silent for 30 s): panels dim and say their figures are as of then.
     readonly property bool stale: feed !== null && feed.stale
+    // Set by the application: the department plugins and their widgets.
+    property var plugins // PluginHost
     // Design unit: one pixel of the 1920x1080 layout on this screen.
     readonly property real unit: Math.max(0.5, Math.min(width / 1920, height / 1080))
 
@@ -36,7 +38,7 @@ Window {
     GeoMap {
         id: map
         objectName: "map"
-        anchors { left: parent.left; right: drillDown.left; top: header.bottom; bottom: parent.bottom }
+        anchors { left: parent.left; right: pluginDock.left; top: header.bottom; bottom: parent.bottom }
         designUnit: root.unit
         onSelectedCodeChanged: {
             if (root.regionPanel)
@@ -60,6 +62,14 @@ Window {
         function onSelectionChanged() { if (root.entityPanel.kind === "") root.entityGrid = "" }
     }
     property string entityGrid // the grid flown to for the entity: selecting it keeps the entity
+
+    // Department plugins' widgets, between the map and the panel (no room taken without plugins).
+    PluginDock {
+        id: pluginDock
+        anchors { right: drillDown.left; top: header.bottom; bottom: ticker.top }
+        host: root.plugins || null
+        unit: root.unit
+    }
 
     DrillDownPanel {
         id: drillDown
@@ -125,7 +135,7 @@ Window {
     }
 
     RegionCard {
-        anchors { right: drillDown.left; bottom: ticker.top; margins: Theme.margin * root.unit }
+        anchors { right: pluginDock.left; bottom: ticker.top; margins: Theme.margin * root.unit }
         unit: root.unit
         // What the pointer is over (the selection has the drill-down panel).
         path: map.hoveredPath

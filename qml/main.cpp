@@ -7,6 +7,7 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
+#include "plugins/pluginhost.h"
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
 #include "views/historyqueries.h"
@@ -16,6 +17,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QJsonObject>
 #include <QGuiApplication>
@@ -83,6 +85,8 @@ int main(int argc, char *argv[])
         QGuiApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
+    // The wall's modules are compiled in: plugins' files (outside the resources) import them from there.
+    engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("windowSize"), options.size}});
     engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
     auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
@@ -162,13 +166,21 @@ int main(int argc, char *argv[])
     gridwall::views::AlarmTicker alarmTicker(liveFeed, geography);
     window->setProperty("alarms", QVariant::fromValue(&alarmTicker));
     window->setProperty("alarmSound", !options.mute);
+    // Department plugins: the bundled ones (when the folder is there), then --plugins-dir, read before any is loaded.
+    gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
+    QStringList pluginDirs;
+    if (QFileInfo(QStringLiteral(GRIDWALL_PLUGINS_DIR)).isDir())
+        pluginDirs << QStringLiteral(GRIDWALL_PLUGINS_DIR);
+    pluginHost.scan(pluginDirs + options.pluginDirs);
+    pluginHost.watch(&engine);
+    window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);
 
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {
         metricsServer = std::make_unique<gridwall::metrics::MetricsServer>(
-            [&liveFeed] { return liveFeed.metricsText(); },
+            [&liveFeed, &pluginHost] { return liveFeed.metricsText() + pluginHost.metricsText(); },
             [&liveFeed] {
                 // The clock redraws every second: no frame for 5 s means a stuck render loop.
                 const double sinceFrame = liveFeed.secondsSinceLastFrame();

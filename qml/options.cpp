@@ -33,9 +33,11 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("History database and snapshots (default: the app-data location)."), QStringLiteral("DIR"));
     const QCommandLineOption telemetryBucket(QStringLiteral("telemetry-bucket"), QStringLiteral("History: sensor readings and positions are kept per bucket of S seconds (default 60)."), QStringLiteral("S"));
     const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
+    const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
+                                        QStringLiteral("Also load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
     const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute});
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute, pluginsDir});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -77,6 +79,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
     }
     options.viewCode = parser.value(view);
     options.mute = parser.isSet(mute);
+    options.pluginDirs = parser.values(pluginsDir);
+    for (const QString &dir : options.pluginDirs)
+        if (!QFileInfo(dir).isDir())
+            return usageError(QStringLiteral("--plugins-dir %1: not a folder").arg(dir));
 
     if (parser.isSet(broker)) {
         options.broker = parser.value(broker);

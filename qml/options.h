@@ -27,6 +27,7 @@ struct Options
     QString dataDir;     // history; empty: the platform's app-data location (with a feed), none without one
     bool dataDirSet = false;
     bool mute = false; // the critical-alarm sound starts off
+    QStringList pluginDirs; // besides the bundled plugins
     int telemetryBucketSeconds = 60; // readings and positions are kept per bucket of this width
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
 };

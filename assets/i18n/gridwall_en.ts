@@ -813,4 +813,17 @@
         <translation>%1 × %2 within 5 min</translation>
     </message>
 </context>
+<context>
+    <name>PluginTile</name>
+    <message>
+        <location filename="../../qml/PluginTile.qml" line="0"/>
+        <source>%1 did not load</source>
+        <translation>%1 did not load</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PluginTile.qml" line="0"/>
+        <source>This widget stopped with an error</source>
+        <translation>This widget stopped with an error</translation>
+    </message>
+</context>
 </TS>

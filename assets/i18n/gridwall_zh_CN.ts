@@ -813,4 +813,17 @@
         <translation>5 分钟内 %1 起%2</translation>
     </message>
 </context>
+<context>
+    <name>PluginTile</name>
+    <message>
+        <location filename="../../qml/PluginTile.qml" line="0"/>
+        <source>%1 did not load</source>
+        <translation>%1 未能加载</translation>
+    </message>
+    <message>
+        <location filename="../../qml/PluginTile.qml" line="0"/>
+        <source>This widget stopped with an error</source>
+        <translation>此组件出错已停止</translation>
+    </message>
+</context>
 </TS>

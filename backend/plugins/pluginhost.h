@@ -1,0 +1,93 @@
+#pragma once
+// The wall's side of department plugins: finds plugin folders, reads and
+// checks each manifest before anything of it is loaded (refusing a bad or
+// incompatible one with its reasons), lists the widgets of the plugins it
+// accepted for the wall's tiles, and keeps plugins contained: every QML or
+// JavaScript error from a plugin's files is attributed to that plugin,
+// counted (gridwall_plugin_errors_total{plugin}) and shown on its tiles,
+// and a script that keeps the GUI thread busy too long is interrupted by a
+// watchdog thread instead of freezing the wall.
+
+#include "manifest.h"
+
+#include <QAtomicInteger>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QQmlEngine>
+#include <QThread>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace gridwall::plugins {
+
+class PluginHost : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("PluginHost is created by the application")
+    // The accepted plugins' widgets, in folder order: [{plugin, pluginName,
+    // department, widget, name, url, columns, rows}] (names in the UI language).
+    Q_PROPERTY(QVariantList widgets READ widgets NOTIFY pluginsChanged)
+    // Plugins refused at their manifest: [{folder, id, problems}].
+    Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
+    // The last error of each plugin that had one: {pluginId: "file:line: message"}.
+    Q_PROPERTY(QVariantMap lastErrors READ lastErrors NOTIFY errorsChanged)
+
+public:
+    // A script running longer than this on the GUI thread is interrupted.
+    static constexpr int kScriptBudgetMs = 1000;
+
+    explicit PluginHost(bool english, QObject *parent = nullptr);
+    ~PluginHost() override;
+
+    // Reads every plugin folder directly under these directories (a folder
+    // with a plugin.json), in name order; a second plugin with an id already
+    // taken is refused.
+    void scan(const QStringList &directories);
+    // From now on the engine's warnings about plugin files count as the
+    // plugins' errors, and the watchdog guards its scripts.
+    void watch(QQmlEngine *engine);
+
+    QVariantList widgets() const;
+    QVariantList refused() const;
+    QVariantMap lastErrors() const { return m_lastErrors; }
+    const std::vector<Manifest> &plugins() const { return m_plugins; }
+    uint64_t errorCount(const QString &pluginId) const;
+    uint64_t interruptions() const { return m_interruptions.load(); }
+    // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total.
+    QString metricsText() const;
+
+    // A plugin's error that did not come through the engine's warnings.
+    Q_INVOKABLE void reportError(const QString &pluginId, const QString &message);
+
+signals:
+    void pluginsChanged();
+    void errorsChanged();
+
+private:
+    void onWarnings(const QList<QQmlError> &warnings);
+    QString pluginOf(const QUrl &url) const; // the plugin whose folder holds the file, or empty
+
+    bool m_english = false;
+    std::vector<Manifest> m_plugins;
+    std::vector<std::pair<QString, QStringList>> m_refused; // folder, problems
+    std::map<QString, uint64_t> m_errors;                   // by plugin id, refusals included
+    QVariantMap m_lastErrors;
+
+    // The watchdog: the GUI thread beats every 100 ms; a beat late by more than the budget means a script is stuck.
+    QQmlEngine *m_engine = nullptr;
+    QTimer m_heartbeat;
+    QElapsedTimer m_clock;
+    std::atomic<qint64> m_lastBeatMs{0};
+    std::atomic<bool> m_interrupting{false};
+    std::atomic<uint64_t> m_interruptions{0};
+    std::unique_ptr<QThread> m_watchdog;
+};
+
+} // namespace gridwall::plugins

@@ -1,0 +1,5 @@
+import QtQuick
+Item {
+    width: 10
+    this is not QML
+}

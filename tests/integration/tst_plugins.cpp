@@ -1,0 +1,51 @@
+// Department plugins are contained: the wall as a real process loads a
+// folder of deliberately broken plugins beside a good one. A bad manifest, a
+// newer API, a QML syntax error and a throwing script are each refused or
+// contained and counted in gridwall_plugin_errors_total{plugin}; an endless
+// loop is interrupted by the watchdog (gridwall_plugin_interruptions_total);
+// the good plugin has no error, and the wall keeps producing frames.
+
+#include "wallprocess.h"
+
+#include <QTest>
+
+class TestPlugins : public QObject
+{
+    Q_OBJECT
+
+    static double errors(const QHash<QString, double> &m, const char *plugin)
+    {
+        return m.value(QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"}").arg(QLatin1String(plugin)), 0);
+    }
+
+private slots:
+    void brokenPluginsAreContainedAndCounted()
+    {
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins"), "--size", "1920x1080"}),
+                 qPrintable(wall.output()));
+        // The manifests are read before anything loads: two refused, four accepted.
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_plugins_loaded", -1) >= 0; }));
+        QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 4.0);
+        QCOMPARE(errors(m, "bad-manifest"), 1.0);
+        QCOMPARE(errors(m, "newer-api"), 1.0);
+
+        // The loaded ones fail as they run: each error lands on its own plugin; the endless loop is interrupted.
+        QVERIFY2(wall.waitFor([](const auto &m) {
+            return errors(m, "syntax-error") >= 1 && errors(m, "throwing-script") >= 1 && m.value("gridwall_plugin_interruptions_total") >= 1;
+        }, 20000), qPrintable(wall.output()));
+        m = wall.metrics();
+        QCOMPARE(errors(m, "good-widget"), 0.0);
+        const QString out = wall.output();
+        QVERIFY2(out.contains("plugin") && out.contains("newer-api") && out.contains("needs plugin API 2.0"), qPrintable(out));
+
+        // The wall goes on: frames keep coming after the interruption.
+        const double frames = m.value("gridwall_frame_time_seconds_count");
+        QTRY_VERIFY_WITH_TIMEOUT(wall.metrics().value("gridwall_frame_time_seconds_count") > frames + 1, 10000);
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlugins)
+#include "tst_plugins.moc"

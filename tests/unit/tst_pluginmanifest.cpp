@@ -1,0 +1,134 @@
+// A plugin's manifest is read and checked before anything of it is loaded:
+// every field, the files it names, and the version gate (the host's major
+// version up to its minor, and one major version behind).
+
+#include "plugins/manifest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gridwall::plugins;
+
+class TestPluginManifest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    // A plugin folder with this manifest and the files it names.
+    QString plugin(const QString &name, const QByteArray &json, const QStringList &files = {QStringLiteral("Tile.qml")})
+    {
+        const QString folder = m_dir.filePath(name);
+        QDir().mkpath(folder);
+        QFile manifest(folder + QStringLiteral("/plugin.json"));
+        manifest.open(QIODevice::WriteOnly);
+        manifest.write(json);
+        for (const QString &f : files) {
+            QDir().mkpath(QFileInfo(folder + QLatin1Char('/') + f).absolutePath());
+            QFile file(folder + QLatin1Char('/') + f);
+            file.open(QIODevice::WriteOnly);
+            file.write("import QtQuick\nItem {}\n");
+        }
+        return folder;
+    }
+
+    // A manifest a department would write (compact JSON), for the bad ones to break one field of.
+    static QByteArray good(const QString &api = QStringLiteral("1.0"))
+    {
+        const QJsonObject manifest{
+            {"id", "public-security"},
+            {"name", QJsonObject{{"zh_CN", "公安"}, {"en", "Public security"}}},
+            {"version", "1.2.0"},
+            {"apiVersion", api},
+            {"department", "public_security"},
+            {"feeds", QJsonArray{"unit", "camera", "poi"}},
+            {"data", QJsonArray{"selection"}},
+            {"widgets", QJsonArray{QJsonObject{{"id", "rings"},
+                                               {"name", QJsonObject{{"zh_CN", "处置圈覆盖"}, {"en", "Ring coverage"}}},
+                                               {"qml", "Tile.qml"},
+                                               {"size", QJsonArray{2, 1}}}}},
+            {"layers", QJsonArray{QJsonObject{{"id", "units"}, {"name", "Units"}, {"qml", "Tile.qml"}}}},
+            {"futureField", true}, // unknown fields are ignored: a newer SDK may add some
+        };
+        return QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+    }
+
+private slots:
+    void aGoodManifestReads()
+    {
+        const ManifestRead read = readManifest(plugin("good", good()));
+        QVERIFY2(read.manifest, qPrintable(read.problems.join('\n')));
+        const Manifest &m = *read.manifest;
+        QCOMPARE(m.id, QStringLiteral("public-security"));
+        QCOMPARE(m.name, QStringLiteral("公安"));
+        QCOMPARE(m.nameEn, QStringLiteral("Public security"));
+        QCOMPARE(m.department, QStringLiteral("public_security"));
+        QCOMPARE(m.widgets.size(), size_t(1));
+        QCOMPARE(m.widgets[0].size, QSize(2, 1));
+        QCOMPARE(m.widgets[0].nameEn, QStringLiteral("Ring coverage"));
+        QCOMPARE(m.layers.size(), size_t(1));
+        QVERIFY(m.reads("camera"));
+        QVERIFY(!m.reads("case")); // not declared: not readable
+    }
+
+    void badManifestsSayWhy_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not json") << QByteArray("{\"id\": ") << "plugin.json: not JSON";
+        QTest::newRow("array") << QByteArray("[]") << "plugin.json: must be a JSON object";
+        QTest::newRow("id") << good().replace("\"public-security\"", "\"Public Security!\"") << "id: \"Public Security!\"";
+        QTest::newRow("version") << good().replace("\"1.2.0\"", "\"1.2\"") << "version: \"1.2\" must be MAJOR.MINOR.PATCH";
+        QTest::newRow("api form") << good(QStringLiteral("one")) << "apiVersion: \"one\" must be MAJOR.MINOR";
+        QTest::newRow("department") << good().replace("\"public_security\"", "\"police\"") << "department: \"police\" is not one of";
+        QTest::newRow("feed") << good().replace("\"poi\"", "\"weather\"") << "feeds: \"weather\" is not one of";
+        QTest::newRow("missing file") << good().replace("\"qml\":\"Tile.qml\",\"size\"", "\"qml\":\"Missing.qml\",\"size\"")
+                                      << "widgets[rings].qml: Missing.qml does not exist";
+        QTest::newRow("outside") << good().replace("\"qml\":\"Tile.qml\",\"size\"", "\"qml\":\"../Tile.qml\",\"size\"")
+                                 << "must be a path inside the plugin folder";
+        QTest::newRow("size") << good().replace("[2,1]", "[5,1]") << "widgets[rings].size: [columns, rows], 1 to 4 each";
+        QTest::newRow("no widgets") << good().replace("\"widgets\":[", "\"widgets\":[],\"unused\":[")
+                                    << "widgets: at least one widget is required";
+    }
+    void badManifestsSayWhy()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problem);
+        const ManifestRead read = readManifest(plugin(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-'), json));
+        QVERIFY(!read.manifest);
+        QVERIFY2(read.problems.join('\n').contains(problem), qPrintable(read.problems.join('\n')));
+    }
+
+    void noManifestAtAll()
+    {
+        const ManifestRead read = readManifest(m_dir.filePath("nothing-here"));
+        QVERIFY(!read.manifest);
+        QVERIFY(read.problems.first().startsWith("plugin.json: cannot read it"));
+    }
+
+    // The gate: this major up to this minor, and one major behind; newer or older refused in words.
+    void versionGate()
+    {
+        QString why;
+        QVERIFY(compatible({1, 0}, {1, 0}, &why));
+        QVERIFY(compatible({1, 0}, {1, 3}, &why));  // an older minor: a minor only adds
+        QVERIFY(compatible({1, 4}, {2, 1}, &why));  // one major behind still runs
+        QVERIFY(!compatible({1, 4}, {1, 3}, &why)); // newer minor
+        QCOMPARE(why, QStringLiteral("needs plugin API 1.4, this wall offers 1.3: update the wall"));
+        QVERIFY(!compatible({2, 0}, {1, 0}, &why)); // newer major
+        QVERIFY(!compatible({1, 0}, {3, 0}, &why)); // two majors behind
+        QCOMPARE(why, QStringLiteral("was built for plugin API 1.0, this wall runs 3.0 and 2.x only: rebuild the plugin"));
+        // Through a manifest: a plugin for the next API is refused before anything is loaded.
+        const ManifestRead newer = readManifest(plugin("newer", good(QStringLiteral("2.0"))));
+        QVERIFY(!newer.manifest);
+        QVERIFY2(newer.problems.join('\n').contains("apiVersion: needs plugin API 2.0"), qPrintable(newer.problems.join('\n')));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPluginManifest)
+#include "tst_pluginmanifest.moc"
