@@ -10,6 +10,8 @@ Column {
     property real unit: 1
 
     width: host && host.widgets.length > 0 ? 420 * unit : 0
+    onUnitChanged: if (host) host.setDesignUnit(unit)
+    onHostChanged: if (host) host.setDesignUnit(unit)
     spacing: 10 * unit
     padding: 10 * unit
 

@@ -11,8 +11,8 @@ Rectangle {
     property var host // PluginHost
     property var entry: ({}) // one of host.widgets
     property real unit: 1
-    // What a plugin sees: set on its root item when it declares `property var wall`.
-    property var wall: ({ unit: tile.unit, pluginId: entry.plugin || "", widgetId: entry.widget || "" })
+    // What a plugin sees (PluginApi): set on its root item when it declares `property var wall`.
+    readonly property var wall: host && entry.plugin ? host.api(entry.plugin) : null
 
     readonly property string error: host && entry.plugin && host.lastErrors[entry.plugin] ? host.lastErrors[entry.plugin] : ""
     readonly property bool failed: error !== "" || content.status === Loader.Error

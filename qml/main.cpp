@@ -172,6 +172,7 @@ int main(int argc, char *argv[])
     if (QFileInfo(QStringLiteral(GRIDWALL_PLUGINS_DIR)).isDir())
         pluginDirs << QStringLiteral(GRIDWALL_PLUGINS_DIR);
     pluginHost.scan(pluginDirs + options.pluginDirs);
+    pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel});
     pluginHost.watch(&engine);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)

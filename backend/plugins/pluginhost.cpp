@@ -84,6 +84,30 @@ void PluginHost::watch(QQmlEngine *engine)
     m_watchdog->start();
 }
 
+void PluginHost::connectWall(const WallParts &parts)
+{
+    for (const Manifest &m : m_plugins)
+        m_apis[m.id] = std::make_unique<PluginApi>(m, parts, *this, m_english);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        for (auto &[id, api] : m_apis)
+            api->tick();
+    });
+    m_tick.start();
+}
+
+QObject *PluginHost::api(const QString &pluginId) const
+{
+    const auto it = m_apis.find(pluginId);
+    return it == m_apis.end() ? nullptr : it->second.get();
+}
+
+void PluginHost::setDesignUnit(double unit)
+{
+    for (auto &[id, api] : m_apis)
+        api->setUnit(unit);
+}
+
 QString PluginHost::pluginOf(const QUrl &url) const
 {
     const QString path = url.isLocalFile() ? url.toLocalFile() : QString();

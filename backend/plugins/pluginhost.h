@@ -9,6 +9,7 @@
 // watchdog thread instead of freezing the wall.
 
 #include "manifest.h"
+#include "pluginapi.h"
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
@@ -63,6 +64,13 @@ public:
     // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total.
     QString metricsText() const;
 
+    // What the plugins may read (their `wall`), given once the wall's parts exist.
+    void connectWall(const WallParts &parts);
+    // A plugin's API object (`wall` in its widgets), or null for an unknown plugin.
+    Q_INVOKABLE QObject *api(const QString &pluginId) const;
+    // The design unit the widgets are drawn at.
+    Q_INVOKABLE void setDesignUnit(double unit);
+
     // A plugin's error that did not come through the engine's warnings.
     Q_INVOKABLE void reportError(const QString &pluginId, const QString &message);
 
@@ -88,6 +96,8 @@ private:
     std::atomic<bool> m_interrupting{false};
     std::atomic<uint64_t> m_interruptions{0};
     std::unique_ptr<QThread> m_watchdog;
+    std::map<QString, std::unique_ptr<PluginApi>> m_apis;
+    QTimer m_tick; // the plugins' `refreshed`, once a second
 };
 
 } // namespace gridwall::plugins

@@ -8,9 +8,7 @@
 
 namespace gridwall::views {
 
-namespace {
-
-QVariantMap figuresOf(const state::RegionFigures &f)
+QVariantMap RegionPanel::figuresMap(const state::RegionFigures &f)
 {
     return {{QStringLiteral("open"), f.open},
             {QStringLiteral("overdue"), f.overdue},
@@ -30,7 +28,6 @@ QVariantMap figuresOf(const state::RegionFigures &f)
             {QStringLiteral("outsideFive"), f.shareOutsideFive()}};
 }
 
-} // namespace
 
 RegionPanel::RegionPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent)
     : QObject(parent)
@@ -121,7 +118,7 @@ void RegionPanel::refresh()
     const auto figuresAt = [&](int index) -> const state::RegionFigures & {
         return index >= 0 && size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
     };
-    m_figures = figuresOf(figuresAt(m_index));
+    m_figures = figuresMap(figuresAt(m_index));
     if (m_index >= 0) {
         m_figures.insert(describe(m_index));
     } else {

@@ -21,6 +21,10 @@ namespace gridwall::map {
 class Geography;
 }
 
+namespace gridwall::state {
+struct RegionFigures;
+}
+
 namespace gridwall::views {
 
 class LiveFeed;
@@ -52,6 +56,9 @@ public:
     QVariantList children() const { return m_children.rows(); }
     QAbstractItemModel *childrenModel() { return &m_children; }
     QVariantList path() const;
+
+    // A region's roll-up figures as QML reads them (the keys of `figures` above).
+    static QVariantMap figuresMap(const state::RegionFigures &figures);
 
     // Reads the roll-ups again (once a second by itself).
     Q_INVOKABLE void refresh();

@@ -1,6 +1,7 @@
 // Department plugins are contained: the wall as a real process loads a
 // folder of deliberately broken plugins beside a good one. A bad manifest, a
-// newer API, a QML syntax error and a throwing script are each refused or
+// newer API, a QML syntax error, a throwing script and a read of a feed the
+// manifest does not declare are each refused or
 // contained and counted in gridwall_plugin_errors_total{plugin}; an endless
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total);
 // the good plugin has no error, and the wall keeps producing frames.
@@ -27,13 +28,14 @@ private slots:
         // The manifests are read before anything loads: two refused, four accepted.
         QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_plugins_loaded", -1) >= 0; }));
         QHash<QString, double> m = wall.metrics();
-        QCOMPARE(m.value("gridwall_plugins_loaded"), 4.0);
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 5.0);
         QCOMPARE(errors(m, "bad-manifest"), 1.0);
         QCOMPARE(errors(m, "newer-api"), 1.0);
 
         // The loaded ones fail as they run: each error lands on its own plugin; the endless loop is interrupted.
         QVERIFY2(wall.waitFor([](const auto &m) {
-            return errors(m, "syntax-error") >= 1 && errors(m, "throwing-script") >= 1 && m.value("gridwall_plugin_interruptions_total") >= 1;
+            return errors(m, "syntax-error") >= 1 && errors(m, "throwing-script") >= 1 && errors(m, "undeclared-feed") >= 1
+                   && m.value("gridwall_plugin_interruptions_total") >= 1;
         }, 20000), qPrintable(wall.output()));
         m = wall.metrics();
         QCOMPARE(errors(m, "good-widget"), 0.0);

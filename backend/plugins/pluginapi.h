@@ -1,0 +1,102 @@
+#pragma once
+// What a department plugin's widgets see as `wall` (plugin API 1.0): the
+// design unit and language, the city's and the selected region's live
+// figures, the operator's selection, and read-only rows of the live feeds,
+// the active alarms, the regions and the history, each only when the
+// plugin's manifest declares it. A read the manifest does not declare
+// answers nothing and counts as the plugin's error. Everything is read from
+// the live state when asked (never per message); `refreshed` says once a
+// second that the figures are new. docs/plugins.md is the reference.
+
+#include "manifest.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace gridwall::map {
+class Geography;
+}
+namespace gridwall::views {
+class EntityPanel;
+class HistoryQueries;
+class LiveFeed;
+class RegionPanel;
+}
+
+namespace gridwall::plugins {
+
+class PluginHost;
+
+// The wall's parts the plugins read (owned by the application).
+struct WallParts
+{
+    views::LiveFeed *feed = nullptr;
+    const map::Geography *geography = nullptr;
+    views::HistoryQueries *history = nullptr;
+    views::RegionPanel *region = nullptr; // the drill-down panel's region
+    views::EntityPanel *entity = nullptr; // the drill-down panel's entity
+};
+
+class PluginApi : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("PluginApi is given to plugins by the wall")
+    Q_PROPERTY(QString pluginId READ pluginId CONSTANT)
+    Q_PROPERTY(QString apiVersion READ apiVersion CONSTANT)
+    Q_PROPERTY(bool english READ english CONSTANT)
+    // Pixels per pixel of the 1920x1080 design: multiply every size by it.
+    Q_PROPERTY(double unit READ unit NOTIFY unitChanged)
+    // The city clock, epoch ms.
+    Q_PROPERTY(double now READ now NOTIFY refreshed)
+    // The whole city's live figures, and the selected region's (the city's when none):
+    // {open, overdue, dueSoon, newToday, closedToday, closureRate, workload, workersOnDuty, ...}.
+    Q_PROPERTY(QVariantMap city READ city NOTIFY refreshed)
+    Q_PROPERTY(QVariantMap region READ region NOTIFY refreshed)
+    // {code, name, level} of the selected region (code empty: the city), and
+    // {kind, id} of the case, camera, sensor, worker or unit open in the panel.
+    Q_PROPERTY(QVariantMap selection READ selection NOTIFY refreshed)
+    // The history's queries (HistoryQueries) when the manifest declares "history", else null.
+    Q_PROPERTY(QObject *history READ history CONSTANT)
+
+public:
+    PluginApi(const Manifest &manifest, const WallParts &wall, PluginHost &host, bool english, QObject *parent = nullptr);
+
+    QString pluginId() const { return m_manifest.id; }
+    QString apiVersion() const { return kHostApi.toString(); }
+    bool english() const { return m_english; }
+    double unit() const { return m_unit; }
+    void setUnit(double unit);
+    double now() const;
+    QVariantMap city() const;
+    QVariantMap region() const;
+    QVariantMap selection() const;
+    QObject *history() const;
+
+    // Rows of a declared feed: "case", "camera", "sensor", "worker", "unit", "poi", "grid" (docs/plugins.md).
+    Q_INVOKABLE QVariantList entities(const QString &feed);
+    // The active alarms, newest first, when "alarm" is declared.
+    Q_INVOKABLE QVariantList alarms();
+    // The regions of a level ("district", "street", "community", "grid") with their live figures, when "regions" is declared.
+    Q_INVOKABLE QVariantList regions(const QString &level);
+
+    void tick() { emit refreshed(); }
+
+signals:
+    void unitChanged();
+    void refreshed();
+
+private:
+    bool allowed(const QString &what, bool declared);
+
+    Manifest m_manifest;
+    WallParts m_wall;
+    PluginHost &m_host;
+    bool m_english = false;
+    double m_unit = 1;
+};
+
+} // namespace gridwall::plugins
