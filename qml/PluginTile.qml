@@ -37,8 +37,8 @@ Rectangle {
         objectName: "pluginContent"
         anchors { left: parent.left; right: parent.right; top: title.bottom; bottom: parent.bottom; margins: 12 * tile.unit }
         visible: !tile.failed
-        source: tile.entry.url || ""
-        onLoaded: if (item.hasOwnProperty("wall")) item.wall = Qt.binding(() => tile.wall)
+        // The widget's root declares `property var wall`: it has its API from the start (docs/plugins.md).
+        Component.onCompleted: if (tile.entry.url) setSource(tile.entry.url, { wall: tile.wall })
         onStatusChanged: if (status === Loader.Error && tile.host) tile.host.reportError(tile.entry.plugin, qsTr("%1 did not load").arg(tile.entry.widget))
     }
     // The error card.

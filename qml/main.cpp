@@ -17,7 +17,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QRegularExpression>
 #include <QJsonObject>
 #include <QGuiApplication>
@@ -166,12 +165,9 @@ int main(int argc, char *argv[])
     gridwall::views::AlarmTicker alarmTicker(liveFeed, geography);
     window->setProperty("alarms", QVariant::fromValue(&alarmTicker));
     window->setProperty("alarmSound", !options.mute);
-    // Department plugins: the bundled ones (when the folder is there), then --plugins-dir, read before any is loaded.
+    // Department plugins from --plugins-dir (kiosk/demo passes the bundled plugins/), read before any is loaded.
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
-    QStringList pluginDirs;
-    if (QFileInfo(QStringLiteral(GRIDWALL_PLUGINS_DIR)).isDir())
-        pluginDirs << QStringLiteral(GRIDWALL_PLUGINS_DIR);
-    pluginHost.scan(pluginDirs + options.pluginDirs);
+    pluginHost.scan(options.pluginDirs);
     pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel});
     pluginHost.watch(&engine);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));

@@ -34,7 +34,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption telemetryBucket(QStringLiteral("telemetry-bucket"), QStringLiteral("History: sensor readings and positions are kept per bucket of S seconds (default 60)."), QStringLiteral("S"));
     const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
     const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
-                                        QStringLiteral("Also load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
+                                        QStringLiteral("Load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
     const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
                        passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute, pluginsDir});

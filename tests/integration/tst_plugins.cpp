@@ -6,7 +6,10 @@
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total);
 // the good plugin has no error, and the wall keeps producing frames.
 
+#include "brokerprocess.h"
 #include "wallprocess.h"
+
+#include <QProcess>
 
 #include <QTest>
 
@@ -45,6 +48,28 @@ private slots:
         // The wall goes on: frames keep coming after the interruption.
         const double frames = m.value("gridwall_frame_time_seconds_count");
         QTRY_VERIFY_WITH_TIMEOUT(wall.metrics().value("gridwall_frame_time_seconds_count") > frames + 1, 10000);
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // The four department plugins in plugins/ load and run against a living city without an error.
+    void departmentPluginsRunWithData()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--broker", broker.uri(), "--size", "1920x1080"}),
+                 qPrintable(wall.output()));
+        QProcess sim;
+        sim.start(QStringLiteral(GRIDWALL_SIM), {"--broker", broker.uri(), "--speed", "60"});
+        QVERIFY(sim.waitForStarted());
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_live_entities{kind=\"case\"}") > 0; }, 20000));
+        QTest::qWait(3000); // three of the plugins' once-a-second refreshes with cases, sites, units, sensors and grids
+        const QHash<QString, double> m = wall.metrics();
+        sim.terminate();
+        sim.waitForFinished(5000);
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 4.0);
+        for (const char *plugin : {"public-security", "emergency-safety", "petitions-mediation", "grid-management"})
+            QVERIFY2(errors(m, plugin) == 0, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(plugin), wall.output())));
         QCOMPARE(wall.healthStatus(), 200);
     }
 };

@@ -1,0 +1,77 @@
+import QtQuick
+import Gridwall
+
+// Emergency management and work safety: the safety sensors by high-risk
+// sector (or by what they measure when no sector is published), worst first
+// (in alarm, then warning), and the safety-hazard cases still waiting for
+// their rectification.
+Item {
+    id: widget
+    property var wall
+    readonly property real u: wall ? wall.unit : 1
+    property var sectors: []
+    property int hazardsOpen: 0
+    property int hazardsOverdue: 0
+
+    function refresh() {
+        if (!wall)
+            return
+        const bySector = {}
+        for (const s of wall.entities("sensor")) {
+            // Sensors published without a sector are grouped by what they measure.
+            const key = s.sector || Names.sensorKind(s.kind)
+            const row = bySector[key] || (bySector[key] = { name: key, sensors: 0, warn: 0, alarm: 0 })
+            row.sensors += 1
+            if (s.level === 2) row.alarm += 1
+            else if (s.level === 1) row.warn += 1
+        }
+        sectors = Object.values(bySector).sort((a, b) => b.alarm - a.alarm || b.warn - a.warn || b.sensors - a.sensors).slice(0, 4)
+        const hazards = wall.entities("case").filter(c => c.category === "safety_hazard" && ["closed", "rejected", "resolved"].indexOf(c.status) < 0)
+        hazardsOpen = hazards.length
+        hazardsOverdue = hazards.filter(c => c.overdue).length
+    }
+    Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }
+    onWallChanged: refresh()
+
+    Column {
+        width: parent.width
+        spacing: 6 * widget.u
+        Text {
+            text: (wall && wall.english ? "Hazards awaiting rectification: " : "待整改隐患：") + widget.hazardsOpen
+                  + (widget.hazardsOverdue > 0 ? (wall && wall.english ? ", overdue " : "，超期 ") + widget.hazardsOverdue : "")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFontSize * widget.u
+            font.bold: true
+            color: widget.hazardsOverdue > 0 ? Theme.alarm : Theme.text
+        }
+        Repeater {
+            model: widget.sectors
+            delegate: Row {
+                required property var modelData
+                spacing: 8 * widget.u
+                Rectangle {
+                    width: 12 * widget.u; height: width; radius: width / 2
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: modelData.alarm > 0 ? Theme.alarm : modelData.warn > 0 ? Theme.accent : Theme.ok
+                }
+                Text {
+                    width: widget.width * 0.3
+                    elide: Text.ElideRight
+                    text: modelData.name
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.minFontSize * widget.u
+                    color: Theme.text
+                }
+                Text {
+                    width: widget.width * 0.7 - 20 * widget.u
+                    elide: Text.ElideRight
+                    text: (wall && wall.english ? "%1 sensors · %2 warn · %3 alarm" : "%1 个 · 预警 %2 · 报警 %3")
+                          .arg(modelData.sensors).arg(modelData.warn).arg(modelData.alarm)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.minFontSize * widget.u
+                    color: Theme.textDim
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import QtQuick
+import Gridwall
+
+// Public security: are the police rings covering the open cases, are the
+// units out, are the cameras watching, and what the cameras saw. Read once a
+// second from the wall's live state (plugin API 1.0).
+Item {
+    id: widget
+    property var wall
+    readonly property real u: wall ? wall.unit : 1
+    property var figures: ({ outside: 0, open: 0, units: 0, unitsOut: 0, camerasOnline: 0, cameras: 0, events: 0, stations: 0 })
+
+    function refresh() {
+        if (!wall)
+            return
+        const cases = wall.entities("case").filter(c => ["closed", "rejected", "resolved"].indexOf(c.status) < 0)
+        const units = wall.entities("unit").filter(u => u.kind === "police")
+        const cameras = wall.entities("camera")
+        const alarms = wall.alarms().filter(a => a.kind === "camera_event")
+        figures = {
+            outside: cases.filter(c => c.outsideFive).length,
+            open: cases.length,
+            units: units.length,
+            unitsOut: units.filter(u => ["responding", "on_scene", "transporting"].indexOf(u.status) >= 0).length,
+            camerasOnline: cameras.filter(c => c.online).length,
+            cameras: cameras.length,
+            events: alarms.length,
+            stations: wall.entities("poi").filter(p => p.kind === "police_station" || p.kind === "checkpoint").length
+        }
+    }
+    Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }
+    onWallChanged: refresh()
+
+    component Figure: Column {
+        property string label
+        property string value
+        property color tint: Theme.text
+        width: (widget.width - 12 * widget.u) / 2
+        Text { text: parent.label; font.family: Theme.fontFamily; font.pixelSize: Theme.minFontSize * widget.u; color: Theme.textDim }
+        Text {
+            width: parent.width
+            text: parent.value
+            font.family: Theme.fontFamily
+            font.pixelSize: 30 * widget.u
+            font.bold: true
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.bodyFontSize * widget.u
+            color: parent.tint
+        }
+    }
+    Grid {
+        columns: 2
+        columnSpacing: 12 * widget.u
+        rowSpacing: 8 * widget.u
+        Figure {
+            label: wall && wall.english ? "Cases outside 5-min rings" : "5分钟圈外案件"
+            value: figures.outside + " / " + figures.open
+            tint: figures.open > 0 && figures.outside / figures.open > 0.2 ? Theme.accent : Theme.text
+        }
+        Figure {
+            label: wall && wall.english ? "Police units responding" : "出警中警力"
+            value: figures.unitsOut + " / " + figures.units
+        }
+        Figure {
+            label: wall && wall.english ? "Cameras online" : "视频在线"
+            value: figures.cameras > 0 ? Math.round(100 * figures.camerasOnline / figures.cameras) + "%" : "–"
+            tint: figures.cameras > 0 && figures.camerasOnline < 0.9 * figures.cameras ? Theme.accent : Theme.text
+        }
+        Figure {
+            label: wall && wall.english ? "Camera alarms active" : "视频告警"
+            value: String(figures.events)
+            tint: figures.events > 0 ? Theme.alarm : Theme.text
+        }
+    }
+}
