@@ -38,6 +38,7 @@ Window {
     GeoMap {
         id: map
         objectName: "map"
+        clip: true // markers near the edge stay off the header and the panels
         anchors { left: parent.left; right: pluginDock.left; top: header.bottom; bottom: parent.bottom }
         designUnit: root.unit
         onSelectedCodeChanged: {

@@ -37,6 +37,8 @@ Item {
         width: parent.width
         spacing: 6 * widget.u
         Text {
+            width: parent.width
+            wrapMode: Text.Wrap
             text: (wall && wall.english ? "Hazards awaiting rectification: " : "待整改隐患：") + widget.hazardsOpen
                   + (widget.hazardsOverdue > 0 ? (wall && wall.english ? ", overdue " : "，超期 ") + widget.hazardsOverdue : "")
             font.family: Theme.fontFamily
