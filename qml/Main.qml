@@ -89,6 +89,12 @@ Window {
         labels: map.labels
     }
 
+    PluginLayers {
+        anchors.fill: map
+        clip: true
+        host: root.plugins || null
+    }
+
     ClusterLayer {
         anchors.fill: map
         clip: true

@@ -168,7 +168,7 @@ int main(int argc, char *argv[])
     // Department plugins from --plugins-dir (kiosk/demo passes the bundled plugins/), read before any is loaded.
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
     pluginHost.scan(options.pluginDirs);
-    pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel});
+    pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel, map});
     pluginHost.watch(&engine);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)

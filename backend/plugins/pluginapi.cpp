@@ -2,6 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "map/geography.h"
+#include "map/geomap.h"
 #include "pluginhost.h"
 #include "views/entitypanel.h"
 #include "views/historyqueries.h"
@@ -32,6 +33,20 @@ PluginApi::PluginApi(const Manifest &manifest, const WallParts &wall, PluginHost
     , m_host(host)
     , m_english(english)
 {
+    if (m_wall.map)
+        connect(m_wall.map, &map::GeoMap::viewChanged, this, &PluginApi::viewChanged);
+}
+
+QPointF PluginApi::toMap(double lon, double lat) const
+{
+    if (!m_wall.map || !m_wall.geography)
+        return {};
+    return m_wall.map->view().sceneToScreen(m_wall.geography->tree().sceneFromGeo(lon, lat));
+}
+
+double PluginApi::metresPerPixel() const
+{
+    return m_wall.map ? m_wall.map->groundMetresPerPixel() : 0;
 }
 
 void PluginApi::setUnit(double unit)

@@ -18,6 +18,7 @@
 
 namespace gridwall::map {
 class Geography;
+class GeoMap;
 }
 namespace gridwall::views {
 class EntityPanel;
@@ -38,6 +39,7 @@ struct WallParts
     views::HistoryQueries *history = nullptr;
     views::RegionPanel *region = nullptr; // the drill-down panel's region
     views::EntityPanel *entity = nullptr; // the drill-down panel's entity
+    map::GeoMap *map = nullptr;           // where a plugin's map layer draws
 };
 
 class PluginApi : public QObject
@@ -80,6 +82,12 @@ public:
     Q_INVOKABLE QVariantList entities(const QString &feed);
     // The active alarms, newest first, when "alarm" is declared.
     Q_INVOKABLE QVariantList alarms();
+    // Where a position (WGS-84 degrees) is drawn in a map layer now, in the layer's pixels; layers
+    // re-read it on `viewChanged` (every pan and zoom).
+    Q_INVOKABLE QPointF toMap(double lon, double lat) const;
+    // Ground metres per pixel of the map now (sizes of circles on the ground).
+    Q_INVOKABLE double metresPerPixel() const;
+
     // The regions of a level ("district", "street", "community", "grid") with their live figures, when "regions" is declared.
     Q_INVOKABLE QVariantList regions(const QString &level);
 
@@ -88,6 +96,7 @@ public:
 signals:
     void unitChanged();
     void refreshed();
+    void viewChanged();
 
 private:
     bool allowed(const QString &what, bool declared);

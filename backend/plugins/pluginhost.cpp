@@ -168,6 +168,19 @@ QVariantList PluginHost::widgets() const
     return out;
 }
 
+QVariantList PluginHost::layers() const
+{
+    QVariantList out;
+    for (const Manifest &m : m_plugins)
+        for (const Layer &l : m.layers)
+            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
+                                   {QStringLiteral("pluginName"), m_english ? m.nameEn : m.name},
+                                   {QStringLiteral("layer"), l.id},
+                                   {QStringLiteral("name"), l.name},
+                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}});
+    return out;
+}
+
 QVariantList PluginHost::refused() const
 {
     QVariantList out;

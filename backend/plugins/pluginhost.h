@@ -35,6 +35,8 @@ class PluginHost : public QObject
     // The accepted plugins' widgets, in folder order: [{plugin, pluginName,
     // department, widget, name, url, columns, rows}] (names in the UI language).
     Q_PROPERTY(QVariantList widgets READ widgets NOTIFY pluginsChanged)
+    // The accepted plugins' map layers: [{plugin, pluginName, layer, name, url}].
+    Q_PROPERTY(QVariantList layers READ layers NOTIFY pluginsChanged)
     // Plugins refused at their manifest: [{folder, id, problems}].
     Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
     // The last error of each plugin that had one: {pluginId: "file:line: message"}.
@@ -57,6 +59,7 @@ public:
 
     QVariantList widgets() const;
     QVariantList refused() const;
+    QVariantList layers() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
     const std::vector<Manifest> &plugins() const { return m_plugins; }
     uint64_t errorCount(const QString &pluginId) const;
