@@ -13,6 +13,8 @@ Rectangle {
     property EntityPanel entity
     property HistoryQueries history
     property LiveFeed feed
+    // The department plugins, whose sections follow the region's own.
+    property var plugins // PluginHost
     // The feed has stopped: figures are as of then (dimmed, and said so).
     property bool stale: false
     readonly property bool entityShown: entity !== null && entity.kind !== ""
@@ -333,6 +335,31 @@ Rectangle {
                     }
                 }
             }
-        }
+        
+            // Sections the department plugins add to every region's view, each with its plugin's `wall`.
+            Repeater {
+                model: panel.plugins ? panel.plugins.sections : []
+                delegate: Column {
+                    required property var modelData
+                    objectName: "section-" + modelData.plugin + "-" + modelData.section
+                    readonly property bool failed: panel.plugins.lastErrors[modelData.plugin] !== undefined
+                    visible: !failed && sectionLoader.status === Loader.Ready
+                    width: column.width
+                    spacing: 6 * panel.unit
+                    Text {
+                        text: modelData.name + "  ·  " + modelData.pluginName
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * panel.unit
+                        color: Theme.textDim
+                    }
+                    Loader {
+                        id: sectionLoader
+                        width: parent.width
+                        height: item ? item.implicitHeight : 0
+                        Component.onCompleted: setSource(modelData.url, { wall: panel.plugins.api(modelData.plugin), width: width })
+                    }
+                }
+            }
+}
     }
 }

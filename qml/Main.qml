@@ -78,6 +78,7 @@ Window {
         unit: root.unit
         region: root.regionPanel
         entity: root.entityPanel || null
+        plugins: root.plugins || null
         history: root.history
         feed: root.feed
         stale: root.stale

@@ -158,21 +158,25 @@ ManifestRead readManifest(const QString &folderPath, ApiVersion host)
         }
         m.widgets.push_back(widget);
     }
-    for (const QJsonValue &value : o.value(QStringLiteral("layers")).toArray()) {
-        const QJsonObject l = value.toObject();
-        Layer layer;
-        layer.id = l.value(QStringLiteral("id")).toString();
-        const QString field = QStringLiteral("layers[%1]").arg(layer.id);
-        if (!idForm.match(layer.id).hasMatch())
-            problems << QStringLiteral("%1: id must be 2 to 63 of a-z, 0-9 and -").arg(field);
-        QString nameEn;
-        readName(l.value(QStringLiteral("name")), &layer.name, &nameEn);
-        layer.qml = l.value(QStringLiteral("qml")).toString();
-        QString problem;
-        if (!insideFolder(folder, layer.qml, &problem, field + QStringLiteral(".qml")))
-            problems << problem;
-        m.layers.push_back(layer);
-    }
+    // Map layers and drill-down sections: {id, name, qml} each.
+    const auto overlays = [&](const QString &key, std::vector<Layer> *into) {
+        for (const QJsonValue &value : o.value(key).toArray()) {
+            const QJsonObject l = value.toObject();
+            Layer layer;
+            layer.id = l.value(QStringLiteral("id")).toString();
+            const QString field = QStringLiteral("%1[%2]").arg(key, layer.id);
+            if (!idForm.match(layer.id).hasMatch())
+                problems << QStringLiteral("%1: id must be 2 to 63 of a-z, 0-9 and -").arg(field);
+            readName(l.value(QStringLiteral("name")), &layer.name, &layer.nameEn);
+            layer.qml = l.value(QStringLiteral("qml")).toString();
+            QString problem;
+            if (!insideFolder(folder, layer.qml, &problem, field + QStringLiteral(".qml")))
+                problems << problem;
+            into->push_back(layer);
+        }
+    };
+    overlays(QStringLiteral("layers"), &m.layers);
+    overlays(QStringLiteral("sections"), &m.sections);
     m.module = o.value(QStringLiteral("module")).toString();
     if (!m.module.isEmpty()) {
         QString problem;

@@ -54,7 +54,8 @@ struct Layer
 {
     QString id;
     QString name;
-    QString qml; // an overlay over the map, relative to the plugin folder
+    QString nameEn;
+    QString qml; // relative to the plugin folder
 };
 
 struct Manifest
@@ -68,6 +69,7 @@ struct Manifest
     QString department;
     std::vector<Widget> widgets;
     std::vector<Layer> layers;
+    std::vector<Layer> sections; // drill-down panel sections: the same shape as layers
     QStringList feeds;
     QStringList data;
     QString module; // optional: a subfolder holding a C++ QML module (its qmldir)

@@ -168,17 +168,31 @@ QVariantList PluginHost::widgets() const
     return out;
 }
 
-QVariantList PluginHost::layers() const
+namespace {
+
+QVariantList overlayRows(const std::vector<Manifest> &plugins, std::vector<Layer> Manifest::*which, const char *key, bool english)
 {
     QVariantList out;
-    for (const Manifest &m : m_plugins)
-        for (const Layer &l : m.layers)
+    for (const Manifest &m : plugins)
+        for (const Layer &l : m.*which)
             out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
-                                   {QStringLiteral("pluginName"), m_english ? m.nameEn : m.name},
-                                   {QStringLiteral("layer"), l.id},
-                                   {QStringLiteral("name"), l.name},
+                                   {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
+                                   {QLatin1String(key), l.id},
+                                   {QStringLiteral("name"), english ? l.nameEn : l.name},
                                    {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}});
     return out;
+}
+
+} // namespace
+
+QVariantList PluginHost::layers() const
+{
+    return overlayRows(m_plugins, &Manifest::layers, "layer", m_english);
+}
+
+QVariantList PluginHost::sections() const
+{
+    return overlayRows(m_plugins, &Manifest::sections, "section", m_english);
 }
 
 QVariantList PluginHost::refused() const

@@ -37,6 +37,8 @@ class PluginHost : public QObject
     Q_PROPERTY(QVariantList widgets READ widgets NOTIFY pluginsChanged)
     // The accepted plugins' map layers: [{plugin, pluginName, layer, name, url}].
     Q_PROPERTY(QVariantList layers READ layers NOTIFY pluginsChanged)
+    // The accepted plugins' drill-down sections: [{plugin, pluginName, section, name, url}].
+    Q_PROPERTY(QVariantList sections READ sections NOTIFY pluginsChanged)
     // Plugins refused at their manifest: [{folder, id, problems}].
     Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
     // The last error of each plugin that had one: {pluginId: "file:line: message"}.
@@ -60,6 +62,7 @@ public:
     QVariantList widgets() const;
     QVariantList refused() const;
     QVariantList layers() const;
+    QVariantList sections() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
     const std::vector<Manifest> &plugins() const { return m_plugins; }
     uint64_t errorCount(const QString &pluginId) const;

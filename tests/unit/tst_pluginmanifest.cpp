@@ -53,6 +53,7 @@ class TestPluginManifest : public QObject
                                                {"qml", "Tile.qml"},
                                                {"size", QJsonArray{2, 1}}}}},
             {"layers", QJsonArray{QJsonObject{{"id", "units"}, {"name", "Units"}, {"qml", "Tile.qml"}}}},
+            {"sections", QJsonArray{QJsonObject{{"id", "coverage"}, {"name", QJsonObject{{"zh_CN", "覆盖"}, {"en", "Coverage"}}}, {"qml", "Tile.qml"}}}},
             {"futureField", true}, // unknown fields are ignored: a newer SDK may add some
         };
         return QJsonDocument(manifest).toJson(QJsonDocument::Compact);
@@ -72,6 +73,8 @@ private slots:
         QCOMPARE(m.widgets[0].size, QSize(2, 1));
         QCOMPARE(m.widgets[0].nameEn, QStringLiteral("Ring coverage"));
         QCOMPARE(m.layers.size(), size_t(1));
+        QCOMPARE(m.sections.size(), size_t(1));
+        QCOMPARE(m.sections[0].nameEn, QStringLiteral("Coverage"));
         QVERIFY(m.reads("camera"));
         QVERIFY(!m.reads("case")); // not declared: not readable
     }
@@ -91,6 +94,9 @@ private slots:
                                       << "widgets[rings].qml: Missing.qml does not exist";
         QTest::newRow("outside") << good().replace("\"qml\":\"Tile.qml\",\"size\"", "\"qml\":\"../Tile.qml\",\"size\"")
                                  << "must be a path inside the plugin folder";
+        QTest::newRow("section file") << good().replace("\"id\":\"coverage\",\"name\":{\"en\":\"Coverage\",\"zh_CN\":\"覆盖\"},\"qml\":\"Tile.qml\"",
+                                                        "\"id\":\"coverage\",\"name\":\"Coverage\",\"qml\":\"Gone.qml\"")
+                                      << "sections[coverage].qml: Gone.qml does not exist";
         QTest::newRow("size") << good().replace("[2,1]", "[5,1]") << "widgets[rings].size: [columns, rows], 1 to 4 each";
         QTest::newRow("no widgets") << good().replace("\"widgets\":[", "\"widgets\":[],\"unused\":[")
                                     << "widgets: at least one widget is required";
