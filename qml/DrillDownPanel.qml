@@ -356,7 +356,13 @@ Rectangle {
                         id: sectionLoader
                         width: parent.width
                         height: item ? item.implicitHeight : 0
-                        Component.onCompleted: setSource(modelData.url, { wall: panel.plugins.api(modelData.plugin), width: width })
+                        function load() {
+                            setSource("")
+                            setSource(modelData.url, { wall: panel.plugins.api(modelData.plugin), width: width })
+                        }
+                        Component.onCompleted: load()
+                        readonly property int revision: panel.plugins.revisions[modelData.plugin] || 0
+                        onRevisionChanged: load() // live reload
                     }
                 }
             }

@@ -17,7 +17,13 @@ Item {
             anchors.fill: parent
             readonly property bool failed: overlays.host.lastErrors[modelData.plugin] !== undefined
             visible: !failed && status === Loader.Ready
-            Component.onCompleted: setSource(modelData.url, { wall: overlays.host.api(modelData.plugin) })
+            function load() {
+                setSource("")
+                setSource(modelData.url, { wall: overlays.host.api(modelData.plugin) })
+            }
+            Component.onCompleted: load()
+            readonly property int revision: overlays.host.revisions[modelData.plugin] || 0
+            onRevisionChanged: load() // live reload
         }
     }
 }

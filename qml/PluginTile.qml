@@ -38,7 +38,15 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: title.bottom; bottom: parent.bottom; margins: 12 * tile.unit }
         visible: !tile.failed
         // The widget's root declares `property var wall`: it has its API from the start (docs/plugins.md).
-        Component.onCompleted: if (tile.entry.url) setSource(tile.entry.url, { wall: tile.wall })
+        function load() {
+            setSource("")
+            if (tile.entry.url)
+                setSource(tile.entry.url, { wall: tile.wall })
+        }
+        Component.onCompleted: load()
+        // Its folder changed on disk: load it again (live reload).
+        readonly property int revision: tile.host && tile.entry.plugin ? tile.host.revisions[tile.entry.plugin] || 0 : 0
+        onRevisionChanged: load()
         onStatusChanged: if (status === Loader.Error && tile.host) tile.host.reportError(tile.entry.plugin, qsTr("%1 did not load").arg(tile.entry.widget))
     }
     // The error card.

@@ -63,6 +63,24 @@ void PluginHost::watch(QQmlEngine *engine)
         if (!m.module.isEmpty())
             engine->addImportPath(m.folder);
 
+    // Live reload: a change in a plugin's folder loads its QML again (its manifest is read at start only).
+    for (const Manifest &m : m_plugins) {
+        m_watcher.addPath(m.folder);
+        for (const QString &file : QDir(m.folder).entryList({QStringLiteral("*.qml"), QStringLiteral("*.js")}, QDir::Files))
+            m_watcher.addPath(QDir(m.folder).filePath(file));
+    }
+    const auto changed = [this](const QString &path) {
+        m_changed << path;
+        if (QFileInfo::exists(path) && !m_watcher.files().contains(path) && QFileInfo(path).isFile())
+            m_watcher.addPath(path); // editors replace files: watch the new one
+        m_reloadSoon.start();
+    };
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, changed);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, changed);
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(300);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &PluginHost::reloadChanged);
+
     m_heartbeat.setInterval(100);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
         m_lastBeatMs.store(m_clock.elapsed());
@@ -106,6 +124,33 @@ void PluginHost::setDesignUnit(double unit)
 {
     for (auto &[id, api] : m_apis)
         api->setUnit(unit);
+}
+
+void PluginHost::reloadChanged()
+{
+    QStringList reloaded;
+    for (const Manifest &m : m_plugins) {
+        const bool touched = std::any_of(m_changed.begin(), m_changed.end(), [&](const QString &path) {
+            return path == m.folder || path.startsWith(m.folder + QLatin1Char('/'));
+        });
+        if (!touched)
+            continue;
+        // Re-read the files from disk: the engine caches compiled components by URL.
+        for (const QString &file : QDir(m.folder).entryList({QStringLiteral("*.qml"), QStringLiteral("*.js")}, QDir::Files))
+            if (!m_watcher.files().contains(QDir(m.folder).filePath(file)))
+                m_watcher.addPath(QDir(m.folder).filePath(file));
+        m_revisions[m.id] = m_revisions.value(m.id).toInt() + 1;
+        m_lastErrors.remove(m.id); // a fresh start: its tiles show it again, or its new error
+        reloaded << m.id;
+    }
+    m_changed.clear();
+    if (reloaded.isEmpty())
+        return;
+    if (m_engine)
+        m_engine->clearComponentCache();
+    qCInfo(lcPlugins, "reloading %s", qPrintable(reloaded.join(QStringLiteral(", "))));
+    emit errorsChanged();
+    emit revisionsChanged();
 }
 
 QString PluginHost::pluginOf(const QUrl &url) const

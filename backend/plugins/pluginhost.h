@@ -13,6 +13,7 @@
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QQmlEngine>
 #include <QThread>
@@ -41,6 +42,9 @@ class PluginHost : public QObject
     Q_PROPERTY(QVariantList sections READ sections NOTIFY pluginsChanged)
     // Plugins refused at their manifest: [{folder, id, problems}].
     Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
+    // Bumped for a plugin each time its folder changes on disk: its widgets, layers and
+    // sections load again (live reload while a department develops it). {pluginId: n}
+    Q_PROPERTY(QVariantMap revisions READ revisions NOTIFY revisionsChanged)
     // The last error of each plugin that had one: {pluginId: "file:line: message"}.
     Q_PROPERTY(QVariantMap lastErrors READ lastErrors NOTIFY errorsChanged)
 
@@ -64,6 +68,7 @@ public:
     QVariantList layers() const;
     QVariantList sections() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
+    QVariantMap revisions() const { return m_revisions; }
     const std::vector<Manifest> &plugins() const { return m_plugins; }
     uint64_t errorCount(const QString &pluginId) const;
     uint64_t interruptions() const { return m_interruptions.load(); }
@@ -83,6 +88,7 @@ public:
 signals:
     void pluginsChanged();
     void errorsChanged();
+    void revisionsChanged();
 
 private:
     void onWarnings(const QList<QQmlError> &warnings);
@@ -104,6 +110,11 @@ private:
     std::unique_ptr<QThread> m_watchdog;
     std::map<QString, std::unique_ptr<PluginApi>> m_apis;
     QTimer m_tick; // the plugins' `refreshed`, once a second
+    QFileSystemWatcher m_watcher; // the plugin folders and their files
+    QTimer m_reloadSoon;          // an editor writes in bursts: reload once it is quiet
+    QStringList m_changed;        // folders changed since the last reload
+    QVariantMap m_revisions;
+    void reloadChanged();
 };
 
 } // namespace gridwall::plugins

@@ -9,7 +9,10 @@
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -70,6 +73,37 @@ private slots:
         QCOMPARE(m.value("gridwall_plugins_loaded"), 4.0);
         for (const char *plugin : {"public-security", "emergency-safety", "petitions-mediation", "grid-management"})
             QVERIFY2(errors(m, plugin) == 0, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(plugin), wall.output())));
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // A department edits its plugin while the wall runs: the changed file is loaded again at once.
+    void aChangedPluginReloads()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("live-edit"));
+        QVERIFY(QDir().mkpath(folder));
+        QFile::copy(QStringLiteral(GRIDWALL_TEST_DATA "/plugins/good-widget/plugin.json"), folder + QStringLiteral("/plugin.json"));
+        QFile manifest(folder + QStringLiteral("/plugin.json"));
+        QVERIFY(manifest.open(QIODevice::ReadWrite));
+        const QByteArray json = manifest.readAll().replace("good-widget", "live-edit");
+        manifest.resize(0);
+        manifest.write(json);
+        manifest.close();
+        const auto writeTile = [&](const QByteArray &body) {
+            QFile tile(folder + QStringLiteral("/Tile.qml"));
+            QVERIFY(tile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            tile.write("import QtQuick\nItem {\n    property var wall\n" + body + "}\n");
+        };
+        writeTile("");
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", dir.path(), "--size", "1280x720"}), qPrintable(wall.output()));
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_plugins_loaded") == 1; }));
+        QTest::qWait(1000);
+        QCOMPARE(errors(wall.metrics(), "live-edit"), 0.0);
+        // The new version throws as it starts: it ran, so it was reloaded.
+        writeTile("    Component.onCompleted: { throw new Error(\"edited\") }\n");
+        QVERIFY2(wall.waitFor([](const auto &m) { return errors(m, "live-edit") >= 1; }, 10000), qPrintable(wall.output()));
+        QVERIFY(wall.output().contains("reloading live-edit"));
         QCOMPARE(wall.healthStatus(), 200);
     }
 };
