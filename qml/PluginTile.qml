@@ -1,5 +1,4 @@
 import QtQuick
-import Gridwall.Backend
 
 // One department widget on the wall: the plugin's QML in a frame with its
 // name. Contained: when the plugin's files fail to load or its scripts throw

@@ -8,15 +8,13 @@
 #include "views/historyqueries.h"
 #include "views/livefeed.h"
 #include "views/regionpanel.h"
+#include "views/text.h"
 
 namespace gridwall::plugins {
 
-namespace {
+using views::text;
 
-QString text(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
+namespace {
 
 void addPosition(QVariantMap &row, feed::GeoPoint p)
 {

@@ -2,6 +2,7 @@
 
 #include "livefeed.h"
 #include "map/geography.h"
+#include "text.h"
 
 #include <QVariantMap>
 
@@ -11,15 +12,6 @@
 #include <tuple>
 
 namespace gridwall::views {
-
-namespace {
-
-QString text(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
 
 AlarmTicker::AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObject *parent)
     : QObject(parent)

@@ -3,17 +3,13 @@
 #include "geo/regiontree.h"
 #include "livefeed.h"
 #include "map/geography.h"
+#include "text.h"
 
 #include <QVariantList>
 
 namespace gridwall::views {
 
 namespace {
-
-QString text(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 const char *slaName(state::SlaState s)
 {

@@ -5,6 +5,7 @@
 #include "history/queries.h"
 #include "history/timeline.h"
 #include "state/livestate.h"
+#include "text.h"
 
 #include <QLoggingCategory>
 #include <QVariantList>
@@ -15,11 +16,6 @@ namespace gridwall::views {
 Q_LOGGING_CATEGORY(lcQueries, "gridwall.history.queries")
 
 namespace {
-
-QString text(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QVariantMap kpiPoint(const history::KpiPoint &p)
 {

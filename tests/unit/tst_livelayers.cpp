@@ -238,11 +238,13 @@ private slots:
         QCOMPARE(panel.kind(), QStringLiteral("worker"));
         QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("idle"));
 
-        // A closed case leaves the map; the panel keeps what it last knew and says it is no longer live.
+        // A rejected case leaves the map; the panel follows its new status and keeps its report's title.
         panel.select(QStringLiteral("case"), QStringLiteral("c-7"));
         feed.push(caseEvent("c-7", 2, feed::CaseStatus::Rejected));
         feed.drain();
         panel.refresh();
+        QCOMPARE(map.markersShown(50), size_t(0));
+        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
         QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
     }
 
