@@ -343,7 +343,7 @@ Rectangle {
                     required property var modelData
                     objectName: "section-" + modelData.plugin + "-" + modelData.section
                     readonly property bool failed: panel.plugins.lastErrors[modelData.plugin] !== undefined
-                    visible: !failed && sectionLoader.status === Loader.Ready
+                    visible: !failed && sectionView.status === PluginView.Ready
                     width: column.width
                     spacing: 6 * panel.unit
                     Text {
@@ -352,17 +352,13 @@ Rectangle {
                         font.pixelSize: Theme.bodyFontSize * panel.unit
                         color: Theme.textDim
                     }
-                    Loader {
-                        id: sectionLoader
+                    PluginView {
+                        id: sectionView
                         width: parent.width
-                        height: item ? item.implicitHeight : 0
-                        function load() {
-                            setSource("")
-                            setSource(modelData.url, { wall: panel.plugins.api(modelData.plugin), width: width })
-                        }
-                        Component.onCompleted: load()
-                        readonly property int revision: panel.plugins.revisions[modelData.plugin] || 0
-                        onRevisionChanged: load() // live reload
+                        height: implicitHeight
+                        host: panel.plugins
+                        plugin: modelData.plugin
+                        source: modelData.url
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import QtQuick
+import Gridwall.Backend
 
 // The department plugins' map layers over the map (under the legend and the
 // panels): each a QML overlay the size of the map, given its plugin's
@@ -11,19 +12,14 @@ Item {
 
     Repeater {
         model: overlays.host ? overlays.host.layers : []
-        delegate: Loader {
+        delegate: PluginView {
             required property var modelData
             objectName: "layer-" + modelData.plugin + "-" + modelData.layer
             anchors.fill: parent
-            readonly property bool failed: overlays.host.lastErrors[modelData.plugin] !== undefined
-            visible: !failed && status === Loader.Ready
-            function load() {
-                setSource("")
-                setSource(modelData.url, { wall: overlays.host.api(modelData.plugin) })
-            }
-            Component.onCompleted: load()
-            readonly property int revision: overlays.host.revisions[modelData.plugin] || 0
-            onRevisionChanged: load() // live reload
+            visible: overlays.host.lastErrors[modelData.plugin] === undefined && status === PluginView.Ready
+            host: overlays.host
+            plugin: modelData.plugin
+            source: modelData.url
         }
     }
 }

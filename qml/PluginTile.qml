@@ -1,8 +1,10 @@
 import QtQuick
+import Gridwall.Backend
 
-// One department widget on the wall: the plugin's QML in a frame with its
-// name. Contained: when the plugin's files fail to load or its scripts throw
-// (PluginHost attributes every error to its plugin), the tile shows an error
+// One department widget on the wall: the plugin's QML (made in the plugin's
+// own engine by PluginView) in a frame with its name. Contained: when the
+// plugin's files fail to load, its scripts throw or one had to be stopped
+// (PluginHost knows every error of its engine), the tile shows an error
 // card with the last error instead, and the rest of the wall goes on.
 Rectangle {
     id: tile
@@ -10,11 +12,8 @@ Rectangle {
     property var host // PluginHost
     property var entry: ({}) // one of host.widgets
     property real unit: 1
-    // What a plugin sees (PluginApi): set on its root item when it declares `property var wall`.
-    readonly property var wall: host && entry.plugin ? host.api(entry.plugin) : null
-
     readonly property string error: host && entry.plugin && host.lastErrors[entry.plugin] ? host.lastErrors[entry.plugin] : ""
-    readonly property bool failed: error !== "" || content.status === Loader.Error
+    readonly property bool failed: error !== "" || content.status === PluginView.Error
 
     color: Theme.panel
     border.color: failed ? Theme.alarm : Theme.panelBorder
@@ -31,22 +30,14 @@ Rectangle {
         font.pixelSize: Theme.minFontSize * tile.unit
         color: Theme.textDim
     }
-    Loader {
+    PluginView {
         id: content
         objectName: "pluginContent"
         anchors { left: parent.left; right: parent.right; top: title.bottom; bottom: parent.bottom; margins: 12 * tile.unit }
         visible: !tile.failed
-        // The widget's root declares `property var wall`: it has its API from the start (docs/plugins.md).
-        function load() {
-            setSource("")
-            if (tile.entry.url)
-                setSource(tile.entry.url, { wall: tile.wall })
-        }
-        Component.onCompleted: load()
-        // Its folder changed on disk: load it again (live reload).
-        readonly property int revision: tile.host && tile.entry.plugin ? tile.host.revisions[tile.entry.plugin] || 0 : 0
-        onRevisionChanged: load()
-        onStatusChanged: if (status === Loader.Error && tile.host) tile.host.reportError(tile.entry.plugin, qsTr("%1 did not load").arg(tile.entry.widget))
+        host: tile.host
+        plugin: tile.entry.plugin || ""
+        source: tile.entry.url || ""
     }
     // The error card.
     Column {

@@ -84,7 +84,7 @@ int main(int argc, char *argv[])
         QGuiApplication::installTranslator(&translator);
 
     QQmlApplicationEngine engine;
-    // The wall's modules are compiled in: plugins' files (outside the resources) import them from there.
+    // The wall's modules are compiled in, under qrc:/ (plugin engines import them from there too).
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("windowSize"), options.size}});
     engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
@@ -169,7 +169,9 @@ int main(int argc, char *argv[])
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
     pluginHost.scan(options.pluginDirs);
     pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel, map});
-    pluginHost.watch(&engine);
+    // Guarded once the wall draws: its own start is no plugin's fault.
+    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &pluginHost, &gridwall::plugins::PluginHost::startWatchdog,
+                     Qt::QueuedConnection);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);

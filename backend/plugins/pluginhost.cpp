@@ -1,5 +1,7 @@
 #include "pluginhost.h"
 
+#include "pluginview.h"
+
 #include <QDir>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -21,6 +23,9 @@ PluginHost::~PluginHost()
         m_watchdog->requestInterruption();
         m_watchdog->wait();
     }
+    // The plugins' items go before the engines they were made in.
+    for (PluginView *view : std::set<PluginView *>(m_views))
+        view->unload();
 }
 
 void PluginHost::scan(const QStringList &directories)
@@ -53,16 +58,32 @@ void PluginHost::scan(const QStringList &directories)
     emit pluginsChanged();
 }
 
-void PluginHost::watch(QQmlEngine *engine)
+QQmlEngine *PluginHost::engineFor(const QString &pluginId)
 {
-    m_engine = engine;
-    engine->setOutputWarningsToStandardError(true);
-    connect(engine, &QQmlEngine::warnings, this, &PluginHost::onWarnings);
-    // Every plugin folder may be imported from (a plugin's own QML module, its qmldir).
-    for (const Manifest &m : m_plugins)
-        if (!m.module.isEmpty())
-            engine->addImportPath(m.folder);
+    const Manifest *m = manifest(pluginId);
+    if (!m || m_switchedOff.count(pluginId))
+        return nullptr;
+    auto &engine = m_engines[pluginId];
+    if (!engine) {
+        engine = std::make_unique<QQmlEngine>();
+        // The wall's modules are compiled in (Theme, the backend's types); a plugin's own module lies in its folder.
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        if (!m->module.isEmpty())
+            engine->addImportPath(m->folder);
+        engine->setOutputWarningsToStandardError(false);
+        connect(engine.get(), &QQmlEngine::warnings, this, [this, pluginId](const QList<QQmlError> &warnings) {
+            reportErrors(pluginId, warnings);
+        });
+        const QMutexLocker lock(&m_enginesMutex);
+        m_guarded.emplace_back(pluginId, engine.get());
+    }
+    return engine.get();
+}
 
+void PluginHost::startWatchdog()
+{
+    if (m_watchdog)
+        return;
     // Live reload: a change in a plugin's folder loads its QML again (its manifest is read at start only).
     for (const Manifest &m : m_plugins) {
         m_watcher.addPath(m.folder);
@@ -84,28 +105,74 @@ void PluginHost::watch(QQmlEngine *engine)
     m_heartbeat.setInterval(100);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
         m_lastBeatMs.store(m_clock.elapsed());
-        if (m_interrupting.exchange(false))
-            m_engine->setInterrupted(false); // the stuck script has been stopped: scripts run again
+        QStringList stopped;
+        {
+            const QMutexLocker lock(&m_stoppedMutex);
+            stopped.swap(m_stopped);
+        }
+        for (const QString &plugin : stopped) {
+            // Switched off until its files change: a timer would only run the script again.
+            m_switchedOff.insert(plugin);
+            for (PluginView *view : std::set<PluginView *>(m_views))
+                if (view->plugin() == plugin)
+                    view->unload();
+            m_engines.at(plugin)->setInterrupted(false);
+            countError(plugin, m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
+                                                 .arg(kScriptBudgetMs)
+                                         : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
+        }
     });
     m_lastBeatMs.store(m_clock.elapsed());
     m_heartbeat.start();
-    m_watchdog.reset(QThread::create([this] {
-        while (!QThread::currentThread()->isInterruptionRequested()) {
-            QThread::msleep(100);
-            if (m_clock.elapsed() - m_lastBeatMs.load() > kScriptBudgetMs && !m_interrupting.exchange(true)) {
-                // setInterrupted is the one engine call made to be used from another thread.
-                m_engine->setInterrupted(true);
-                m_interruptions.fetch_add(1);
-            }
-        }
-    }));
+    m_watchdog.reset(QThread::create([this] { watchdogLoop(); }));
     m_watchdog->start();
+}
+
+void PluginHost::watchdogLoop()
+{
+    constexpr int kTryMs = 250; // how long one engine stays interrupted to see whether the GUI thread comes back
+    const auto interrupted = [] { return QThread::currentThread()->isInterruptionRequested(); };
+    while (!interrupted()) {
+        QThread::msleep(100);
+        const qint64 beat = m_lastBeatMs.load();
+        if (m_clock.elapsed() - beat <= kScriptBudgetMs)
+            continue;
+        // The GUI thread is stuck. Stop each plugin's scripts in turn (setInterrupted is the one engine
+        // call made for another thread); the engine whose stop lets the GUI thread beat again had the script.
+        std::vector<std::pair<QString, QQmlEngine *>> engines;
+        {
+            const QMutexLocker lock(&m_enginesMutex);
+            engines = m_guarded;
+        }
+        QString culprit;
+        for (const auto &[plugin, engine] : engines) {
+            engine->setInterrupted(true);
+            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !interrupted(); waited += 10)
+                QThread::msleep(10);
+            if (beatSince(beat)) {
+                culprit = plugin; // stays interrupted until the GUI thread has reported it
+                break;
+            }
+            engine->setInterrupted(false);
+        }
+        if (!culprit.isEmpty()) {
+            m_interruptions.fetch_add(1);
+            const QMutexLocker lock(&m_stoppedMutex);
+            m_stopped << culprit;
+            continue;
+        }
+        // Not a plugin's script (the wall's own work, or the machine): wait for the GUI thread, blame no one.
+        while (!beatSince(beat) && !interrupted())
+            QThread::msleep(100);
+    }
 }
 
 void PluginHost::connectWall(const WallParts &parts)
 {
-    for (const Manifest &m : m_plugins)
-        m_apis[m.id] = std::make_unique<PluginApi>(m, parts, *this, m_english);
+    for (const Manifest &m : m_plugins) {
+        auto &api = m_apis[m.id] = std::make_unique<PluginApi>(m, parts, *this, m_english);
+        QQmlEngine::setObjectOwnership(api.get(), QQmlEngine::CppOwnership); // handed to QML, kept by the host
+    }
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         for (auto &[id, api] : m_apis)
@@ -141,42 +208,40 @@ void PluginHost::reloadChanged()
                 m_watcher.addPath(QDir(m.folder).filePath(file));
         m_revisions[m.id] = m_revisions.value(m.id).toInt() + 1;
         m_lastErrors.remove(m.id); // a fresh start: its tiles show it again, or its new error
+        m_switchedOff.erase(m.id);
         reloaded << m.id;
     }
     m_changed.clear();
     if (reloaded.isEmpty())
         return;
-    if (m_engine)
-        m_engine->clearComponentCache();
+    for (const QString &id : reloaded)
+        if (const auto it = m_engines.find(id); it != m_engines.end())
+            it->second->clearComponentCache();
     qCInfo(lcPlugins, "reloading %s", qPrintable(reloaded.join(QStringLiteral(", "))));
     emit errorsChanged();
     emit revisionsChanged();
 }
 
-QString PluginHost::pluginOf(const QUrl &url) const
+const Manifest *PluginHost::manifest(const QString &pluginId) const
 {
-    const QString path = url.isLocalFile() ? url.toLocalFile() : QString();
-    if (path.isEmpty())
-        return {};
-    for (const Manifest &m : m_plugins)
-        if (path.startsWith(m.folder + QLatin1Char('/')))
-            return m.id;
-    return {};
+    const auto it = std::find_if(m_plugins.begin(), m_plugins.end(), [&](const Manifest &m) { return m.id == pluginId; });
+    return it == m_plugins.end() ? nullptr : &*it;
 }
 
-void PluginHost::onWarnings(const QList<QQmlError> &warnings)
+void PluginHost::countError(const QString &pluginId, const QString &message)
 {
-    bool changed = false;
-    for (const QQmlError &w : warnings) {
-        const QString plugin = pluginOf(w.url());
-        if (plugin.isEmpty())
-            continue;
-        ++m_errors[plugin];
-        m_lastErrors[plugin] = QStringLiteral("%1:%2: %3").arg(w.url().fileName()).arg(w.line()).arg(w.description());
-        changed = true;
+    ++m_errors[pluginId];
+    m_lastErrors[pluginId] = message;
+    qCWarning(lcPlugins, "plugin %s: %s", qPrintable(pluginId), qPrintable(message));
+    emit errorsChanged();
+}
+
+void PluginHost::reportErrors(const QString &pluginId, const QList<QQmlError> &errors)
+{
+    for (const QQmlError &e : errors) {
+        const QString where = e.url().isEmpty() ? QString() : QStringLiteral("%1:%2: ").arg(e.url().fileName()).arg(e.line());
+        countError(pluginId, where + e.description());
     }
-    if (changed)
-        emit errorsChanged();
 }
 
 void PluginHost::reportError(const QString &pluginId, const QString &message)

@@ -2,16 +2,20 @@
 // The wall's side of department plugins: finds plugin folders, reads and
 // checks each manifest before anything of it is loaded (refusing a bad or
 // incompatible one with its reasons), lists the widgets of the plugins it
-// accepted for the wall's tiles, and keeps plugins contained: every QML or
-// JavaScript error from a plugin's files is attributed to that plugin,
-// counted (gridwall_plugin_errors_total{plugin}) and shown on its tiles,
-// and a script that keeps the GUI thread busy too long is interrupted by a
-// watchdog thread instead of freezing the wall.
+// accepted for the wall's tiles, and keeps plugins contained. Each plugin's
+// QML runs in an engine of its own (PluginView creates its files there), so
+// every QML or JavaScript error it causes is known to be its own: counted
+// (gridwall_plugin_errors_total{plugin}) and shown on its tiles. A script
+// that keeps the GUI thread busy too long is interrupted by a watchdog
+// thread, which stops the plugins' engines one at a time until the GUI
+// thread runs again: the one that freed it had the script, and is blamed
+// like any other error. The wall's own engine is never interrupted.
 
 #include "manifest.h"
 #include "pluginapi.h"
 
 #include <QAtomicInteger>
+#include <QMutex>
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QObject>
@@ -24,9 +28,12 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace gridwall::plugins {
+
+class PluginView;
 
 class PluginHost : public QObject
 {
@@ -59,9 +66,11 @@ public:
     // with a plugin.json), in name order; a second plugin with an id already
     // taken is refused.
     void scan(const QStringList &directories);
-    // From now on the engine's warnings about plugin files count as the
-    // plugins' errors, and the watchdog guards its scripts.
-    void watch(QQmlEngine *engine);
+    // From now on the plugins' scripts are guarded: the GUI thread beats,
+    // and the watchdog thread stops a plugin's script when a beat is late by
+    // more than the budget. Call it once the wall draws (its start is not a
+    // plugin's fault); plugin folders are watched for live reload from here.
+    void startWatchdog();
 
     QVariantList widgets() const;
     QVariantList refused() const;
@@ -84,6 +93,16 @@ public:
 
     // A plugin's error that did not come through the engine's warnings.
     Q_INVOKABLE void reportError(const QString &pluginId, const QString &message);
+    void reportErrors(const QString &pluginId, const QList<QQmlError> &errors);
+
+    // The engine a plugin's files are created in (made on first use), or null for an unknown
+    // plugin or one switched off (the watchdog had to stop one of its scripts).
+    QQmlEngine *engineFor(const QString &pluginId);
+    // How often a plugin's folder has changed on disk since the start.
+    int revision(const QString &pluginId) const { return m_revisions.value(pluginId).toInt(); }
+    // The views showing plugins: emptied before the engines go.
+    void remember(PluginView *view) { m_views.insert(view); }
+    void forget(PluginView *view) { m_views.erase(view); }
 
 signals:
     void pluginsChanged();
@@ -91,8 +110,10 @@ signals:
     void revisionsChanged();
 
 private:
-    void onWarnings(const QList<QQmlError> &warnings);
-    QString pluginOf(const QUrl &url) const; // the plugin whose folder holds the file, or empty
+    void countError(const QString &pluginId, const QString &message);
+    const Manifest *manifest(const QString &pluginId) const;
+    void watchdogLoop();
+    bool beatSince(qint64 ms) const { return m_lastBeatMs.load() > ms; }
 
     bool m_english = false;
     std::vector<Manifest> m_plugins;
@@ -100,13 +121,20 @@ private:
     std::map<QString, uint64_t> m_errors;                   // by plugin id, refusals included
     QVariantMap m_lastErrors;
 
+    // One engine per plugin, made on first use; the watchdog thread reads the list under the mutex.
+    std::map<QString, std::unique_ptr<QQmlEngine>> m_engines;
+    mutable QMutex m_enginesMutex;
+    std::vector<std::pair<QString, QQmlEngine *>> m_guarded;
+    std::set<PluginView *> m_views;
+    std::set<QString> m_switchedOff; // a script of theirs had to be stopped: not loaded again until their files change
+
     // The watchdog: the GUI thread beats every 100 ms; a beat late by more than the budget means a script is stuck.
-    QQmlEngine *m_engine = nullptr;
     QTimer m_heartbeat;
     QElapsedTimer m_clock;
     std::atomic<qint64> m_lastBeatMs{0};
-    std::atomic<bool> m_interrupting{false};
     std::atomic<uint64_t> m_interruptions{0};
+    QMutex m_stoppedMutex;
+    QStringList m_stopped; // plugins whose script the watchdog stopped, for the GUI thread to report
     std::unique_ptr<QThread> m_watchdog;
     std::map<QString, std::unique_ptr<PluginApi>> m_apis;
     QTimer m_tick; // the plugins' `refreshed`, once a second

@@ -3,8 +3,9 @@
 // newer API, a QML syntax error, a throwing script and a read of a feed the
 // manifest does not declare are each refused or
 // contained and counted in gridwall_plugin_errors_total{plugin}; an endless
-// loop is interrupted by the watchdog (gridwall_plugin_interruptions_total);
-// the good plugin has no error, and the wall keeps producing frames.
+// loop is interrupted by the watchdog (gridwall_plugin_interruptions_total),
+// blamed on its own plugin and that plugin switched off; the good plugin and
+// the department plugins have no error, and the wall keeps producing frames.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
@@ -29,28 +30,38 @@ private slots:
     void brokenPluginsAreContainedAndCounted()
     {
         WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
-        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins"), "--size", "1920x1080"}),
+        // The department plugins first: the watchdog has to find the endless loop behind their engines.
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins"),
+                             "--size", "1920x1080"}),
                  qPrintable(wall.output()));
-        // The manifests are read before anything loads: two refused, four accepted.
+        // The manifests are read before anything loads: two refused, four department plugins and five test plugins accepted.
         QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_plugins_loaded", -1) >= 0; }));
         QHash<QString, double> m = wall.metrics();
-        QCOMPARE(m.value("gridwall_plugins_loaded"), 5.0);
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 9.0);
         QCOMPARE(errors(m, "bad-manifest"), 1.0);
         QCOMPARE(errors(m, "newer-api"), 1.0);
 
-        // The loaded ones fail as they run: each error lands on its own plugin; the endless loop is interrupted.
+        // The loaded ones fail as they run: each error lands on its own plugin; the endless loop is
+        // interrupted and blamed on its plugin.
         QVERIFY2(wall.waitFor([](const auto &m) {
             return errors(m, "syntax-error") >= 1 && errors(m, "throwing-script") >= 1 && errors(m, "undeclared-feed") >= 1
-                   && m.value("gridwall_plugin_interruptions_total") >= 1;
+                   && errors(m, "endless-loop") >= 1 && m.value("gridwall_plugin_interruptions_total") >= 1;
         }, 20000), qPrintable(wall.output()));
         m = wall.metrics();
-        QCOMPARE(errors(m, "good-widget"), 0.0);
+        for (const char *innocent : {"good-widget", "public-security", "emergency-safety", "petitions-mediation", "grid-management"})
+            QVERIFY2(errors(m, innocent) == 0, innocent);
         const QString out = wall.output();
         QVERIFY2(out.contains("plugin") && out.contains("newer-api") && out.contains("needs plugin API 2.0"), qPrintable(out));
+        QVERIFY2(out.contains("plugin endless-loop: ") && out.contains("1000"), qPrintable(out));
 
-        // The wall goes on: frames keep coming after the interruption.
+        // The wall goes on: frames keep coming after the interruption, and the plugin whose script
+        // had to be stopped is off (its timer repeats the loop every half second: no second interruption).
         const double frames = m.value("gridwall_frame_time_seconds_count");
         QTRY_VERIFY_WITH_TIMEOUT(wall.metrics().value("gridwall_frame_time_seconds_count") > frames + 1, 10000);
+        QTest::qWait(3000);
+        m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugin_interruptions_total"), 1.0);
+        QCOMPARE(errors(m, "endless-loop"), 1.0);
         QCOMPARE(wall.healthStatus(), 200);
     }
 
