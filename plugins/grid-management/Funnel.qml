@@ -1,39 +1,27 @@
 import QtQuick
 import Gridwall
+import GridManagement
 
 // Grid management: where the cases in hand stand in their lifecycle (a bar
 // per stage), the share within their deadline, and the three grids with the
-// most overdue cases, then the most open ones.
+// most overdue cases, then the most open ones. The tally over every case and
+// grid runs in the plugin's C++ module (CaseFunnel, native/): the rows
+// never pass through JavaScript.
 Item {
     id: widget
     property var wall
     readonly property real u: wall ? wall.unit : 1
     readonly property var stages: ["reported", "accepted", "dispatched", "handling", "resolved"]
-    property var counts: ({})
-    property int inHand: 0
-    property int overdue: 0
-    property var worst: []
+    readonly property var counts: funnel.byStatus
+    readonly property int inHand: funnel.inHand
+    readonly property int overdue: funnel.overdue
+    readonly property var worst: funnel.worst
 
-    function refresh() {
-        if (!wall)
-            return
-        const c = {}
-        let total = 0, late = 0
-        for (const k of wall.entities("case")) {
-            c[k.status] = (c[k.status] || 0) + 1
-            if (["closed", "rejected", "resolved"].indexOf(k.status) < 0) {
-                total += 1
-                late += k.overdue ? 1 : 0
-            }
-        }
-        counts = c
-        inHand = total
-        overdue = late
-        worst = wall.regions("grid").filter(g => g.open > 0)
-            .sort((a, b) => b.overdue - a.overdue || b.open - a.open).slice(0, 3)
+    CaseFunnel {
+        id: funnel
+        wall: widget.wall
+        worstCount: 3
     }
-    Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }
-    onWallChanged: refresh()
 
     Column {
         width: parent.width

@@ -1,13 +1,15 @@
-// Qt Quick Tests of the wall's panels and drill-down navigation. Each test
-// file gets its own city: a private Mosquitto on a free loopback port, the
-// live feed subscribed to it (with a history in a temporary folder), and
-// the views the application gives its window. The QML tests publish real
+// Qt Quick Tests of the wall's panels, drill-down navigation and department
+// plugins. Each test file gets its own city: a private Mosquitto on a free
+// loopback port, the live feed subscribed to it (with a history in a
+// temporary folder), the views the application gives its window, and the
+// bundled department plugins as the wall loads them. The QML tests publish real
 // MQTT messages and watch the panels follow.
 
 #include "brokerprocess.h"
 
 #include "history/history.h"
 #include "map/geography.h"
+#include "plugins/pluginhost.h"
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
 #include "views/historyqueries.h"
@@ -53,6 +55,9 @@ public:
         m_region = std::make_unique<views::RegionPanel>(*m_feed, m_geography);
         m_entity = std::make_unique<views::EntityPanel>(*m_feed, m_geography);
         m_alarms = std::make_unique<views::AlarmTicker>(*m_feed, m_geography);
+        m_plugins = std::make_unique<plugins::PluginHost>(false);
+        m_plugins->scan({QStringLiteral(GRIDWALL_PLUGINS)});
+        m_plugins->connectWall({m_feed.get(), &m_geography, m_queries.get(), m_region.get(), m_entity.get(), nullptr});
         m_feed->start();
         m_publisher = std::make_unique<mqtt::client>(m_broker.uri().toStdString(), "tst-quick-publisher");
         m_publisher->connect(mqtt::connect_options_builder().clean_session(true).finalize());
@@ -69,6 +74,7 @@ public:
     views::EntityPanel *entity() const { return m_entity.get(); }
     views::AlarmTicker *alarms() const { return m_alarms.get(); }
     views::HistoryQueries *history() const { return m_queries.get(); }
+    plugins::PluginHost *plugins() const { return m_plugins.get(); }
 
     // Publishes as a producer would (QoS 1).
     Q_INVOKABLE void publish(const QString &topic, const QString &json, bool retained = false)
@@ -103,6 +109,7 @@ private:
     std::unique_ptr<views::RegionPanel> m_region;
     std::unique_ptr<views::EntityPanel> m_entity;
     std::unique_ptr<views::AlarmTicker> m_alarms;
+    std::unique_ptr<plugins::PluginHost> m_plugins;
     std::unique_ptr<mqtt::client> m_publisher;
 };
 
@@ -126,6 +133,7 @@ public slots:
         context->setContextProperty(QStringLiteral("entityPanel"), city->entity());
         context->setContextProperty(QStringLiteral("alarmTicker"), city->alarms());
         context->setContextProperty(QStringLiteral("historyQueries"), city->history());
+        context->setContextProperty(QStringLiteral("pluginHost"), city->plugins());
     }
 
 private:
