@@ -3,8 +3,9 @@ import Gridwall
 
 // Emergency management and work safety: the safety sensors by high-risk
 // sector (or by what they measure when no sector is published), worst first
-// (in alarm, then warning), and the safety-hazard cases still waiting for
-// their rectification.
+// (in alarm, then warning), the safety-hazard cases still waiting for
+// their rectification, and the rectification progress: of the hazards the
+// wall knows, the share rectified (resolved or closed), as a bar.
 Item {
     id: widget
     property var wall
@@ -12,6 +13,8 @@ Item {
     property var sectors: []
     property int hazardsOpen: 0
     property int hazardsOverdue: 0
+    property int hazardsKnown: 0
+    property int hazardsRectified: 0
 
     function refresh() {
         if (!wall)
@@ -26,9 +29,13 @@ Item {
             else if (s.level === 1) row.warn += 1
         }
         sectors = Object.values(bySector).sort((a, b) => b.alarm - a.alarm || b.warn - a.warn || b.sensors - a.sensors).slice(0, 4)
-        const hazards = wall.entities("case").filter(c => c.category === "safety_hazard" && ["closed", "rejected", "resolved"].indexOf(c.status) < 0)
+        const all = wall.entities("case").filter(c => c.category === "safety_hazard" && c.status !== "rejected")
+        const rectified = all.filter(c => c.status === "resolved" || c.status === "closed")
+        const hazards = all.filter(c => c.status !== "resolved" && c.status !== "closed")
         hazardsOpen = hazards.length
         hazardsOverdue = hazards.filter(c => c.overdue).length
+        hazardsKnown = all.length
+        hazardsRectified = rectified.length
     }
     Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }
     onWallChanged: refresh()
@@ -45,6 +52,32 @@ Item {
             font.pixelSize: Theme.bodyFontSize * widget.u
             font.bold: true
             color: widget.hazardsOverdue > 0 ? Theme.alarm : Theme.text
+        }
+        // Rectification progress.
+        Item {
+            width: parent.width
+            height: 22 * widget.u
+            Rectangle {
+                id: track
+                width: parent.width * 0.6
+                height: 10 * widget.u
+                anchors.verticalCenter: parent.verticalCenter
+                radius: height / 2
+                color: Theme.panelBorder
+                Rectangle {
+                    width: widget.hazardsKnown > 0 ? parent.width * widget.hazardsRectified / widget.hazardsKnown : 0
+                    height: parent.height
+                    radius: parent.radius
+                    color: Theme.ok
+                }
+            }
+            Text {
+                anchors { left: track.right; leftMargin: 8 * widget.u; verticalCenter: parent.verticalCenter }
+                text: (wall && wall.english ? "rectified %1 / %2" : "已整改 %1 / %2").arg(widget.hazardsRectified).arg(widget.hazardsKnown)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.minFontSize * widget.u
+                color: Theme.textDim
+            }
         }
         Repeater {
             model: widget.sectors

@@ -3,8 +3,9 @@ import Gridwall
 import GridManagement
 
 // Grid management: where the cases in hand stand in their lifecycle (a bar
-// per stage), the share within their deadline, and the three grids with the
-// most overdue cases, then the most open ones. The tally over every case and
+// per stage), the share within their deadline, and the busiest grid (the
+// most overdue cases, then the most open ones; the region panel's section
+// lists more). The tally over every case and
 // grid runs in the plugin's C++ module (CaseFunnel, native/): the rows
 // never pass through JavaScript.
 Item {
@@ -20,12 +21,12 @@ Item {
     CaseFunnel {
         id: funnel
         wall: widget.wall
-        worstCount: 3
+        worstCount: 1
     }
 
     Column {
         width: parent.width
-        spacing: 4 * widget.u
+        spacing: 3 * widget.u
         Text {
             text: (wall && wall.english ? "Within deadline: " : "按时办理率：")
                   + (widget.inHand > 0 ? Math.round(100 * (widget.inHand - widget.overdue) / widget.inHand) + "%" : "–")
@@ -40,9 +41,9 @@ Item {
                 required property string modelData
                 readonly property int n: widget.counts[modelData] || 0
                 width: widget.width
-                height: 20 * widget.u
+                height: 17 * widget.u
                 Rectangle {
-                    height: parent.height - 4 * widget.u
+                    height: parent.height - 3 * widget.u
                     width: Math.max(2 * widget.u, (parent.width * 0.55) * n / Math.max(1, widget.inHand))
                     x: parent.width * 0.4
                     color: "#3b528b"
@@ -69,7 +70,8 @@ Item {
                 required property var modelData
                 width: widget.width
                 elide: Text.ElideRight
-                text: modelData.name + "  " + (wall && wall.english ? "%1 open · %2 overdue" : "在办 %1 · 超期 %2").arg(modelData.open).arg(modelData.overdue)
+                text: (wall && wall.english ? "Busiest: %1  %2 open · %3 overdue" : "最忙网格：%1  在办 %2 · 超期 %3")
+                      .arg(modelData.name).arg(modelData.open).arg(modelData.overdue)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * widget.u
                 color: modelData.overdue > 0 ? Theme.alarm : Theme.text

@@ -79,6 +79,13 @@ Item {
             // Disputes in hand (overdue), petitions in hand (first level).
             tryVerify(() => shows("petitions-mediation", /^2 \(0\)$/) && shows("petitions-mediation", /^1 \(1\)$/), 5000,
                       texts(widget("petitions-mediation")).join(" | "))
+            verify(shows("emergency-safety", /^已整改 0 \/ 2$/), texts(widget("emergency-safety")).join(" | "))
+            // One hazard rectified: the progress moves, one awaits rectification.
+            let seq = 1
+            for (const status of ["accepted", "dispatched", "handling", "resolved"])
+                city.publish("panjin/case/pw-4/event", JSON.stringify({ ts: Date.now(), seq: ++seq, status: status }))
+            tryVerify(() => shows("emergency-safety", /^已整改 1 \/ 2$/) && shows("emergency-safety", /^待整改隐患：1$/), 5000,
+                      texts(widget("emergency-safety")).join(" | "))
             compare(JSON.stringify(pluginHost.lastErrors), "{}")
         }
     }
