@@ -21,16 +21,23 @@ void Histogram::observe(double seconds)
 
 QString Histogram::exposition(const QString &name, const QString &help) const
 {
-    QString out = QStringLiteral("# HELP %1 %2\n# TYPE %1 histogram\n").arg(name, help);
+    return QStringLiteral("# HELP %1 %2\n# TYPE %1 histogram\n").arg(name, help) + samples(name, QString());
+}
+
+QString Histogram::samples(const QString &name, const QString &labels) const
+{
+    const QString bucket = name + QStringLiteral("_bucket{") + (labels.isEmpty() ? QString() : labels + QLatin1Char(','));
+    const QString suffix = labels.isEmpty() ? QString() : QLatin1Char('{') + labels + QLatin1Char('}');
+    QString out;
     uint64_t cumulative = 0;
     for (size_t i = 0; i < m_bounds.size(); ++i) {
         cumulative += m_buckets[i].load(std::memory_order_relaxed);
-        out += QStringLiteral("%1_bucket{le=\"%2\"} %3\n").arg(name).arg(m_bounds[i]).arg(cumulative);
+        out += QStringLiteral("%1le=\"%2\"} %3\n").arg(bucket).arg(m_bounds[i]).arg(cumulative);
     }
     cumulative += m_buckets.back().load(std::memory_order_relaxed);
-    out += QStringLiteral("%1_bucket{le=\"+Inf\"} %2\n").arg(name).arg(cumulative);
-    out += QStringLiteral("%1_sum %2\n").arg(name).arg(double(m_sumMicros.load(std::memory_order_relaxed)) / 1e6);
-    out += QStringLiteral("%1_count %2\n").arg(name).arg(cumulative);
+    out += QStringLiteral("%1le=\"+Inf\"} %2\n").arg(bucket).arg(cumulative);
+    out += QStringLiteral("%1_sum%2 %3\n").arg(name, suffix).arg(double(m_sumMicros.load(std::memory_order_relaxed)) / 1e6);
+    out += QStringLiteral("%1_count%2 %3\n").arg(name, suffix).arg(cumulative);
     return out;
 }
 

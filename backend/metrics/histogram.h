@@ -17,6 +17,8 @@ public:
     void observe(double seconds);
     // The text exposition lines for `name` (with _bucket, _sum, _count).
     QString exposition(const QString &name, const QString &help) const;
+    // Only the samples, with labels (`plugin="x"`) on each: one series of a labelled family.
+    QString samples(const QString &name, const QString &labels) const;
     uint64_t count() const { return m_count.load(std::memory_order_relaxed); }
 
 private:

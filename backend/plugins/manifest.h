@@ -25,7 +25,7 @@ struct ApiVersion
 };
 
 // The plugin API this wall offers.
-inline constexpr ApiVersion kHostApi{1, 0};
+inline constexpr ApiVersion kHostApi{1, 1};
 
 // Whether a plugin built for `plugin` runs on a host offering `host`; when
 // not, `why` says so in one line for the operator.

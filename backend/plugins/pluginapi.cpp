@@ -1,5 +1,6 @@
 #include "pluginapi.h"
 
+#include "feedrows.h"
 #include "geo/regiontree.h"
 #include "map/geography.h"
 #include "map/geomap.h"
@@ -10,24 +11,16 @@
 #include "views/regionpanel.h"
 #include "views/text.h"
 
+
 namespace gridwall::plugins {
 
 using views::text;
 
-namespace {
-
-void addPosition(QVariantMap &row, feed::GeoPoint p)
-{
-    row.insert(QStringLiteral("lon"), p.lon);
-    row.insert(QStringLiteral("lat"), p.lat);
-}
-
-} // namespace
-
-PluginApi::PluginApi(const Manifest &manifest, const WallParts &wall, PluginHost &host, bool english, QObject *parent)
+PluginApi::PluginApi(const Manifest &manifest, const WallParts &wall, FeedRows &rows, PluginHost &host, bool english, QObject *parent)
     : QObject(parent)
     , m_manifest(manifest)
     , m_wall(wall)
+    , m_rows(&rows)
     , m_host(host)
     , m_english(english)
 {
@@ -102,92 +95,25 @@ QObject *PluginApi::history() const
     return m_manifest.data.contains(QStringLiteral("history")) ? m_wall.history : nullptr;
 }
 
-QVariantList PluginApi::entities(const QString &feedName)
+QVariantList PluginApi::entities(const QString &feedName, const QVariantMap &filter)
 {
-    QVariantList rows;
     if (!allowed(QStringLiteral("the %1 feed").arg(feedName), m_manifest.reads(feedName)))
-        return rows;
-    const state::LiveState &state = m_wall.feed->state();
-    const geo::RegionTree &tree = m_wall.geography->tree();
-    const auto code = [&](int region) { return region >= 0 ? tree.region(region).code : QString(); };
-    if (feedName == QLatin1String("case")) {
-        for (const auto &[id, c] : state.cases()) {
-            QVariantMap row{{QStringLiteral("id"), text(id)},
-                            {QStringLiteral("status"), text(feed::kCaseStatusNames[size_t(c.status)])},
-                            {QStringLiteral("category"), text(c.category)},
-                            {QStringLiteral("priority"), c.priority},
-                            {QStringLiteral("source"), c.source ? text(feed::kCaseSourceNames[size_t(*c.source)]) : QString()},
-                            {QStringLiteral("reportedTs"), double(c.reportedTs)},
-                            {QStringLiteral("deadline"), double(c.deadline)},
-                            {QStringLiteral("overdue"), state.slaOf(c).state == state::SlaState::Overdue},
-                            {QStringLiteral("grid"), code(c.region)},
-                            {QStringLiteral("dept"), text(c.dept)},
-                            {QStringLiteral("outsideFive"), c.outsideFive}};
-            if (c.position)
-                addPosition(row, *c.position);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("camera")) {
-        for (const auto &[id, c] : state.cameras()) {
-            QVariantMap row{{QStringLiteral("id"), text(id)},
-                            {QStringLiteral("name"), text(c.state.name)},
-                            {QStringLiteral("online"), c.state.online},
-                            {QStringLiteral("grid"), code(c.region)},
-                            {QStringLiteral("events"), int(c.recentEvents.size())}};
-            addPosition(row, c.state.position);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("sensor")) {
-        for (const auto &[id, s] : state.sensors()) {
-            QVariantMap row{{QStringLiteral("id"), text(id)}, {QStringLiteral("level"), s.level}, {QStringLiteral("grid"), code(s.region)}};
-            if (s.state) {
-                row.insert(QStringLiteral("kind"), text(feed::kSensorKindNames[size_t(s.state->kind)]));
-                row.insert(QStringLiteral("site"), text(s.state->site));
-                row.insert(QStringLiteral("sector"), text(s.state->sector));
-                row.insert(QStringLiteral("warn"), s.state->warn);
-                row.insert(QStringLiteral("alarm"), s.state->alarm);
-                row.insert(QStringLiteral("unit"), text(s.state->unit));
-                addPosition(row, s.state->position);
-            }
-            if (s.reading)
-                row.insert(QStringLiteral("value"), s.reading->value);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("worker")) {
-        for (const auto &[id, w] : state.workers()) {
-            QVariantMap row{{QStringLiteral("id"), text(id)},
-                            {QStringLiteral("name"), text(w.name)},
-                            {QStringLiteral("status"), text(feed::kWorkerStatusNames[size_t(w.status)])}};
-            addPosition(row, w.position);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("unit")) {
-        for (const auto &[id, u] : state.units()) {
-            QVariantMap row{{QStringLiteral("id"), text(id)},
-                            {QStringLiteral("kind"), text(feed::kUnitKindNames[size_t(u.kind)])},
-                            {QStringLiteral("status"), text(u.status)}};
-            addPosition(row, u.position);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("poi")) {
-        for (const auto &[id, p] : state.pois()) {
-            QVariantList rings;
-            for (const feed::Ring &r : p.state.rings)
-                rings.append(QVariantMap{{QStringLiteral("minutes"), r.minutes}, {QStringLiteral("radiusM"), r.radiusM}});
-            QVariantMap row{{QStringLiteral("id"), text(id)},
-                            {QStringLiteral("kind"), text(feed::kPoiKindNames[size_t(p.state.kind)])},
-                            {QStringLiteral("name"), text(p.state.name)},
-                            {QStringLiteral("rings"), rings}};
-            addPosition(row, p.state.position);
-            rows.append(row);
-        }
-    } else if (feedName == QLatin1String("grid")) {
-        for (const auto &[id, g] : state.grids())
-            rows.append(QVariantMap{{QStringLiteral("code"), text(id)},
-                                    {QStringLiteral("workersOnDuty"), g.state.workersOnDuty},
-                                    {QStringLiteral("workersTotal"), g.state.workersTotal}});
-    }
-    return rows;
+        return {};
+    return m_rows->rows(feedName, filter);
+}
+
+int PluginApi::count(const QString &feedName, const QVariantMap &filter)
+{
+    if (!allowed(QStringLiteral("the %1 feed").arg(feedName), m_manifest.reads(feedName)))
+        return 0;
+    return m_rows->count(feedName, filter);
+}
+
+QVariantMap PluginApi::countBy(const QString &feedName, const QString &field, const QVariantMap &filter)
+{
+    if (!allowed(QStringLiteral("the %1 feed").arg(feedName), m_manifest.reads(feedName)))
+        return {};
+    return m_rows->countBy(feedName, field, filter);
 }
 
 QVariantList PluginApi::alarms()
@@ -208,22 +134,47 @@ QVariantList PluginApi::alarms()
     return rows;
 }
 
-QVariantList PluginApi::regions(const QString &levelName)
+QVariantList PluginApi::regions(const QString &levelName, const QVariantMap &options)
 {
     QVariantList rows;
     if (!allowed(QStringLiteral("the regions"), m_manifest.data.contains(QStringLiteral("regions"))))
         return rows;
     const geo::RegionTree &tree = m_wall.geography->tree();
     const state::Rollups &rollups = m_wall.feed->state().rollups();
+    const QString under = options.value(QStringLiteral("under")).toString();
+    const QVariant byOption = options.value(QStringLiteral("by"));
+    const QStringList by = byOption.userType() == QMetaType::QString ? QStringList{byOption.toString()} : byOption.toStringList();
+    const qsizetype top = options.contains(QStringLiteral("top")) ? qsizetype(std::max(0, options.value(QStringLiteral("top")).toInt())) : -1;
     for (geo::Level level : {geo::Level::District, geo::Level::Street, geo::Level::Community, geo::Level::Grid}) {
         if (geo::levelName(level) != levelName)
             continue;
         for (int index : tree.level(level)) {
+            const QString &code = tree.region(index).code;
+            if (!under.isEmpty() && (code == under || !code.startsWith(under)))
+                continue;
             QVariantMap row = views::RegionPanel::figuresMap(rollups.region(index));
-            row.insert(QStringLiteral("code"), tree.region(index).code);
+            if (!by.isEmpty() && std::all_of(by.begin(), by.end(), [&](const QString &f) { return row.value(f).toDouble() == 0; }))
+                continue;
+            row.insert(QStringLiteral("code"), code);
             row.insert(QStringLiteral("name"), m_wall.geography->displayName(index));
             rows.append(row);
         }
+    }
+    if (!by.isEmpty()) {
+        const auto larger = [&](const QVariant &a, const QVariant &b) {
+            const QVariantMap ra = a.toMap(), rb = b.toMap();
+            for (const QString &f : by) {
+                const double x = ra.value(f).toDouble(), y = rb.value(f).toDouble();
+                if (x != y)
+                    return x > y;
+            }
+            return false;
+        };
+        const qsizetype keep = top < 0 ? rows.size() : std::min(top, rows.size());
+        std::partial_sort(rows.begin(), rows.begin() + keep, rows.end(), larger);
+        rows.resize(keep);
+    } else if (top >= 0 && top < rows.size()) {
+        rows.resize(top);
     }
     return rows;
 }

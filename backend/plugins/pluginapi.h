@@ -29,6 +29,7 @@ class RegionPanel;
 
 namespace gridwall::plugins {
 
+class FeedRows;
 class PluginHost;
 
 // The wall's parts the plugins read (owned by the application).
@@ -65,7 +66,8 @@ class PluginApi : public QObject
     Q_PROPERTY(QObject *history READ history CONSTANT)
 
 public:
-    PluginApi(const Manifest &manifest, const WallParts &wall, PluginHost &host, bool english, QObject *parent = nullptr);
+    // `rows` serves the feeds' rows and counts (shared by every plugin's API).
+    PluginApi(const Manifest &manifest, const WallParts &wall, FeedRows &rows, PluginHost &host, bool english, QObject *parent = nullptr);
 
     QString pluginId() const { return m_manifest.id; }
     QString apiVersion() const { return kHostApi.toString(); }
@@ -78,8 +80,13 @@ public:
     QVariantMap selection() const;
     QObject *history() const;
 
-    // Rows of a declared feed: "case", "camera", "sensor", "worker", "unit", "poi", "grid" (docs/plugins.md).
-    Q_INVOKABLE QVariantList entities(const QString &feed);
+    // Rows of a declared feed: "case", "camera", "sensor", "worker", "unit", "poi", "grid" (docs/plugins.md),
+    // only those matching the filter when one is given: {field: value or [values]} (API 1.1).
+    Q_INVOKABLE QVariantList entities(const QString &feed, const QVariantMap &filter = {});
+    // How many rows of a declared feed match the filter, and how many per value of one field
+    // ({value: n}): counted in the wall, without building the rows (API 1.1).
+    Q_INVOKABLE int count(const QString &feed, const QVariantMap &filter = {});
+    Q_INVOKABLE QVariantMap countBy(const QString &feed, const QString &field, const QVariantMap &filter = {});
     // The active alarms, newest first, when "alarm" is declared.
     Q_INVOKABLE QVariantList alarms();
     // Where a position (WGS-84 degrees) is drawn in a map layer now, in the layer's pixels; layers
@@ -88,8 +95,10 @@ public:
     // Ground metres per pixel of the map now (sizes of circles on the ground).
     Q_INVOKABLE double metresPerPixel() const;
 
-    // The regions of a level ("district", "street", "community", "grid") with their live figures, when "regions" is declared.
-    Q_INVOKABLE QVariantList regions(const QString &level);
+    // The regions of a level ("district", "street", "community", "grid") with their live figures, when "regions" is
+    // declared. Options (API 1.1): `under` (a region code: only the regions inside it), `by` (a figure or a list of
+    // figures: largest first, those with all of them 0 left out) and `top` (at most so many rows).
+    Q_INVOKABLE QVariantList regions(const QString &level, const QVariantMap &options = {});
 
     void tick() { emit refreshed(); }
 
@@ -103,6 +112,7 @@ private:
 
     Manifest m_manifest;
     WallParts m_wall;
+    FeedRows *m_rows = nullptr;
     PluginHost &m_host;
     bool m_english = false;
     double m_unit = 1;

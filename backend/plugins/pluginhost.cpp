@@ -169,16 +169,28 @@ void PluginHost::watchdogLoop()
 
 void PluginHost::connectWall(const WallParts &parts)
 {
+    m_rows = std::make_unique<FeedRows>(parts);
     for (const Manifest &m : m_plugins) {
-        auto &api = m_apis[m.id] = std::make_unique<PluginApi>(m, parts, *this, m_english);
+        auto &api = m_apis[m.id] = std::make_unique<PluginApi>(m, parts, *m_rows, *this, m_english);
         QQmlEngine::setObjectOwnership(api.get(), QQmlEngine::CppOwnership); // handed to QML, kept by the host
     }
-    m_tick.setInterval(1000);
-    connect(&m_tick, &QTimer::timeout, this, [this] {
-        for (auto &[id, api] : m_apis)
-            api->tick();
-    });
-    m_tick.start();
+    for (const Manifest &m : m_plugins)
+        m_refreshTimes[m.id] = std::make_unique<metrics::Histogram>(
+            std::vector<double>{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5});
+    // Each plugin refreshes once a second in a turn of its own, spread over the second: the
+    // frames between them go on, and the watchdog sees one plugin's time, never all of theirs.
+    int turn = 0;
+    for (auto &[id, api] : m_apis) {
+        auto &timer = m_ticks.emplace_back(std::make_unique<QTimer>());
+        timer->setInterval(1000);
+        connect(timer.get(), &QTimer::timeout, this, [this, id = id, api = api.get()] {
+            QElapsedTimer spent;
+            spent.start();
+            api->tick(); // the plugin's handlers of `refreshed` run in here
+            m_refreshTimes.at(id)->observe(double(spent.nsecsElapsed()) / 1e9);
+        });
+        QTimer::singleShot(1000 * turn++ / int(m_apis.size()), timer.get(), qOverload<>(&QTimer::start));
+    }
 }
 
 QObject *PluginHost::api(const QString &pluginId) const
@@ -330,6 +342,10 @@ QString PluginHost::metricsText() const
                           "gridwall_plugin_interruptions_total %2\n")
                .arg(kScriptBudgetMs)
                .arg(m_interruptions.load());
+    out += QStringLiteral("# HELP gridwall_plugin_refresh_seconds GUI-thread time of a plugin's once-a-second refresh.\n"
+                          "# TYPE gridwall_plugin_refresh_seconds histogram\n");
+    for (const auto &[plugin, histogram] : m_refreshTimes)
+        out += histogram->samples(QStringLiteral("gridwall_plugin_refresh_seconds"), QStringLiteral("plugin=\"%1\"").arg(plugin));
     return out;
 }
 

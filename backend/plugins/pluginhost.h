@@ -11,7 +11,9 @@
 // thread runs again: the one that freed it had the script, and is blamed
 // like any other error. The wall's own engine is never interrupted.
 
+#include "feedrows.h"
 #include "manifest.h"
+#include "metrics/histogram.h"
 #include "pluginapi.h"
 
 #include <QAtomicInteger>
@@ -81,7 +83,8 @@ public:
     const std::vector<Manifest> &plugins() const { return m_plugins; }
     uint64_t errorCount(const QString &pluginId) const;
     uint64_t interruptions() const { return m_interruptions.load(); }
-    // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total.
+    // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total,
+    // gridwall_plugin_refresh_seconds{plugin}.
     QString metricsText() const;
 
     // What the plugins may read (their `wall`), given once the wall's parts exist.
@@ -136,8 +139,11 @@ private:
     QMutex m_stoppedMutex;
     QStringList m_stopped; // plugins whose script the watchdog stopped, for the GUI thread to report
     std::unique_ptr<QThread> m_watchdog;
+    std::unique_ptr<FeedRows> m_rows; // shared by the plugins' APIs
     std::map<QString, std::unique_ptr<PluginApi>> m_apis;
-    QTimer m_tick; // the plugins' `refreshed`, once a second
+    std::vector<std::unique_ptr<QTimer>> m_ticks; // each plugin's `refreshed`, once a second
+    // The GUI thread's time in each plugin's handlers of `refreshed` (gridwall_plugin_refresh_seconds{plugin}).
+    std::map<QString, std::unique_ptr<metrics::Histogram>> m_refreshTimes;
     QFileSystemWatcher m_watcher; // the plugin folders and their files
     QTimer m_reloadSoon;          // an editor writes in bursts: reload once it is quiet
     QStringList m_changed;        // folders changed since the last reload

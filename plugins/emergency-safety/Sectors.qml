@@ -29,13 +29,11 @@ Item {
             else if (s.level === 1) row.warn += 1
         }
         sectors = Object.values(bySector).sort((a, b) => b.alarm - a.alarm || b.warn - a.warn || b.sensors - a.sensors).slice(0, 4)
-        const all = wall.entities("case").filter(c => c.category === "safety_hazard" && c.status !== "rejected")
-        const rectified = all.filter(c => c.status === "resolved" || c.status === "closed")
-        const hazards = all.filter(c => c.status !== "resolved" && c.status !== "closed")
-        hazardsOpen = hazards.length
-        hazardsOverdue = hazards.filter(c => c.overdue).length
-        hazardsKnown = all.length
-        hazardsRectified = rectified.length
+        // Counted in the wall (plugin API 1.1).
+        hazardsOpen = wall.count("case", { category: "safety_hazard", inHand: true })
+        hazardsOverdue = wall.count("case", { category: "safety_hazard", inHand: true, overdue: true })
+        hazardsRectified = wall.count("case", { category: "safety_hazard", status: ["resolved", "closed"] })
+        hazardsKnown = hazardsOpen + hazardsRectified
     }
     Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }
     onWallChanged: refresh()

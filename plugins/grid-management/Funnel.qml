@@ -16,12 +16,12 @@ Item {
     readonly property var counts: funnel.byStatus
     readonly property int inHand: funnel.inHand
     readonly property int overdue: funnel.overdue
-    readonly property var worst: funnel.worst
+    readonly property var stretched: funnel.stretched
 
     CaseFunnel {
         id: funnel
         wall: widget.wall
-        worstCount: 1
+        topCount: 1
     }
 
     Column {
@@ -65,16 +65,16 @@ Item {
             }
         }
         Repeater {
-            model: widget.worst
+            model: widget.stretched
             delegate: Text {
                 required property var modelData
                 width: widget.width
                 elide: Text.ElideRight
-                text: (wall && wall.english ? "Busiest: %1  %2 open · %3 overdue" : "最忙网格：%1  在办 %2 · 超期 %3")
-                      .arg(modelData.name).arg(modelData.open).arg(modelData.overdue)
+                text: (wall && wall.english ? "Most stretched: %1  %2 open / %3 on duty" : "最吃紧网格：%1  在办 %2 / 在岗 %3")
+                      .arg(modelData.name).arg(modelData.open).arg(modelData.workersOnDuty)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * widget.u
-                color: modelData.overdue > 0 ? Theme.alarm : Theme.text
+                color: modelData.perWorker >= 3 ? Theme.alarm : Theme.text
             }
         }
     }

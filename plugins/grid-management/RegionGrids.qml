@@ -14,9 +14,8 @@ Column {
     function refresh() {
         if (!wall)
             return
-        const code = wall.selection.code || ""
-        grids = wall.regions("grid").filter(g => g.code.startsWith(code) && g.code !== code && g.open > 0)
-            .sort((a, b) => b.overdue - a.overdue || b.open - a.open).slice(0, 3)
+        // Ranked in the wall (plugin API 1.1): only three rows cross into the script.
+        grids = wall.regions("grid", { under: wall.selection.code || "", by: ["overdue", "open"], top: 3 })
     }
     Connections { target: section.wall; function onRefreshed() { section.refresh() } }
     onWallChanged: refresh()

@@ -13,19 +13,16 @@ Item {
     function refresh() {
         if (!wall)
             return
-        const sites = wall.entities("poi")
-        const cases = wall.entities("case")
-        const inHand = c => ["closed", "rejected", "resolved"].indexOf(c.status) < 0
-        const disputes = cases.filter(c => (c.category === "dispute" || c.category === "family") && inHand(c))
-        const petitions = cases.filter(c => c.category === "petition" && inHand(c))
+        // Counted in the wall (plugin API 1.1).
+        const disputes = ["dispute", "family"]
         f = {
-            rooms: sites.filter(p => p.kind === "mediation_room").length,
-            points: sites.filter(p => p.kind === "mediation_point").length,
-            disputes: disputes.length,
-            disputesOverdue: disputes.filter(c => c.overdue).length,
-            petitions: petitions.length,
-            petitionsUrgent: petitions.filter(c => c.priority === 1).length,
-            closed: cases.filter(c => ["dispute", "family", "petition"].indexOf(c.category) >= 0 && c.status === "closed").length
+            rooms: wall.count("poi", { kind: "mediation_room" }),
+            points: wall.count("poi", { kind: "mediation_point" }),
+            disputes: wall.count("case", { category: disputes, inHand: true }),
+            disputesOverdue: wall.count("case", { category: disputes, inHand: true, overdue: true }),
+            petitions: wall.count("case", { category: "petition", inHand: true }),
+            petitionsUrgent: wall.count("case", { category: "petition", inHand: true, priority: 1 }),
+            closed: wall.count("case", { category: ["dispute", "family", "petition"], status: "closed" })
         }
     }
     Connections { target: widget.wall; function onRefreshed() { widget.refresh() } }

@@ -18,7 +18,8 @@ Item {
         for (const a of wall.alarms())
             if (a.kind === "camera_event")
                 severity[a.subject] = Math.max(severity[a.subject] || 0, a.severity)
-        spots = wall.entities("camera").filter(c => severity[c.id] !== undefined)
+        const ids = Object.keys(severity)
+        spots = ids.length === 0 ? [] : wall.entities("camera", { id: ids })
             .map(c => ({ lon: c.lon, lat: c.lat, severity: severity[c.id] }))
     }
     Connections {

@@ -60,7 +60,7 @@ Item {
             tryCompare(liveFeed, "connected", true, 10000)
         }
 
-        function test_widgetsShowTheLiveCity() {
+        function test_1_widgetsShowTheLiveCity() {
             compare(pluginHost.widgets.length, 4)
             for (const plugin of ["public-security", "emergency-safety", "petitions-mediation", "grid-management"])
                 verify(widget(plugin) !== null, plugin + " did not load: " + JSON.stringify(pluginHost.lastErrors))
@@ -71,8 +71,8 @@ Item {
             report("pw-5", "safety_hazard", 2)
             report("pw-6", "public_order", 3)
             // Read once a second through plugin API 1.0; the figures as the widgets write them.
-            // Grid management: the cases' grid, most open first, from the C++ module's tally.
-            tryVerify(() => shows("grid-management", /在办 6 · 超期 0$/), 5000, texts(widget("grid-management")).join(" | "))
+            // Grid management: the cases' grid, the most open cases per worker on duty (none), from the C++ module.
+            tryVerify(() => shows("grid-management", /^最吃紧网格：.*在办 6 \/ 在岗 0$/), 5000, texts(widget("grid-management")).join(" | "))
             // No police station published: every case in hand lies outside the 5-minute rings.
             tryVerify(() => shows("public-security", /^6 \/ 6$/), 5000, texts(widget("public-security")).join(" | "))
             tryVerify(() => shows("emergency-safety", /^待整改隐患：2$/), 5000, texts(widget("emergency-safety")).join(" | "))
@@ -87,6 +87,34 @@ Item {
             tryVerify(() => shows("emergency-safety", /^已整改 1 \/ 2$/) && shows("emergency-safety", /^待整改隐患：1$/), 5000,
                       texts(widget("emergency-safety")).join(" | "))
             compare(JSON.stringify(pluginHost.lastErrors), "{}")
+        }
+
+        // Plugin API 1.1: filtered rows, counts and ranked regions, as a plugin reads them.
+        function test_2_countsFiltersAndRankedRegions() {
+            const wall = pluginHost.api("grid-management")
+            tryVerify(() => wall.count("case") === 6, 5000)
+            compare(wall.count("case", { category: "dispute" }), 2)
+            compare(wall.count("case", { category: ["dispute", "petition"], priority: 1 }), 1) // a number from the script
+            compare(wall.count("case", { inHand: true }), 5) // pw-4 was resolved
+            compare(wall.count("case", { inHand: true, category: "no such category" }), 0)
+            const byCategory = wall.countBy("case", "category", { inHand: true })
+            compare(byCategory.dispute, 2)
+            compare(byCategory.safety_hazard, 1)
+            compare(byCategory.petition, 1)
+            compare(byCategory.public_order, 1)
+            compare(wall.countBy("case", "status", { status: "resolved" }).resolved, 1)
+            const picked = wall.entities("case", { id: ["pw-1", "pw-3"] })
+            compare(picked.length, 2)
+            compare(picked.map(c => c.id).sort().join(","), "pw-1,pw-3")
+            compare(picked.find(c => c.id === "pw-3").category, "petition")
+            // All six cases lie in one grid: it ranks first of the city's grids and of its district's, alone.
+            const ranked = wall.regions("grid", { by: ["overdue", "open"], top: 3 })
+            compare(ranked.length, 1)
+            compare(ranked[0].open, 6) // the roll-ups count a resolved case open until it is closed
+            const district = ranked[0].code.substring(0, 6)
+            compare(wall.regions("grid", { under: district, by: "open" }).length, 1)
+            compare(wall.regions("grid", { under: "219999", by: "open" }).length, 0)
+            compare(wall.regions("district").length, 4)
         }
     }
 }

@@ -117,10 +117,11 @@ double WallProcess::processCpuSeconds(qint64 pid)
     return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
-double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q)
+double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q,
+                         const QString &labels)
 {
     std::vector<std::pair<double, double>> buckets; // (upper bound, cumulative increase)
-    const QString prefix = name + QStringLiteral("_bucket{le=\"");
+    const QString prefix = name + QStringLiteral("_bucket{") + (labels.isEmpty() ? QString() : labels + QLatin1Char(',')) + QStringLiteral("le=\"");
     for (auto it = after.begin(); it != after.end(); ++it) {
         if (!it.key().startsWith(prefix))
             continue;

@@ -50,4 +50,5 @@ private:
 // The q-quantile of a histogram's increase between two scrapes, interpolated
 // linearly within its bucket (as Prometheus' histogram_quantile does); 0 when
 // nothing was observed.
-double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q);
+double histogramQuantile(const QHash<QString, double> &before, const QHash<QString, double> &after, const QString &name, double q,
+                         const QString &labels = QString());

@@ -1,8 +1,8 @@
 #include "casefunnel.h"
 
-#include <QHash>
-
 #include <algorithm>
+#include <vector>
+
 
 CaseFunnel::CaseFunnel(QObject *parent)
     : QObject(parent)
@@ -23,11 +23,11 @@ void CaseFunnel::setWall(QObject *wall)
     tally();
 }
 
-void CaseFunnel::setWorstCount(int count)
+void CaseFunnel::setTopCount(int count)
 {
-    if (count == m_worstCount)
+    if (count == m_topCount)
         return;
-    m_worstCount = std::max(0, count);
+    m_topCount = std::max(0, count);
     emit wallChanged();
     tally();
 }
@@ -36,49 +36,55 @@ void CaseFunnel::tally()
 {
     if (!m_wall)
         return;
-    QVariantList cases;
-    QVariantList grids;
-    QMetaObject::invokeMethod(m_wall, "entities", Q_RETURN_ARG(QVariantList, cases), Q_ARG(QString, QStringLiteral("case")));
-    QMetaObject::invokeMethod(m_wall, "regions", Q_RETURN_ARG(QVariantList, grids), Q_ARG(QString, QStringLiteral("grid")));
-
-    static const QStringList ended{QStringLiteral("resolved"), QStringLiteral("closed"), QStringLiteral("rejected")};
-    QHash<QString, int> byStatus;
+    // Counted in the wall (plugin API 1.1): the cases themselves never cross over.
+    QVariantMap byStatus;
     int inHand = 0;
     int overdue = 0;
-    for (const QVariant &row : std::as_const(cases)) {
-        const QVariantMap c = row.toMap();
-        const QString status = c.value(QStringLiteral("status")).toString();
-        ++byStatus[status];
-        if (ended.contains(status))
-            continue;
-        ++inHand;
-        overdue += c.value(QStringLiteral("overdue")).toBool() ? 1 : 0;
-    }
-
-    struct Grid
+    QVariantList grids;
+    const QString cases = QStringLiteral("case");
+    const QVariantMap inHandOnly{{QStringLiteral("inHand"), true}};
+    const QVariantMap overdueOnly{{QStringLiteral("inHand"), true}, {QStringLiteral("overdue"), true}};
+    QMetaObject::invokeMethod(m_wall, "countBy", Q_RETURN_ARG(QVariantMap, byStatus), Q_ARG(QString, cases),
+                              Q_ARG(QString, QStringLiteral("status")), Q_ARG(QVariantMap, QVariantMap()));
+    QMetaObject::invokeMethod(m_wall, "count", Q_RETURN_ARG(int, inHand), Q_ARG(QString, cases), Q_ARG(QVariantMap, inHandOnly));
+    QMetaObject::invokeMethod(m_wall, "count", Q_RETURN_ARG(int, overdue), Q_ARG(QString, cases), Q_ARG(QVariantMap, overdueOnly));
+    // The most stretched grids: open cases per grid worker on duty, over every grid (a
+    // ratio the wall does not rank by), computed here rather than in the widget's script.
+    QMetaObject::invokeMethod(m_wall, "regions", Q_RETURN_ARG(QVariantList, grids), Q_ARG(QString, QStringLiteral("grid")),
+                              Q_ARG(QVariantMap, QVariantMap()));
+    struct Load
     {
-        QVariantMap row;
+        double perWorker;
         int open;
-        int overdue;
+        const QVariantMap *row;
     };
-    std::vector<Grid> open;
-    for (const QVariant &row : std::as_const(grids)) {
-        QVariantMap g = row.toMap();
-        const int n = g.value(QStringLiteral("open")).toInt();
-        if (n > 0)
-            open.push_back({g, n, g.value(QStringLiteral("overdue")).toInt()});
+    std::vector<QVariantMap> rows;
+    rows.reserve(size_t(grids.size()));
+    for (const QVariant &g : std::as_const(grids))
+        rows.push_back(g.toMap());
+    std::vector<Load> loads;
+    for (const QVariantMap &row : rows) {
+        const int open = row.value(QStringLiteral("open")).toInt();
+        if (open > 0)
+            loads.push_back({open / std::max(1.0, row.value(QStringLiteral("workersOnDuty")).toDouble()), open, &row});
     }
-    const auto worse = [](const Grid &a, const Grid &b) { return a.overdue != b.overdue ? a.overdue > b.overdue : a.open > b.open; };
-    const size_t keep = std::min(open.size(), size_t(m_worstCount));
-    std::partial_sort(open.begin(), open.begin() + ptrdiff_t(keep), open.end(), worse);
+    const size_t keep = std::min(loads.size(), size_t(m_topCount));
+    std::partial_sort(loads.begin(), loads.begin() + ptrdiff_t(keep), loads.end(), [](const Load &a, const Load &b) {
+        return a.perWorker != b.perWorker ? a.perWorker > b.perWorker : a.open > b.open;
+    });
+    QVariantList stretched;
+    for (size_t i = 0; i < keep; ++i) {
+        const QVariantMap &row = *loads[i].row;
+        stretched.append(QVariantMap{{QStringLiteral("code"), row.value(QStringLiteral("code"))},
+                                     {QStringLiteral("name"), row.value(QStringLiteral("name"))},
+                                     {QStringLiteral("open"), loads[i].open},
+                                     {QStringLiteral("workersOnDuty"), row.value(QStringLiteral("workersOnDuty"))},
+                                     {QStringLiteral("perWorker"), loads[i].perWorker}});
+    }
 
-    m_byStatus.clear();
-    for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it)
-        m_byStatus.insert(it.key(), it.value());
+    m_byStatus = byStatus;
     m_inHand = inHand;
     m_overdue = overdue;
-    m_worst.clear();
-    for (size_t i = 0; i < keep; ++i)
-        m_worst.append(open[i].row);
+    m_stretched = stretched;
     emit tallied();
 }
