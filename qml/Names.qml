@@ -99,6 +99,19 @@ QtObject {
         }
         return qsTr("Sensor")
     }
+    // The high-risk sectors of work safety (DOMAIN: security and safety); an unknown one as published.
+    function sector(s) {
+        switch (s) {
+        case "crowded_place": return qsTr("Crowded places")
+        case "public_transport": return qsTr("Public transport")
+        case "fireworks": return qsTr("Fireworks")
+        case "food_drug": return qsTr("Food and drugs")
+        case "logistics": return qsTr("Logistics and parcels")
+        case "school": return qsTr("School surroundings")
+        case "construction": return qsTr("Construction sites")
+        }
+        return s
+    }
     function unitKind(k) {
         switch (k) {
         case "police": return qsTr("Police")

@@ -616,6 +616,41 @@
         <source>elsewhere</source>
         <translation>elsewhere</translation>
     </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Crowded places</source>
+        <translation>Crowded places</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Public transport</source>
+        <translation>Public transport</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fireworks</source>
+        <translation>Fireworks</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Food and drugs</source>
+        <translation>Food and drugs</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Logistics and parcels</source>
+        <translation>Logistics and parcels</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>School surroundings</source>
+        <translation>School surroundings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Construction sites</source>
+        <translation>Construction sites</translation>
+    </message>
 </context>
 <context>
     <name>EntityView</name>

@@ -616,6 +616,41 @@
         <source>elsewhere</source>
         <translation>其他渠道</translation>
     </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Crowded places</source>
+        <translation>人员密集场所</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Public transport</source>
+        <translation>公共交通</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Fireworks</source>
+        <translation>烟花爆竹</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Food and drugs</source>
+        <translation>食品药品</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Logistics and parcels</source>
+        <translation>物流寄递</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>School surroundings</source>
+        <translation>校园周边</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="0"/>
+        <source>Construction sites</source>
+        <translation>建筑施工</translation>
+    </message>
 </context>
 <context>
     <name>EntityView</name>

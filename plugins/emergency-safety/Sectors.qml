@@ -22,7 +22,7 @@ Item {
         const bySector = {}
         for (const s of wall.entities("sensor")) {
             // Sensors published without a sector are grouped by what they measure.
-            const key = s.sector || Names.sensorKind(s.kind)
+            const key = s.sector ? Names.sector(s.sector) : Names.sensorKind(s.kind)
             const row = bySector[key] || (bySector[key] = { name: key, sensors: 0, warn: 0, alarm: 0 })
             row.sensors += 1
             if (s.level === 2) row.alarm += 1
@@ -88,7 +88,7 @@ Item {
                     color: modelData.alarm > 0 ? Theme.alarm : modelData.warn > 0 ? Theme.accent : Theme.ok
                 }
                 Text {
-                    width: widget.width * 0.3
+                    width: widget.width * 0.38
                     elide: Text.ElideRight
                     text: modelData.name
                     font.family: Theme.fontFamily
@@ -96,7 +96,7 @@ Item {
                     color: Theme.text
                 }
                 Text {
-                    width: widget.width * 0.7 - 20 * widget.u
+                    width: widget.width * 0.62 - 20 * widget.u
                     elide: Text.ElideRight
                     text: (wall && wall.english ? "%1 sensors · %2 warn · %3 alarm" : "%1 个 · 预警 %2 · 报警 %3")
                           .arg(modelData.sensors).arg(modelData.warn).arg(modelData.alarm)

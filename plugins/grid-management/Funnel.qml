@@ -70,7 +70,7 @@ Item {
                 required property var modelData
                 width: widget.width
                 elide: Text.ElideRight
-                text: (wall && wall.english ? "Most stretched: %1  %2 open / %3 on duty" : "最吃紧网格：%1  在办 %2 / 在岗 %3")
+                text: (wall && wall.english ? "Stretched: %1  %2 open / %3 on duty" : "最吃紧网格：%1  在办 %2 / 在岗 %3")
                       .arg(modelData.name).arg(modelData.open).arg(modelData.workersOnDuty)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * widget.u
