@@ -24,6 +24,7 @@
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QScreen>
 #include <QQuickWindow>
 #include <QSurfaceFormat>
 #include <QTimer>
@@ -86,7 +87,26 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     // The wall's modules are compiled in, under qrc:/ (plugin engines import them from there too).
     engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("windowSize"), options.size}});
+    // A wall of several screens: --size (or the screen) is one screen; a node draws its own screen's part
+    // of the whole picture, one process drawing every screen spans them all (docs/wall.md).
+    const gridwall::wall::WallLayout &wall = options.wall;
+    QSize windowSize = options.size;
+    QSize cell = options.size;
+    if (wall.multiScreen()) {
+        if (!cell.isValid()) {
+            const QSize screen = QGuiApplication::primaryScreen()->virtualSize();
+            cell = wall.node ? screen : QSize(screen.width() / wall.columns, screen.height() / wall.rows);
+        }
+        if (!wall.node && options.size.isValid())
+            windowSize = QSize(wall.columns * cell.width(), wall.rows * cell.height());
+    }
+    engine.setInitialProperties({{QStringLiteral("windowSize"), windowSize},
+                                 {QStringLiteral("wallColumns"), wall.columns},
+                                 {QStringLiteral("wallRows"), wall.rows},
+                                 {QStringLiteral("cellSize"), cell},
+                                 {QStringLiteral("bezel"), wall.bezel},
+                                 {QStringLiteral("pictureSize"), wall.multiScreen() ? wall.picture(cell) : QSize()},
+                                 {QStringLiteral("cellOrigin"), wall.node ? wall.origin(*wall.node, cell) : QPoint()}});
     engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
     auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     auto *map = window ? window->findChild<gridwall::map::GeoMap *>(QStringLiteral("map")) : nullptr;
@@ -198,7 +218,7 @@ int main(int argc, char *argv[])
     }
     liveFeed.start();
 
-    if (options.size.isValid())
+    if (windowSize.isValid())
         window->show();
     else
         window->showFullScreen();

@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 #include <QLocale>
 #include <QRegularExpression>
@@ -36,8 +38,14 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
                                         QStringLiteral("Load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
     const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Wall configuration (JSON: the wall's screens and bezels; docs/wall.md)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption wallOption(QStringLiteral("wall"), QStringLiteral("A wall of COLSxROWS screens; --size is then one screen."), QStringLiteral("COLSxROWS"));
+    const QCommandLineOption node(QStringLiteral("node"), QStringLiteral("Draw only the wall's screen at COL,ROW (from 0,0), as one of its nodes."),
+                                  QStringLiteral("COL,ROW"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute, pluginsDir});
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute, pluginsDir,
+                       config, wallOption, node});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -136,5 +144,20 @@ ParsedOptions parseOptions(const QStringList &arguments)
         if (!ok || options.retentionDays < 1 || options.retentionDays > 36500)
             return usageError(QStringLiteral("--retention-days wants days from 1 to 36500, not '%1'").arg(parser.value(retention)));
     }
+    if (parser.isSet(config)) {
+        options.configFile = parser.value(config);
+        QFile file(options.configFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, file.errorString()));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.read(1 << 20), &error);
+        if (!doc.isObject())
+            return usageError(QStringLiteral("--config %1: not a JSON object (%2)").arg(options.configFile, error.errorString()));
+        if (const QString problem = gridwall::wall::readWallLayout(doc.object().value(QStringLiteral("wall")).toObject(), &options.wall);
+            !problem.isEmpty())
+            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+    }
+    if (const QString problem = gridwall::wall::applyWallOptions(parser.value(wallOption), parser.value(node), &options.wall); !problem.isEmpty())
+        return usageError(problem);
     return {std::move(options), 0, {}};
 }

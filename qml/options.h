@@ -2,6 +2,8 @@
 // The wall's command line (docs/usage.md, CONTRACT §2). Qt's own options,
 // such as -platform, are consumed by QGuiApplication before this runs.
 
+#include "wall/walllayout.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,8 @@ struct Options
     QStringList pluginDirs; // besides the bundled plugins
     int telemetryBucketSeconds = 60; // readings and positions are kept per bucket of this width
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
+    QString configFile;                // --config: the wall layout (docs/wall.md)
+    gridwall::wall::WallLayout wall;   // one screen unless --config or --wall say more
 };
 
 struct ParsedOptions
