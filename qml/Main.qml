@@ -27,6 +27,8 @@ Window {
     // Set by the application: the department plugins and their widgets.
     property var plugins // PluginHost
     property string entityGrid // the grid flown to for the entity: selecting it keeps the entity
+    // Set by the application: a node of a multi-screen wall that shows the conductor's view (it does not fly by itself).
+    property bool followsConductor: false
 
     // Set by the application: a wall of several screens (--wall, --node, --config; docs/wall.md).
     // The whole wall is one picture, bezels included; this window shows the part from cellOrigin
@@ -109,7 +111,8 @@ Window {
                 const code = path && path.length > 0 ? path[path.length - 1].code : ""
                 if (code !== "" && code !== root.entityGrid) {
                     root.entityGrid = code
-                    map.flyTo(code)
+                    if (!root.followsConductor)
+                        map.flyTo(code)
                 }
             }
             function onSelectionChanged() { if (root.entityPanel.kind === "") root.entityGrid = "" }

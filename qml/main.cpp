@@ -14,6 +14,7 @@
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
+#include "wall/wallsync.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -196,11 +197,24 @@ int main(int argc, char *argv[])
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);
 
+    // The nodes of a multi-screen wall show one view: the conductor's, kept in step over MQTT.
+    std::unique_ptr<gridwall::wall::WallSync> wallSync;
+    if (wall.multiScreen() && liveFeed.client()) {
+        wallSync = std::make_unique<gridwall::wall::WallSync>(wall, options.topicRoot, liveFeed.client(), map, &entityPanel,
+                                                              &geography.tree());
+        liveFeed.client()->setWallSink([sync = wallSync.get()](const std::string &topic, const std::string &payload) {
+            sync->onMessage(topic, payload);
+        });
+    }
+    window->setProperty("followsConductor", wall.multiScreen() && !wall.conducts());
+
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {
         metricsServer = std::make_unique<gridwall::metrics::MetricsServer>(
-            [&liveFeed, &pluginHost] { return liveFeed.metricsText() + pluginHost.metricsText(); },
-            [&liveFeed] {
+            [&liveFeed, &pluginHost, &wallSync] {
+                return liveFeed.metricsText() + pluginHost.metricsText() + (wallSync ? wallSync->metricsText() : QString());
+            },
+            [&liveFeed, &wallSync] {
                 // The clock redraws every second: no frame for 5 s means a stuck render loop.
                 const double sinceFrame = liveFeed.secondsSinceLastFrame();
                 const bool alive = sinceFrame >= 0 && sinceFrame < 5;
@@ -208,7 +222,8 @@ int main(int argc, char *argv[])
                     alive, QJsonObject{{QStringLiteral("status"), alive ? QStringLiteral("ok") : QStringLiteral("render loop stalled")},
                                        {QStringLiteral("secondsSinceLastFrame"), sinceFrame},
                                        {QStringLiteral("mqttConnected"), liveFeed.connected()},
-                                       {QStringLiteral("feedConfigured"), liveFeed.configured()}}};
+                                       {QStringLiteral("feedConfigured"), liveFeed.configured()},
+                                       {QStringLiteral("wall"), wallSync ? wallSync->status() : QJsonObject()}}};
             });
         QString error;
         if (!metricsServer->listen(quint16(options.metricsPort), &error)) {

@@ -40,7 +40,8 @@ FeedClient::FeedClient(FeedOptions options, IngestQueue &queue, FeedStats &stats
     // Paho C records a trace of every call at its default level; that costs
     // more than decoding a message. Keep only errors.
     MQTTAsync_setTraceLevel(MQTTASYNC_TRACE_ERROR);
-    // No client-side persistence: the wall only subscribes; the broker keeps the session.
+    // No client-side persistence: the broker keeps the session; what the wall publishes
+    // itself (a conductor's view, retained) matters only while it is connected.
     m_client = std::make_unique<mqtt::async_client>(m_options.brokerUri.toStdString(), m_options.clientId.toStdString(),
                                                     mqtt::create_options(MQTTVERSION_3_1_1), nullptr);
     // Callbacks are set once, before the first connect.
@@ -134,12 +135,28 @@ void FeedClient::onConnected()
     }
 }
 
+bool FeedClient::publish(const std::string &topic, const std::string &payload, int qos, bool retained)
+{
+    if (!m_client || !m_client->is_connected())
+        return false;
+    try {
+        m_client->publish(topic, payload.data(), payload.size(), qos, retained);
+        return true;
+    } catch (const mqtt::exception &e) {
+        qCWarning(lcFeed, "publish to %s failed: %s", topic.c_str(), e.what());
+        return false;
+    }
+}
+
 void FeedClient::onMessage(const std::string &topic, const std::string &payload)
 {
     // ROOT/wall/... carries the shared view and director commands of a
     // multi-screen wall, not city data: not a feed, and not a rejection.
-    if (topic.compare(0, m_wallPrefix.size(), m_wallPrefix) == 0)
+    if (topic.compare(0, m_wallPrefix.size(), m_wallPrefix) == 0) {
+        if (m_wallSink)
+            m_wallSink(topic, payload);
         return;
+    }
     m_stats.lastMessageMs.store(epochMs(), std::memory_order_relaxed);
     DecodeResult &result = *m_result;
     m_decoder->decode(topic, payload, result);

@@ -50,6 +50,12 @@ public:
     // is acknowledged (the history's journal). Set before start().
     void setCaseSink(std::function<void(CaseEvent &)> sink) { m_caseSink = std::move(sink); }
 
+    // Called on Paho's thread for every message on ROOT/wall/... (a multi-screen
+    // wall's shared view and director commands: not city data). Set before start().
+    void setWallSink(std::function<void(const std::string &topic, const std::string &payload)> sink) { m_wallSink = std::move(sink); }
+    // Publishes without waiting (the wall's own topics); false when not connected.
+    bool publish(const std::string &topic, const std::string &payload, int qos, bool retained);
+
     // Connects in the background, retrying with capped backoff until the
     // first connection; after that Paho reconnects by itself.
     void start();
@@ -68,6 +74,7 @@ private:
     std::string m_wallPrefix;
     RejectLog m_rejectLog;
     std::function<void(CaseEvent &)> m_caseSink;
+    std::function<void(const std::string &, const std::string &)> m_wallSink;
     std::unique_ptr<mqtt::async_client> m_client;
     std::thread m_connector;
     std::mutex m_mutex;

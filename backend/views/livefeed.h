@@ -70,6 +70,9 @@ public:
     // Frame-interval and end-to-end latency are measured on this window's frames.
     void attachWindow(QQuickWindow *window);
 
+    // The broker connection, for the wall's own topics (ROOT/wall/...), or null without a feed.
+    feed::FeedClient *client() const { return m_client.get(); }
+
     bool configured() const { return m_client != nullptr; }
     bool connected() const { return m_stats.connected.load(); }
     double messagesPerSecond() const { return m_messagesPerSecond; }

@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QThread>
@@ -88,6 +89,11 @@ int WallProcess::healthStatus() const
     int status = 0;
     httpGet(m_metricsPort, QStringLiteral("/health"), &status);
     return status;
+}
+
+QJsonObject WallProcess::health() const
+{
+    return QJsonDocument::fromJson(httpGet(m_metricsPort, QStringLiteral("/health"), nullptr)).object();
 }
 
 bool WallProcess::waitFor(const std::function<bool(const QHash<QString, double> &)> &pred, int timeoutMs) const

@@ -2,6 +2,7 @@
 // The wall as a real process, watched through its /metrics and /health.
 
 #include <QHash>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -33,8 +34,9 @@ public:
     // One scrape: series (name with labels, as exposed) to value; empty on failure.
     QHash<QString, double> metrics() const;
     double metric(const QString &series) const { return metrics().value(series, -1); }
-    // HTTP status of /health (0: no answer).
+    // HTTP status of /health (0: no answer), and its JSON body (empty: no answer).
     int healthStatus() const;
+    QJsonObject health() const;
     // Polls until pred(metrics) holds or the timeout passes.
     bool waitFor(const std::function<bool(const QHash<QString, double> &)> &pred, int timeoutMs = 15000) const;
     QString output();

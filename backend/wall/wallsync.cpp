@@ -1,0 +1,197 @@
+#include "wallsync.h"
+
+#include "feed/feedclient.h"
+#include "geo/regiontree.h"
+#include "map/geomap.h"
+#include "metrics/histogram.h"
+#include "views/entitypanel.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcWall, "gridwall.wall", QtInfoMsg)
+
+namespace gridwall::wall {
+
+namespace {
+
+// How long a starting conductor waits for the retained view (its own, from before a restart) before it
+// shows its own view to the wall.
+constexpr int kRestoreWindowMs = 2000;
+constexpr qsizetype kMaxPayload = 64 * 1024;
+
+const char *reasonName(WallSync::Rejected r)
+{
+    switch (r) {
+    case WallSync::Rejected::Malformed: return "malformed";
+    case WallSync::Rejected::Invalid: return "invalid";
+    case WallSync::Rejected::UnknownRegion: return "unknown_region";
+    case WallSync::Rejected::Count: break;
+    }
+    return "other";
+}
+
+} // namespace
+
+WallSync::WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map,
+                   views::EntityPanel *entity, const geo::RegionTree *tree, QObject *parent)
+    : QObject(parent)
+    , m_layout(std::move(layout))
+    , m_viewTopic((topicRoot + QStringLiteral("/wall/") + m_layout.id + QStringLiteral("/view")).toStdString())
+    , m_client(client)
+    , m_map(map)
+    , m_entity(entity)
+    , m_tree(tree)
+    , m_lag(std::make_unique<metrics::Histogram>(std::vector<double>{0.001, 0.0025, 0.005, 0.01, 0.016, 0.025, 0.05, 0.1, 0.25, 1}))
+{
+    if (!m_layout.conducts())
+        return;
+    connect(m_map, &map::GeoMap::viewChanged, this, &WallSync::publishSoon);
+    connect(m_map, &map::GeoMap::selectionChanged, this, &WallSync::publishSoon);
+    if (m_entity)
+        connect(m_entity, &views::EntityPanel::selectionChanged, this, &WallSync::publishSoon);
+    QTimer::singleShot(kRestoreWindowMs, this, [this] {
+        if (m_mayPublish)
+            return;
+        m_mayPublish = true;
+        publishSoon();
+    });
+}
+
+WallSync::~WallSync() = default;
+
+void WallSync::onMessage(const std::string &topic, const std::string &payload)
+{
+    if (topic != m_viewTopic)
+        return; // another wall's view, or the director's commands
+    QMetaObject::invokeMethod(this, [this, p = QByteArray::fromStdString(payload)] { apply(p); }, Qt::QueuedConnection);
+}
+
+void WallSync::reject(Rejected reason, const QString &detail)
+{
+    const uint64_t n = m_rejected[size_t(reason)].fetch_add(1) + 1;
+    if (n <= 10 || n % 1000 == 0) // logged, but not flooded
+        qCWarning(lcWall, "view on %s rejected (%s, %llu so far): %s", m_viewTopic.c_str(), reasonName(reason),
+                  static_cast<unsigned long long>(n), qPrintable(detail));
+}
+
+void WallSync::apply(const QByteArray &payload)
+{
+    if (payload.size() > kMaxPayload)
+        return reject(Rejected::Malformed, QStringLiteral("%1 bytes").arg(payload.size()));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
+    if (!doc.isObject())
+        return reject(Rejected::Malformed, error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not an object"));
+    const QJsonObject o = doc.object();
+    const QJsonArray centre = o.value(QStringLiteral("centre")).toArray();
+    const auto finite = [](const QJsonValue &v) { return v.isDouble() && std::isfinite(v.toDouble()); };
+    if (!finite(o.value(QStringLiteral("ts"))) || !finite(o.value(QStringLiteral("seq"))) || centre.size() != 2 || !finite(centre[0])
+        || !finite(centre[1]) || !finite(o.value(QStringLiteral("scale"))) || o.value(QStringLiteral("scale")).toDouble() <= 0
+        || !o.value(QStringLiteral("region")).isString() || !o.value(QStringLiteral("entity")).isString()
+        || o.value(QStringLiteral("entity")).toString().size() > 128)
+        return reject(Rejected::Invalid, QString::fromUtf8(payload.left(200)));
+    const QString region = o.value(QStringLiteral("region")).toString();
+    if (!region.isEmpty() && m_tree && m_tree->indexOf(region) < 0)
+        return reject(Rejected::UnknownRegion, region);
+    const qint64 ts = qint64(o.value(QStringLiteral("ts")).toDouble());
+    const qint64 seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+
+    if (m_layout.conducts()) {
+        // The conductor takes a view only to restore the wall after its own restart; then it leads.
+        if (m_mayPublish)
+            return;
+        m_mayPublish = true;
+        m_seq = seq;
+    } else if (ts < m_appliedTs) {
+        return; // older than what the wall already shows
+    }
+    if (!m_map)
+        return;
+    m_applying = true;
+    m_map->setView(QPointF(centre[0].toDouble(), centre[1].toDouble()), o.value(QStringLiteral("scale")).toDouble());
+    if (m_map->selectedCode() != region)
+        m_map->setSelectedCode(region);
+    if (m_entity) {
+        const QString entity = o.value(QStringLiteral("entity")).toString();
+        if (entity.isEmpty() && !m_entity->kind().isEmpty())
+            m_entity->clear();
+        else if (!entity.isEmpty() && m_entity->entityId() != entity)
+            m_entity->show(entity);
+    }
+    m_applying = false;
+    m_appliedTs = ts;
+    if (!m_layout.conducts())
+        m_seq = seq;
+    m_applied.fetch_add(1);
+    m_lag->observe(std::max(0.0, double(QDateTime::currentMSecsSinceEpoch() - ts) / 1000.0));
+}
+
+void WallSync::publishSoon()
+{
+    if (!m_layout.conducts() || m_applying || !m_mayPublish || m_publishQueued)
+        return;
+    m_publishQueued = true;
+    QMetaObject::invokeMethod(this, &WallSync::publish, Qt::QueuedConnection);
+}
+
+void WallSync::publish()
+{
+    m_publishQueued = false;
+    if (!m_map || !m_client)
+        return;
+    const map::MapView &view = m_map->view();
+    const QJsonObject o{{QStringLiteral("ts"), double(QDateTime::currentMSecsSinceEpoch())},
+                        {QStringLiteral("seq"), double(++m_seq)},
+                        {QStringLiteral("centre"), QJsonArray{view.center().x(), view.center().y()}},
+                        {QStringLiteral("scale"), view.scale()},
+                        {QStringLiteral("region"), m_map->selectedCode()},
+                        {QStringLiteral("entity"), m_entity ? m_entity->entityId() : QString()}};
+    if (m_client->publish(m_viewTopic, QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(), 1, true))
+        m_published.fetch_add(1);
+}
+
+QString WallSync::metricsText() const
+{
+    QString out = QStringLiteral("# HELP gridwall_wall_view_published_total Views this node published as the wall's conductor.\n"
+                                 "# TYPE gridwall_wall_view_published_total counter\n"
+                                 "gridwall_wall_view_published_total %1\n"
+                                 "# HELP gridwall_wall_view_applied_total Views of the conductor this node applied.\n"
+                                 "# TYPE gridwall_wall_view_applied_total counter\n"
+                                 "gridwall_wall_view_applied_total %2\n")
+                      .arg(m_published.load())
+                      .arg(m_applied.load());
+    out += m_lag->exposition(QStringLiteral("gridwall_wall_view_lag_seconds"),
+                             QStringLiteral("From the conductor publishing a view to this node applying it (the two clocks' offset included)."));
+    out += QStringLiteral("# HELP gridwall_wall_messages_rejected_total Shared-view messages dropped, by reason.\n"
+                          "# TYPE gridwall_wall_messages_rejected_total counter\n");
+    for (size_t r = 0; r < size_t(Rejected::Count); ++r)
+        out += QStringLiteral("gridwall_wall_messages_rejected_total{reason=\"%1\"} %2\n")
+                   .arg(QLatin1String(reasonName(Rejected(r))))
+                   .arg(m_rejected[r].load());
+    return out;
+}
+
+QJsonObject WallSync::status() const
+{
+    QJsonObject o{{QStringLiteral("id"), m_layout.id},
+                  {QStringLiteral("node"), m_layout.node ? QStringLiteral("%1,%2").arg(m_layout.node->x()).arg(m_layout.node->y())
+                                                         : QStringLiteral("all")},
+                  {QStringLiteral("conductor"), m_layout.conducts()},
+                  {QStringLiteral("seq"), double(m_seq)}};
+    if (m_map) {
+        o.insert(QStringLiteral("centre"), QJsonArray{m_map->view().center().x(), m_map->view().center().y()});
+        o.insert(QStringLiteral("scale"), m_map->view().scale());
+        o.insert(QStringLiteral("region"), m_map->selectedCode());
+    }
+    if (m_entity)
+        o.insert(QStringLiteral("entity"), m_entity->entityId());
+    return o;
+}
+
+} // namespace gridwall::wall

@@ -1,0 +1,85 @@
+#pragma once
+// One view for every node of a multi-screen wall, kept in step over MQTT:
+// the conductor (node 0,0, or a process drawing every screen) publishes what
+// it shows -- the map's centre and scale, the region drilled down to, the
+// entity opened -- to ROOT/wall/WALLID/view, retained, QoS 1, whenever it
+// changes (at most once a frame); every other node applies each newer view
+// as it arrives, so all draw one picture. The retained view also brings a
+// restarted node, the conductor included, back to where the wall was.
+// A malformed view is counted by reason, logged and dropped.
+// Payload: {"ts": ms, "seq": n, "centre": [x, y], "scale": s, "region": "code", "entity": "id"}
+// (centre and scale in the map's scene units: every node draws the same picture).
+
+#include "wall/walllayout.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointF>
+#include <QPointer>
+#include <QString>
+
+#include <array>
+#include <atomic>
+
+namespace gridwall::feed {
+class FeedClient;
+}
+namespace gridwall::geo {
+class RegionTree;
+}
+namespace gridwall::map {
+class GeoMap;
+}
+namespace gridwall::views {
+class EntityPanel;
+}
+namespace gridwall::metrics {
+class Histogram;
+}
+
+namespace gridwall::wall {
+
+class WallSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Rejected { Malformed, Invalid, UnknownRegion, Count };
+
+    WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map, views::EntityPanel *entity,
+             const geo::RegionTree *tree, QObject *parent = nullptr);
+    ~WallSync() override;
+
+    // Called on Paho's thread with every message under ROOT/wall/.
+    void onMessage(const std::string &topic, const std::string &payload);
+
+    // gridwall_wall_view_published_total, _applied_total, gridwall_wall_view_lag_seconds,
+    // gridwall_wall_messages_rejected_total{reason}.
+    QString metricsText() const;
+    // What this node shows and knows of the shared view, for /health.
+    QJsonObject status() const;
+
+private:
+    void apply(const QByteArray &payload);
+    void publishSoon();
+    void publish();
+    void reject(Rejected reason, const QString &detail);
+
+    WallLayout m_layout;
+    std::string m_viewTopic;
+    feed::FeedClient *m_client = nullptr;
+    QPointer<map::GeoMap> m_map;
+    QPointer<views::EntityPanel> m_entity;
+    const geo::RegionTree *m_tree = nullptr;
+    bool m_applying = false;      // a received view is being applied: not ours to publish
+    bool m_publishQueued = false; // one publication per turn of the event loop, however many changes
+    bool m_mayPublish = false;    // the conductor publishes once it has restored the retained view or found none
+    qint64 m_seq = 0;             // published by the conductor
+    qint64 m_appliedTs = -1;      // the newest view applied
+    std::atomic<uint64_t> m_published{0};
+    std::atomic<uint64_t> m_applied{0};
+    std::array<std::atomic<uint64_t>, size_t(Rejected::Count)> m_rejected{};
+    std::unique_ptr<metrics::Histogram> m_lag;
+};
+
+} // namespace gridwall::wall
