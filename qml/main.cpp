@@ -7,6 +7,7 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
+#include "metrics/servicenotifier.h"
 #include "plugins/pluginhost.h"
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
@@ -231,6 +232,13 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    // Under systemd (kiosk/systemd): ready at the first complete frame, the watchdog fed while frames come.
+    gridwall::metrics::ServiceNotifier service([&liveFeed] { return liveFeed.secondsSinceLastFrame(); });
+    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &service, [&service, &options] {
+        service.ready(options.wall.node ? QStringLiteral("drawing screen %1,%2 of wall %3")
+                                              .arg(options.wall.node->x()).arg(options.wall.node->y()).arg(options.wall.id)
+                                        : QStringLiteral("drawing the wall"));
+    }, Qt::QueuedConnection);
     liveFeed.start();
 
     if (windowSize.isValid())

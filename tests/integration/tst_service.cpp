@@ -1,0 +1,99 @@
+// The wall as a systemd service, without systemd: the test plays systemd's
+// side of sd_notify on a datagram socket of its own (NOTIFY_SOCKET,
+// WATCHDOG_USEC) and watches the real wall process. It says READY=1 once
+// its first frame is on screen and feeds the watchdog while frames come;
+// stopped (SIGSTOP: a frozen wall), it feeds nothing, which is what makes
+// systemd restart it; continued, it feeds again. kiosk/systemd's unit
+// passes `systemd-analyze verify` with no complaint.
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+class TestService : public QObject
+{
+    Q_OBJECT
+
+    int m_socket = -1;
+
+    // The notifications received within `ms`.
+    QStringList receive(int ms)
+    {
+        QStringList out;
+        QElapsedTimer clock;
+        clock.start();
+        char buffer[4096];
+        while (clock.elapsed() < ms) {
+            const ssize_t n = recv(m_socket, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0)
+                out << QString::fromUtf8(buffer, int(n));
+            else
+                QTest::qWait(20);
+        }
+        return out;
+    }
+    static int count(const QStringList &messages, const QString &what)
+    {
+        return int(std::count_if(messages.begin(), messages.end(), [&](const QString &m) { return m.split('\n').contains(what); }));
+    }
+
+private slots:
+    void readyThenFedOnlyWhileFramesCome()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = dir.filePath(QStringLiteral("notify")).toUtf8();
+        m_socket = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        QVERIFY(m_socket >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        std::strncpy(address.sun_path, path.constData(), sizeof address.sun_path - 1);
+        QVERIFY(bind(m_socket, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+
+        QProcess wall;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NOTIFY_SOCKET"), QString::fromUtf8(path));
+        env.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("2000000")); // fed every second while a frame came within 2 s
+        wall.setProcessEnvironment(env);
+        wall.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        wall.start(QStringLiteral(GRIDWALL_BINARY), {"-platform", "offscreen", "--size", "640x360", "--data-dir", dir.filePath("data")});
+        QVERIFY(wall.waitForStarted());
+
+        QStringList messages = receive(4000);
+        QVERIFY2(count(messages, "READY=1") == 1, qPrintable(messages.join(" | ")));
+        messages = receive(3000);
+        QVERIFY2(count(messages, "WATCHDOG=1") >= 2, qPrintable(messages.join(" | ")));
+
+        // Frozen: no feed, so systemd would restart it after WatchdogSec.
+        ::kill(pid_t(wall.processId()), SIGSTOP);
+        receive(300); // what was already on its way
+        QCOMPARE(count(receive(2500), "WATCHDOG=1"), 0);
+        ::kill(pid_t(wall.processId()), SIGCONT);
+        QVERIFY(count(receive(3000), "WATCHDOG=1") >= 2);
+
+        wall.terminate();
+        QVERIFY(wall.waitForFinished(10000));
+        ::close(m_socket);
+    }
+
+    void unitVerifies()
+    {
+        QProcess verify;
+        verify.setProcessChannelMode(QProcess::MergedChannels);
+        verify.start(QStringLiteral("systemd-analyze"), {"verify", QStringLiteral(GRIDWALL_KIOSK "/systemd/gridwall.service")});
+        QVERIFY(verify.waitForFinished(30000));
+        const QString out = QString::fromUtf8(verify.readAll());
+        QVERIFY2(verify.exitCode() == 0 && out.trimmed().isEmpty(), qPrintable(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestService)
+
+#include "tst_service.moc"
