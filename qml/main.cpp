@@ -15,10 +15,12 @@
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
+#include "wall/director.h"
 #include "wall/wallsync.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QRegularExpression>
 #include <QJsonObject>
 #include <QGuiApplication>
@@ -34,6 +36,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(Gridwall_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(GridwallPlugin)
@@ -41,6 +44,36 @@ Q_IMPORT_QML_PLUGIN(GridwallPlugin)
 Q_LOGGING_CATEGORY(lcStartup, "gridwall.startup", QtInfoMsg)
 
 namespace {
+
+// Calls back on every touch, click, wheel turn or key press in the window it filters.
+class ActivityFilter : public QObject
+{
+public:
+    ActivityFilter(std::function<void()> onActivity, QObject *parent)
+        : QObject(parent)
+        , m_onActivity(std::move(onActivity))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::TouchBegin:
+        case QEvent::Wheel:
+        case QEvent::KeyPress:
+            m_onActivity();
+            break;
+        default:
+            break;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_onActivity;
+};
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -198,13 +231,53 @@ int main(int argc, char *argv[])
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);
 
+    // Scenes, the briefing tour and the director's commands (docs/wall.md): carried out by the wall's
+    // conductor (every other node follows its view).
+    for (const gridwall::wall::Scene &scene : options.scenes) {
+        if (!scene.region.isEmpty() && geography.tree().indexOf(scene.region) < 0) {
+            printLine(stderr, QStringLiteral("gridwall: --config %1: scene %2: no region %3 in %4")
+                                  .arg(options.configFile, scene.id, scene.region, geoFile));
+            return 2;
+        }
+    }
+    std::unique_ptr<gridwall::wall::Director> director;
+    if (wall.conducts()) {
+        gridwall::wall::Director::Actions actions;
+        actions.showScene = [map, &entityPanel, &liveLayers](const gridwall::wall::Scene &scene) {
+            for (const auto &[key, on] : scene.layers)
+                liveLayers.setVisible(key, on);
+            map->flyTo(scene.region);
+            if (scene.entity.isEmpty())
+                entityPanel.clear();
+            else
+                entityPanel.show(scene.entity);
+        };
+        actions.drill = [map, &entityPanel](const QString &code) {
+            entityPanel.clear();
+            map->flyTo(code);
+        };
+        actions.open = [&entityPanel](const QString &id) { entityPanel.show(id); };
+        actions.regionExists = [&geography](const QString &code) { return geography.tree().indexOf(code) >= 0; };
+        director = std::make_unique<gridwall::wall::Director>(options.scenes, options.playlist, std::move(actions));
+        // A touch, click, wheel or key on the wall: the operator has taken over, the tour waits.
+        window->installEventFilter(new ActivityFilter([d = director.get()] { d->touched(); }, window));
+    }
+
     // The nodes of a multi-screen wall show one view: the conductor's, kept in step over MQTT.
     std::unique_ptr<gridwall::wall::WallSync> wallSync;
-    if (wall.multiScreen() && liveFeed.client()) {
+    if (wall.multiScreen() && liveFeed.client())
         wallSync = std::make_unique<gridwall::wall::WallSync>(wall, options.topicRoot, liveFeed.client(), map, &entityPanel,
                                                               &geography.tree());
-        liveFeed.client()->setWallSink([sync = wallSync.get()](const std::string &topic, const std::string &payload) {
-            sync->onMessage(topic, payload);
+    if (liveFeed.client() && (wallSync || director)) {
+        const std::string commandTopic = (options.topicRoot + QStringLiteral("/wall/") + wall.id + QStringLiteral("/command")).toStdString();
+        liveFeed.client()->setWallSink([sync = wallSync.get(), d = director.get(), commandTopic](const std::string &topic,
+                                                                                               const std::string &payload) {
+            if (topic == commandTopic) {
+                if (d)
+                    QMetaObject::invokeMethod(d, [d, p = QByteArray::fromStdString(payload)] { d->command(p); }, Qt::QueuedConnection);
+            } else if (sync) {
+                sync->onMessage(topic, payload);
+            }
         });
     }
     window->setProperty("followsConductor", wall.multiScreen() && !wall.conducts());
@@ -212,10 +285,11 @@ int main(int argc, char *argv[])
     std::unique_ptr<gridwall::metrics::MetricsServer> metricsServer;
     if (options.metricsPort > 0) {
         metricsServer = std::make_unique<gridwall::metrics::MetricsServer>(
-            [&liveFeed, &pluginHost, &wallSync] {
-                return liveFeed.metricsText() + pluginHost.metricsText() + (wallSync ? wallSync->metricsText() : QString());
+            [&liveFeed, &pluginHost, &wallSync, &director] {
+                return liveFeed.metricsText() + pluginHost.metricsText() + (wallSync ? wallSync->metricsText() : QString())
+                       + (director ? director->metricsText() : QString());
             },
-            [&liveFeed, &wallSync] {
+            [&liveFeed, &wallSync, &director] {
                 // The clock redraws every second: no frame for 5 s means a stuck render loop.
                 const double sinceFrame = liveFeed.secondsSinceLastFrame();
                 const bool alive = sinceFrame >= 0 && sinceFrame < 5;
@@ -224,7 +298,8 @@ int main(int argc, char *argv[])
                                        {QStringLiteral("secondsSinceLastFrame"), sinceFrame},
                                        {QStringLiteral("mqttConnected"), liveFeed.connected()},
                                        {QStringLiteral("feedConfigured"), liveFeed.configured()},
-                                       {QStringLiteral("wall"), wallSync ? wallSync->status() : QJsonObject()}}};
+                                       {QStringLiteral("wall"), wallSync ? wallSync->status() : QJsonObject()},
+                                       {QStringLiteral("director"), director ? director->status() : QJsonObject()}}};
             });
         QString error;
         if (!metricsServer->listen(quint16(options.metricsPort), &error)) {

@@ -156,6 +156,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         if (const QString problem = gridwall::wall::readWallLayout(doc.object().value(QStringLiteral("wall")).toObject(), &options.wall);
             !problem.isEmpty())
             return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+        if (const QString problem = gridwall::wall::readScenes(doc.object(), &options.scenes, &options.playlist); !problem.isEmpty())
+            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
     }
     if (const QString problem = gridwall::wall::applyWallOptions(parser.value(wallOption), parser.value(node), &options.wall); !problem.isEmpty())
         return usageError(problem);

@@ -2,6 +2,7 @@
 // The wall's command line (docs/usage.md, CONTRACT §2). Qt's own options,
 // such as -platform, are consumed by QGuiApplication before this runs.
 
+#include "wall/director.h"
 #include "wall/walllayout.h"
 
 #include <QSize>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 struct Options
 {
@@ -34,6 +36,8 @@ struct Options
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
     QString configFile;                // --config: the wall layout (docs/wall.md)
     gridwall::wall::WallLayout wall;   // one screen unless --config or --wall say more
+    std::vector<gridwall::wall::Scene> scenes; // --config: named views of the wall
+    gridwall::wall::Playlist playlist;         // --config: the briefing tour
 };
 
 struct ParsedOptions

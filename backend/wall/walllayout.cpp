@@ -1,7 +1,10 @@
 #include "walllayout.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcWall, "gridwall.wall", QtInfoMsg)
 
 namespace gridwall::wall {
 

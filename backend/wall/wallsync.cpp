@@ -14,7 +14,7 @@
 
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcWall, "gridwall.wall", QtInfoMsg)
+Q_DECLARE_LOGGING_CATEGORY(lcWall)
 
 namespace gridwall::wall {
 

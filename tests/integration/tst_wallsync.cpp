@@ -4,12 +4,15 @@
 // the conductor's centre and scale. A malformed or invalid view is
 // rejected, counted by reason, and changes nothing. A conductor killed and
 // started again without --view comes back to the wall's view from the
-// retained topic: the restart is invisible.
+// retained topic: the restart is invisible. A director's commands steer a
+// wall with scenes and a briefing tour from its --config.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <mqtt/client.h>
@@ -77,6 +80,89 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(sameView(restarted.health().value("wall").toObject(), shown), 15000);
         for (auto &other : followers)
             QVERIFY(sameView(other->health().value("wall").toObject(), shown));
+    }
+
+    void directorSteersScenesAndTheTour()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("wall.json"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"wall\": {\"id\": \"hall\"}, \"scenes\": [{\"id\": \"city\", \"region\": \"\"},"
+                   " {\"id\": \"dawa\", \"region\": \"211104\", \"layers\": {\"heatmap\": false}}],"
+                   " \"playlist\": {\"scenes\": [\"city\", \"dawa\"], \"seconds\": 1, \"autostart\": true}}");
+        file.close();
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--broker", broker.uri(), "--client-id", "wall-hall", "--config", config}), qPrintable(wall.output()));
+        const auto director = [&] { return wall.health().value("director").toObject(); };
+        // The tour shows both scenes in turn.
+        QTRY_VERIFY_WITH_TIMEOUT(director().value("scene") == "dawa", 15000);
+        QVERIFY(director().value("touring").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(director().value("scene") == "city", 5000);
+
+        mqtt::client director_(broker.uri().toStdString(), "tst-director");
+        director_.connect(mqtt::connect_options_builder().clean_session(true).finalize());
+        const auto send = [&](const std::string &payload) { director_.publish("panjin/wall/hall/command", payload.data(), payload.size(), 1, false); };
+        // The director picks a scene: the tour stops on it.
+        send("{\"command\": \"scene\", \"scene\": \"dawa\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(director().value("scene") == "dawa" && !director().value("touring").toBool(), 10000);
+        QTest::qWait(2500);
+        QCOMPARE(director().value("scene").toString(), QStringLiteral("dawa"));
+        // Bad commands are counted and change nothing; the wall goes on.
+        send("{\"command\": \"scene\", \"scene\": \"nowhere\"}");
+        send("not json");
+        send("{\"command\": \"shutdown\"}");
+        QTRY_COMPARE_WITH_TIMEOUT(wall.metric("gridwall_wall_commands_rejected_total{reason=\"unknown_command\"}"), 1.0, 10000);
+        QCOMPARE(wall.metric("gridwall_wall_commands_rejected_total{reason=\"unknown_scene\"}"), 1.0);
+        QCOMPARE(wall.metric("gridwall_wall_commands_rejected_total{reason=\"malformed\"}"), 1.0);
+        QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 1.0);
+        QCOMPARE(director().value("scene").toString(), QStringLiteral("dawa"));
+        // And on again.
+        send("{\"command\": \"playlist\", \"action\": \"start\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(director().value("touring").toBool() && director().value("scene") == "city", 10000);
+        QCOMPARE(wall.healthStatus(), 200);
+        director_.disconnect();
+    }
+
+    // The shipped broker ACL (kiosk/mosquitto/gridwall.acl): a wall's own user cannot command the wall, the director can.
+    void onlyTheDirectorCommands()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.requireLogin({{"wall-main", "wall-secret"}, {"director", "director-secret"}}, QStringLiteral(GRIDWALL_KIOSK "/mosquitto/gridwall.acl")));
+        QVERIFY2(broker.start(), qPrintable(broker.log()));
+        QTemporaryDir dir;
+        QFile password(dir.filePath(QStringLiteral("password")));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write("wall-secret\n");
+        password.close();
+        const QString config = dir.filePath(QStringLiteral("wall.json"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"scenes\": [{\"id\": \"city\"}, {\"id\": \"dawa\", \"region\": \"211104\"}]}");
+        file.close();
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--broker", broker.uri(), "--client-id", "wall-main-1", "--username", "wall-main", "--password-file",
+                             password.fileName(), "--config", config}),
+                 qPrintable(wall.output()));
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; }));
+        const auto commandAs = [&](const char *user, const char *secret) {
+            mqtt::client client(broker.uri().toStdString(), std::string("tst-as-") + user);
+            client.connect(mqtt::connect_options_builder().clean_session(true).user_name(user).password(secret).finalize());
+            const std::string payload = "{\"command\": \"scene\", \"scene\": \"dawa\"}";
+            client.publish("panjin/wall/main/command", payload.data(), payload.size(), 1, false);
+            client.disconnect();
+        };
+        // The wall's own user: the broker drops the command; the wall never sees it.
+        commandAs("wall-main", "wall-secret");
+        QTest::qWait(1500);
+        QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 0.0);
+        QVERIFY(wall.health().value("director").toObject().value("scene").toString().isEmpty());
+        // The director: carried out.
+        commandAs("director", "director-secret");
+        QTRY_VERIFY_WITH_TIMEOUT(wall.health().value("director").toObject().value("scene") == "dawa", 10000);
+        QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 1.0);
     }
 };
 

@@ -35,6 +35,32 @@ BrokerProcess::BrokerProcess()
                      .toUtf8());
 }
 
+bool BrokerProcess::requireLogin(const QList<QPair<QString, QString>> &users, const QString &aclFile)
+{
+    const QString passwords = m_dir.filePath("passwd");
+    for (const auto &[user, password] : users) {
+        QStringList args{QStringLiteral("-b")};
+        if (!QFile::exists(passwords))
+            args << QStringLiteral("-c");
+        QProcess make;
+        make.start(QStringLiteral("mosquitto_passwd"), args << passwords << user << password);
+        if (!make.waitForFinished(10000) || make.exitCode() != 0)
+            return false;
+    }
+    QFile config(m_dir.filePath("mosquitto.conf"));
+    if (!config.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray text = config.readAll();
+    config.close();
+    text.replace("allow_anonymous true\n", QStringLiteral("allow_anonymous false\npassword_file %1\nacl_file %2\n")
+                                                .arg(passwords, aclFile)
+                                                .toUtf8());
+    if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    config.write(text);
+    return true;
+}
+
 BrokerProcess::~BrokerProcess()
 {
     stop();

@@ -2,6 +2,8 @@
 // A private Mosquitto for one test: its own config and data dir under a
 // temporary folder, a free loopback port, stopped and restarted on demand.
 
+#include <QList>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
@@ -11,6 +13,9 @@ class BrokerProcess
 public:
     BrokerProcess();
     ~BrokerProcess();
+    // From the next start on: no anonymous clients, these users (name, password) only, each kept to
+    // its topics by the ACL file (Mosquitto's format). False if the password file could not be made.
+    bool requireLogin(const QList<QPair<QString, QString>> &users, const QString &aclFile);
     // Starts (or restarts on the same port and data dir); false if it did not come up.
     bool start();
     // SIGTERM: Mosquitto writes its persistence file and exits.

@@ -1,0 +1,146 @@
+// Scenes, the briefing tour and the director's commands: the configuration
+// is read field by field; the tour shows each scene for its time, a touch
+// pauses it and it goes on with the next scene after the idle time; every
+// command is validated, a bad one counted by reason and without effect.
+
+#include "wall/director.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using gridwall::wall::Director;
+using gridwall::wall::Playlist;
+using gridwall::wall::Scene;
+
+class TestDirector : public QObject
+{
+    Q_OBJECT
+
+    static QJsonObject json(const char *text) { return QJsonDocument::fromJson(text).object(); }
+
+    // Three scenes; the tour shows each for 150 ms and waits 500 ms after a touch.
+    struct Rig
+    {
+        QStringList shown;
+        QStringList drilled;
+        QStringList opened;
+        std::unique_ptr<Director> director;
+
+        Rig()
+        {
+            std::vector<Scene> scenes;
+            Playlist playlist;
+            require(gridwall::wall::readScenes(
+                json("{\"scenes\": [{\"id\": \"city\"}, {\"id\": \"xlt\", \"region\": \"211103\", \"layers\": {\"heatmap\": false}},"
+                     " {\"id\": \"case\", \"entity\": \"PJ-1\"}],"
+                     " \"playlist\": {\"scenes\": [\"city\", \"xlt\", \"case\"], \"seconds\": 0.15, \"idleResumeSeconds\": 0.5}}"),
+                &scenes, &playlist));
+            Director::Actions actions;
+            actions.showScene = [this](const Scene &s) { shown << s.id; };
+            actions.drill = [this](const QString &code) { drilled << code; };
+            actions.open = [this](const QString &id) { opened << id; };
+            actions.regionExists = [](const QString &code) { return code == QLatin1String("211103"); };
+            director = std::make_unique<Director>(std::move(scenes), std::move(playlist), std::move(actions));
+        }
+        // QVERIFY returns from the function it is in: a void helper for the constructor.
+        static void require(const QString &problem) { QVERIFY2(problem.isEmpty(), qPrintable(problem)); }
+    };
+
+private slots:
+    void configuration()
+    {
+        std::vector<Scene> scenes;
+        Playlist playlist;
+        QCOMPARE(gridwall::wall::readScenes(json("{\"scenes\": [{\"id\": \"a\", \"name\": {\"zh_CN\": \"全市\", \"en\": \"City\"},"
+                                                 " \"layers\": {\"workers\": true}}], \"playlist\": {\"scenes\": [\"a\"], \"autostart\": true}}"),
+                                            &scenes, &playlist),
+                 QString());
+        QCOMPARE(scenes.size(), size_t(1));
+        QCOMPARE(scenes[0].nameEn, QStringLiteral("City"));
+        QCOMPARE(scenes[0].layers.front(), std::make_pair(QStringLiteral("workers"), true));
+        QCOMPARE(playlist.sceneMs, 30000);
+        QVERIFY(playlist.autostart);
+
+        const auto problem = [](const char *text) {
+            std::vector<Scene> s;
+            Playlist p;
+            return gridwall::wall::readScenes(json(text), &s, &p);
+        };
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}"), QStringLiteral("scenes[1].id: \"a\" is taken by another scene"));
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\", \"layers\": {\"weather\": true}}]}").left(44),
+                 QStringLiteral("scenes[0].layers: \"weather\" is not one of wo"));
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\", \"layers\": {\"cases\": 1}}]}"), QStringLiteral("scenes[0].layers.cases wants true or false"));
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\"}], \"playlist\": {\"scenes\": [\"b\"]}}"), QStringLiteral("playlist.scenes: \"b\" is not a scene"));
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\"}], \"playlist\": {\"scenes\": [\"a\"], \"seconds\": 0}}"),
+                 QStringLiteral("playlist.seconds wants seconds from 0.1 to 86400"));
+        QCOMPARE(problem("{\"scenes\": [{}]}"), QStringLiteral("scenes[0].id wants 1 to 128 of A-Z, a-z, 0-9, _ . : -"));
+    }
+
+    void tourAdvancesPausesOnTouchAndResumes()
+    {
+        Rig rig;
+        Director &d = *rig.director;
+        d.startTour();
+        QCOMPARE(d.scene(), QStringLiteral("city"));
+        QTRY_COMPARE_WITH_TIMEOUT(d.scene(), QStringLiteral("xlt"), 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(d.scene(), QStringLiteral("case"), 1000);
+        // An operator touches the wall: the tour holds the scene shown.
+        d.touched();
+        QVERIFY(d.paused());
+        QTest::qWait(300); // two scenes' time
+        QCOMPARE(d.scene(), QStringLiteral("case"));
+        d.touched(); // still busy: the idle time starts again
+        QTest::qWait(300);
+        QCOMPARE(d.scene(), QStringLiteral("case"));
+        // Left alone for the idle time, the tour goes on with the next scene.
+        QTRY_COMPARE_WITH_TIMEOUT(d.scene(), QStringLiteral("city"), 1000);
+        QVERIFY(!d.paused());
+        QVERIFY(d.touring());
+        QCOMPARE(rig.shown.mid(0, 4), (QStringList{"city", "xlt", "case", "city"}));
+    }
+
+    void commands()
+    {
+        Rig rig;
+        Director &d = *rig.director;
+        d.command("{\"command\": \"playlist\", \"action\": \"start\"}");
+        QVERIFY(d.touring());
+        // The director picks a scene: the tour stops there.
+        d.command("{\"command\": \"scene\", \"scene\": \"xlt\"}");
+        QCOMPARE(d.scene(), QStringLiteral("xlt"));
+        QVERIFY(!d.touring());
+        QTest::qWait(300);
+        QCOMPARE(d.scene(), QStringLiteral("xlt"));
+        d.command("{\"command\": \"drill\", \"region\": \"211103\"}");
+        d.command("{\"command\": \"show\", \"entity\": \"PJ-7\"}");
+        QCOMPARE(rig.drilled, QStringList{"211103"});
+        QCOMPARE(rig.opened, QStringList{"PJ-7"});
+
+        // Bad commands: counted by reason, nothing done.
+        const QStringList before = rig.shown;
+        d.command("{\"command\": \"scene\"");
+        d.command("[1, 2]");
+        d.command("{\"command\": \"reboot\"}");
+        d.command("{\"command\": \"scene\", \"scene\": \"nowhere\"}");
+        d.command("{\"command\": \"drill\", \"region\": \"999999\"}");
+        d.command("{\"command\": \"drill\"}");
+        d.command("{\"command\": \"show\", \"entity\": \"a b\"}");
+        d.command("{\"command\": \"playlist\", \"action\": \"rewind\"}");
+        QCOMPARE(rig.shown, before);
+        QCOMPARE(rig.drilled.size(), 1);
+        QCOMPARE(rig.opened.size(), 1);
+        const QString m = d.metricsText();
+        for (const char *line : {"gridwall_wall_commands_rejected_total{reason=\"malformed\"} 2",
+                                 "gridwall_wall_commands_rejected_total{reason=\"unknown_command\"} 1",
+                                 "gridwall_wall_commands_rejected_total{reason=\"unknown_scene\"} 1",
+                                 "gridwall_wall_commands_rejected_total{reason=\"unknown_region\"} 1",
+                                 "gridwall_wall_commands_rejected_total{reason=\"invalid\"} 3",
+                                 "gridwall_wall_commands_total{command=\"scene\"} 1", "gridwall_wall_commands_total{command=\"playlist\"} 1",
+                                 "gridwall_wall_commands_total{command=\"drill\"} 1", "gridwall_wall_commands_total{command=\"show\"} 1"})
+            QVERIFY2(m.contains(QLatin1String(line)), line);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDirector)
+
+#include "tst_director.moc"
