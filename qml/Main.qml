@@ -26,6 +26,8 @@ Window {
     readonly property bool stale: feed !== null && feed.stale
     // Set by the application: the department plugins and their widgets.
     property var plugins // PluginHost
+    // Set by the application: the plugins whose tiles the scene shown wants (undefined: all).
+    property var scenePlugins
     property string entityGrid // the grid flown to for the entity: selecting it keeps the entity
     // Set by the application: a node of a multi-screen wall that shows the conductor's view (it does not fly by itself).
     property bool followsConductor: false
@@ -123,6 +125,7 @@ Window {
             id: pluginDock
             anchors { right: drillDown.left; top: header.bottom; bottom: ticker.top }
             host: root.plugins || null
+            only: root.scenePlugins
             unit: root.unit
         }
 

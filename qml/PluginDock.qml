@@ -7,16 +7,19 @@ Column {
     id: dock
 
     property var host // PluginHost
+    // The plugins whose tiles to show (a scene's choice); undefined or null: every plugin's.
+    property var only
     property real unit: 1
+    readonly property var shown: !host ? [] : !only ? host.widgets : host.widgets.filter(w => only.indexOf(w.plugin) >= 0)
 
-    width: host && host.widgets.length > 0 ? 420 * unit : 0
+    width: shown.length > 0 ? 420 * unit : 0
     onUnitChanged: if (host) host.setDesignUnit(unit)
     onHostChanged: if (host) host.setDesignUnit(unit)
     spacing: 10 * unit
     padding: 10 * unit
 
     Repeater {
-        model: dock.host ? dock.host.widgets : []
+        model: dock.shown
         delegate: PluginTile {
             required property var modelData
             objectName: "tile-" + modelData.plugin + "-" + modelData.widget

@@ -15,12 +15,12 @@
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
+#include "wall/activityfilter.h"
 #include "wall/director.h"
 #include "wall/wallsync.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEvent>
 #include <QRegularExpression>
 #include <QJsonObject>
 #include <QGuiApplication>
@@ -44,36 +44,6 @@ Q_IMPORT_QML_PLUGIN(GridwallPlugin)
 Q_LOGGING_CATEGORY(lcStartup, "gridwall.startup", QtInfoMsg)
 
 namespace {
-
-// Calls back on every touch, click, wheel turn or key press in the window it filters.
-class ActivityFilter : public QObject
-{
-public:
-    ActivityFilter(std::function<void()> onActivity, QObject *parent)
-        : QObject(parent)
-        , m_onActivity(std::move(onActivity))
-    {
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        switch (event->type()) {
-        case QEvent::MouseButtonPress:
-        case QEvent::TouchBegin:
-        case QEvent::Wheel:
-        case QEvent::KeyPress:
-            m_onActivity();
-            break;
-        default:
-            break;
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    std::function<void()> m_onActivity;
-};
 
 void printLine(FILE *stream, const QString &text)
 {
@@ -243,9 +213,10 @@ int main(int argc, char *argv[])
     std::unique_ptr<gridwall::wall::Director> director;
     if (wall.conducts()) {
         gridwall::wall::Director::Actions actions;
-        actions.showScene = [map, &entityPanel, &liveLayers](const gridwall::wall::Scene &scene) {
+        actions.showScene = [map, window, &entityPanel, &liveLayers](const gridwall::wall::Scene &scene) {
             for (const auto &[key, on] : scene.layers)
                 liveLayers.setVisible(key, on);
+            window->setProperty("scenePlugins", scene.plugins ? QVariant(*scene.plugins) : QVariant());
             map->flyTo(scene.region);
             if (scene.entity.isEmpty())
                 entityPanel.clear();
@@ -260,7 +231,7 @@ int main(int argc, char *argv[])
         actions.regionExists = [&geography](const QString &code) { return geography.tree().indexOf(code) >= 0; };
         director = std::make_unique<gridwall::wall::Director>(options.scenes, options.playlist, std::move(actions));
         // A touch, click, wheel or key on the wall: the operator has taken over, the tour waits.
-        window->installEventFilter(new ActivityFilter([d = director.get()] { d->touched(); }, window));
+        window->installEventFilter(new gridwall::wall::ActivityFilter([d = director.get()] { d->touched(); }, window));
     }
 
     // The nodes of a multi-screen wall show one view: the conductor's, kept in step over MQTT.

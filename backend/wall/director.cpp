@@ -80,6 +80,17 @@ QString readScenes(const QJsonObject &config, std::vector<Scene> *scenes, Playli
                 return where + QStringLiteral(".layers.%1 wants true or false").arg(it.key());
             s.layers.emplace_back(it.key(), it->toBool());
         }
+        const QJsonValue plugins = o.value(QStringLiteral("plugins"));
+        if (!plugins.isUndefined()) {
+            if (!plugins.isArray())
+                return where + QStringLiteral(".plugins wants a list of plugin ids");
+            s.plugins = QStringList();
+            for (const QJsonValue &v : plugins.toArray()) {
+                if (!v.isString() || !goodId(v.toString()))
+                    return where + QStringLiteral(".plugins wants a list of plugin ids");
+                *s.plugins << v.toString();
+            }
+        }
         scenes->push_back(std::move(s));
     }
     const QJsonValue p = config.value(QStringLiteral("playlist"));

@@ -2,7 +2,8 @@
 // Scenes, the briefing tour and the director's commands.
 //
 // A scene is a named view of the wall: the region shown (or the whole
-// city), an entity opened, and which map layers are on. The tour shows the
+// city), an entity opened, which map layers are on and which department
+// plugins' tiles stand beside the map. The tour shows the
 // playlist's scenes one after another, each for its seconds; a touch or a
 // click on the wall pauses it (the operator has taken over) and it resumes
 // with the next scene after the idle time. A director steers the wall over
@@ -22,6 +23,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace gridwall::wall {
@@ -33,6 +35,7 @@ struct Scene
     QString region;                             // empty: the whole city
     QString entity;                             // opened in the panel; empty: none
     std::vector<std::pair<QString, bool>> layers; // legend keys switched on or off
+    std::optional<QStringList> plugins;           // the department plugins whose tiles it shows; none: all
 };
 
 struct Playlist

@@ -1,7 +1,8 @@
 // The nodes of a 2x2 wall follow their conductor over MQTT: four wall
 // processes (--wall 2x2 --node c,r) on a real Mosquitto; the conductor
 // (0,0) drills down to a district, and every node shows that district at
-// the conductor's centre and scale. A malformed or invalid view is
+// the conductor's centre and scale; drilled to another by the director, the
+// conductor flies there and the nodes follow its flight frame by frame. A malformed or invalid view is
 // rejected, counted by reason, and changes nothing. A conductor killed and
 // started again without --view comes back to the wall's view from the
 // retained topic: the restart is invisible. A director's commands steer a
@@ -10,8 +11,10 @@
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,11 +59,38 @@ private slots:
             QVERIFY(f->metric("gridwall_wall_view_applied_total") >= 1);
         }
         QVERIFY(conductor.metric("gridwall_wall_view_published_total") >= 1);
+
+        // The director drills the wall down to 大洼区: the conductor flies there and every node follows it frame by frame.
+        mqtt::client director(broker.uri().toStdString(), "tst-wallsync-director");
+        director.connect(mqtt::connect_options_builder().clean_session(true).finalize());
+        std::vector<QHash<QString, double>> before;
+        for (auto &f : followers)
+            before.push_back(f->metrics());
+        const std::string drill = "{\"command\": \"drill\", \"region\": \"211104\"}";
+        director.publish("panjin/wall/main/command", drill.data(), drill.size(), 1, false);
+        QTRY_VERIFY_WITH_TIMEOUT(conductor.health().value("wall").toObject().value("region") == "211104", 15000);
+        // The flight over (the conductor's view still for a moment), every node shows where it ended.
+        QJsonObject landed;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            const QJsonObject now = conductor.health().value("wall").toObject();
+            QTest::qWait(300);
+            landed = conductor.health().value("wall").toObject();
+            return sameView(now, landed);
+        }()), 15000);
+        for (size_t i = 0; i < followers.size(); ++i) {
+            WallProcess &f = *followers[i];
+            QTRY_VERIFY2_WITH_TIMEOUT(sameView(f.health().value("wall").toObject(), landed),
+                                      qPrintable(QJsonDocument(f.health()).toJson() + QJsonDocument(landed).toJson()), 15000);
+            const QHash<QString, double> after = f.metrics();
+            const double views = after.value("gridwall_wall_view_lag_seconds_count") - before[i].value("gridwall_wall_view_lag_seconds_count");
+            QVERIFY2(views > 1, "the flight reached the follower as one view, not frame by frame");
+            qInfo("follower %zu: %.0f views of the flight, applied %.1f ms (p50) / %.1f ms (p99) after the conductor published them", i + 1,
+                  views, histogramQuantile(before[i], after, "gridwall_wall_view_lag_seconds", 0.5) * 1000,
+                  histogramQuantile(before[i], after, "gridwall_wall_view_lag_seconds", 0.99) * 1000);
+        }
         const QJsonObject shown = conductor.health().value("wall").toObject();
 
         // Bad views are counted by reason and change nothing.
-        mqtt::client director(broker.uri().toStdString(), "tst-wallsync-director");
-        director.connect(mqtt::connect_options_builder().clean_session(true).finalize());
         const auto send = [&](const std::string &payload) { director.publish("panjin/wall/main/view", payload.data(), payload.size(), 1, false); };
         send("{not json");
         send("{\"ts\": 1, \"seq\": 1, \"centre\": [0], \"scale\": 1, \"region\": \"\", \"entity\": \"\"}");
@@ -75,9 +105,12 @@ private slots:
 
         // The conductor dies and comes back without --view: the retained view brings it back where the wall was.
         conductor.kill();
+        QElapsedTimer restart;
+        restart.start();
         WallProcess restarted(QStringLiteral(GRIDWALL_BINARY));
         QVERIFY2(restarted.start(node(broker, "0,0")), qPrintable(restarted.output()));
         QTRY_VERIFY_WITH_TIMEOUT(sameView(restarted.health().value("wall").toObject(), shown), 15000);
+        qInfo("conductor killed and started again: the wall's view back after %lld ms", static_cast<long long>(restart.elapsed()));
         for (auto &other : followers)
             QVERIFY(sameView(other->health().value("wall").toObject(), shown));
     }

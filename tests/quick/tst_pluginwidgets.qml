@@ -25,6 +25,15 @@ Item {
         }
     }
 
+    // A scene that wants only grid management's tiles.
+    PluginDock {
+        id: sceneDock
+        y: 610
+        height: 400
+        host: pluginHost
+        only: ["grid-management"]
+    }
+
     TestCase {
         name: "PluginWidgets"
         when: windowShown
@@ -87,6 +96,16 @@ Item {
             tryVerify(() => shows("emergency-safety", /^已整改 1 \/ 2$/) && shows("emergency-safety", /^待整改隐患：1$/), 5000,
                       texts(widget("emergency-safety")).join(" | "))
             compare(JSON.stringify(pluginHost.lastErrors), "{}")
+        }
+
+        function test_3_aSceneChoosesTheTiles() {
+            compare(sceneDock.shown.length, 1)
+            compare(sceneDock.shown[0].plugin, "grid-management")
+            sceneDock.only = undefined // no choice: every plugin's tiles
+            compare(sceneDock.shown.length, 4)
+            sceneDock.only = []
+            compare(sceneDock.shown.length, 0)
+            compare(sceneDock.width, 0) // no tiles, no room taken
         }
 
         // Plugin API 1.1: filtered rows, counts and ranked regions, as a plugin reads them.

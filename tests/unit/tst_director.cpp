@@ -1,12 +1,15 @@
 // Scenes, the briefing tour and the director's commands: the configuration
 // is read field by field; the tour shows each scene for its time, a touch
 // pauses it and it goes on with the next scene after the idle time; every
-// command is validated, a bad one counted by reason and without effect.
+// command is validated, a bad one counted by reason and without effect. A
+// click or a key on the wall's window is the touch that pauses the tour.
 
+#include "wall/activityfilter.h"
 #include "wall/director.h"
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QWindow>
 
 using gridwall::wall::Director;
 using gridwall::wall::Playlist;
@@ -58,6 +61,7 @@ private slots:
         QCOMPARE(scenes.size(), size_t(1));
         QCOMPARE(scenes[0].nameEn, QStringLiteral("City"));
         QCOMPARE(scenes[0].layers.front(), std::make_pair(QStringLiteral("workers"), true));
+        QVERIFY(!scenes[0].plugins); // every plugin's tiles
         QCOMPARE(playlist.sceneMs, 30000);
         QVERIFY(playlist.autostart);
 
@@ -74,6 +78,11 @@ private slots:
         QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\"}], \"playlist\": {\"scenes\": [\"a\"], \"seconds\": 0}}"),
                  QStringLiteral("playlist.seconds wants seconds from 0.1 to 86400"));
         QCOMPARE(problem("{\"scenes\": [{}]}"), QStringLiteral("scenes[0].id wants 1 to 128 of A-Z, a-z, 0-9, _ . : -"));
+        QCOMPARE(problem("{\"scenes\": [{\"id\": \"a\", \"plugins\": \"grid-management\"}]}"), QStringLiteral("scenes[0].plugins wants a list of plugin ids"));
+        std::vector<Scene> withPlugins;
+        QCOMPARE(gridwall::wall::readScenes(json("{\"scenes\": [{\"id\": \"a\", \"plugins\": [\"public-security\"]}]}"), &withPlugins, &playlist),
+                 QString());
+        QCOMPARE(*withPlugins[0].plugins, QStringList{"public-security"});
     }
 
     void tourAdvancesPausesOnTouchAndResumes()
@@ -97,6 +106,26 @@ private slots:
         QVERIFY(!d.paused());
         QVERIFY(d.touring());
         QCOMPARE(rig.shown.mid(0, 4), (QStringList{"city", "xlt", "case", "city"}));
+    }
+
+    void aClickOrKeyOnTheWallPausesTheTour()
+    {
+        Rig rig;
+        Director &d = *rig.director;
+        QWindow window;
+        window.resize(320, 180);
+        window.installEventFilter(new gridwall::wall::ActivityFilter([&d] { d.touched(); }, &window));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        d.startTour();
+        QTest::mouseMove(&window, QPoint(10, 10)); // moving is not using
+        QTest::qWait(50);
+        QVERIFY(!d.paused());
+        QTest::mouseClick(&window, Qt::LeftButton, {}, QPoint(100, 80));
+        QVERIFY(d.paused());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.paused(), 2000); // idle: on again
+        QTest::keyClick(&window, Qt::Key_Space);
+        QVERIFY(d.paused());
     }
 
     void commands()
@@ -141,6 +170,6 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDirector)
+QTEST_MAIN(TestDirector)
 
 #include "tst_director.moc"
