@@ -1,9 +1,9 @@
 #pragma once
-// What a department plugin's widgets see as `wall` (plugin API 1.0): the
+// What a department plugin's widgets see as `wall` (plugin API 1.1): the
 // design unit and language, the city's and the selected region's live
-// figures, the operator's selection, and read-only rows of the live feeds,
-// the active alarms, the regions and the history, each only when the
-// plugin's manifest declares it. A read the manifest does not declare
+// figures, the operator's selection, read-only rows and counts of the live
+// feeds (FeedRows), the active alarms, the regions and the history, each
+// only when the plugin's manifest declares it. A read the manifest does not declare
 // answers nothing and counts as the plugin's error. Everything is read from
 // the live state when asked (never per message); `refreshed` says once a
 // second that the figures are new. docs/plugins.md is the reference.
