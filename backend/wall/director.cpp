@@ -1,7 +1,6 @@
 #include "director.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
@@ -12,19 +11,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcWall)
 namespace gridwall::wall {
 
 namespace {
-
-const char *reasonName(Director::Rejected r)
-{
-    switch (r) {
-    case Director::Rejected::Malformed: return "malformed";
-    case Director::Rejected::UnknownCommand: return "unknown_command";
-    case Director::Rejected::UnknownScene: return "unknown_scene";
-    case Director::Rejected::UnknownRegion: return "unknown_region";
-    case Director::Rejected::Invalid: return "invalid";
-    case Director::Rejected::Count: break;
-    }
-    return "other";
-}
 
 bool goodId(const QString &id)
 {
@@ -199,22 +185,20 @@ void Director::touched()
 
 void Director::reject(Rejected reason, const QString &detail)
 {
-    const uint64_t n = m_rejected[size_t(reason)].fetch_add(1) + 1;
-    if (n <= 10 || n % 1000 == 0)
-        qCWarning(lcWall, "command rejected (%s, %llu so far): %s", reasonName(reason), static_cast<unsigned long long>(n),
-                  qPrintable(detail));
+    if (m_rejected.add(size_t(reason)))
+        qCWarning(lcWall, "command rejected (%s, %llu so far): %s", m_rejected.value(size_t(reason)),
+                  static_cast<unsigned long long>(m_rejected.count(size_t(reason))), qPrintable(detail));
 }
 
 void Director::command(const QByteArray &payload)
 {
-    if (payload.size() > 64 * 1024)
-        return reject(Rejected::Malformed, QStringLiteral("%1 bytes").arg(payload.size()));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
-    if (!doc.isObject())
-        return reject(Rejected::Malformed, error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not an object"));
-    const QJsonObject o = doc.object();
+    QString problem;
+    const std::optional<QJsonObject> message = readObject(payload, &problem);
+    if (!message)
+        return reject(Rejected::Malformed, problem);
+    const QJsonObject &o = *message;
     const QString name = o.value(QStringLiteral("command")).toString();
+    Command done;
     if (name == QLatin1String("scene")) {
         const QString id = o.value(QStringLiteral("scene")).toString();
         if (std::none_of(m_scenes.begin(), m_scenes.end(), [&](const Scene &s) { return s.id == id; }))
@@ -222,6 +206,7 @@ void Director::command(const QByteArray &payload)
         if (m_touring)
             stopTour(); // the director chose: the tour stops
         showScene(id);
+        done = Command::Scene;
     } else if (name == QLatin1String("playlist")) {
         const QString action = o.value(QStringLiteral("action")).toString();
         if (action == QLatin1String("start") && !m_playlist.scenes.isEmpty())
@@ -230,6 +215,7 @@ void Director::command(const QByteArray &payload)
             stopTour();
         else
             return reject(Rejected::Invalid, QStringLiteral("playlist action \"%1\"").arg(action.left(32)));
+        done = Command::Playlist;
     } else if (name == QLatin1String("drill")) {
         const QJsonValue region = o.value(QStringLiteral("region"));
         if (!region.isString())
@@ -240,6 +226,7 @@ void Director::command(const QByteArray &payload)
             stopTour();
         if (m_actions.drill)
             m_actions.drill(region.toString());
+        done = Command::Drill;
     } else if (name == QLatin1String("show")) {
         const QString id = o.value(QStringLiteral("entity")).toString();
         if (!goodId(id))
@@ -248,28 +235,19 @@ void Director::command(const QByteArray &payload)
             stopTour();
         if (m_actions.open)
             m_actions.open(id);
+        done = Command::Show;
     } else {
         return reject(Rejected::UnknownCommand, name.left(32));
     }
-    ++m_commands[name];
+    m_commands.add(size_t(done));
     qCInfo(lcWall, "command %s", payload.left(200).constData());
 }
 
 QString Director::metricsText() const
 {
-    QString out = QStringLiteral("# HELP gridwall_wall_commands_total Director commands carried out, by command.\n"
-                                 "# TYPE gridwall_wall_commands_total counter\n");
-    for (const char *name : {"scene", "playlist", "drill", "show"})
-        out += QStringLiteral("gridwall_wall_commands_total{command=\"%1\"} %2\n")
-                   .arg(QLatin1String(name))
-                   .arg(m_commands.count(QLatin1String(name)) ? m_commands.at(QLatin1String(name)) : 0);
-    out += QStringLiteral("# HELP gridwall_wall_commands_rejected_total Director commands dropped, by reason.\n"
-                          "# TYPE gridwall_wall_commands_rejected_total counter\n");
-    for (size_t r = 0; r < size_t(Rejected::Count); ++r)
-        out += QStringLiteral("gridwall_wall_commands_rejected_total{reason=\"%1\"} %2\n")
-                   .arg(QLatin1String(reasonName(Rejected(r))))
-                   .arg(m_rejected[r].load());
-    return out;
+    return m_commands.exposition(QStringLiteral("gridwall_wall_commands_total"), QStringLiteral("Director commands carried out, by command."))
+           + m_rejected.exposition(QStringLiteral("gridwall_wall_commands_rejected_total"),
+                                   QStringLiteral("Director commands dropped, by reason."));
 }
 
 QJsonObject Director::status() const

@@ -13,16 +13,15 @@
 // a bad one is counted by reason, logged, and changes nothing.
 // Read from the "scenes" and "playlist" of --config (docs/wall.md).
 
+#include "wall/wallinput.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
 
-#include <array>
-#include <atomic>
 #include <functional>
-#include <map>
 #include <optional>
 #include <vector>
 
@@ -57,7 +56,8 @@ class Director : public QObject
     Q_OBJECT
 
 public:
-    enum class Rejected { Malformed, UnknownCommand, UnknownScene, UnknownRegion, Invalid, Count };
+    enum class Rejected { Malformed, UnknownCommand, UnknownScene, UnknownRegion, Invalid };
+    enum class Command { Scene, Playlist, Drill, Show };
     struct Actions
     {
         std::function<void(const Scene &)> showScene;
@@ -99,8 +99,8 @@ private:
     int m_position = -1; // in the playlist
     QTimer m_advance;    // the scene's time is up
     QTimer m_idle;       // no touch for the idle time: the tour goes on
-    std::map<QString, uint64_t> m_commands;
-    std::array<std::atomic<uint64_t>, size_t(Rejected::Count)> m_rejected{};
+    LabelCounts m_commands{"command", {"scene", "playlist", "drill", "show"}};
+    LabelCounts m_rejected{"reason", {"malformed", "unknown_command", "unknown_scene", "unknown_region", "invalid"}};
 };
 
 } // namespace gridwall::wall

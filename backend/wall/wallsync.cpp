@@ -23,18 +23,6 @@ namespace {
 // How long a starting conductor waits for the retained view (its own, from before a restart) before it
 // shows its own view to the wall.
 constexpr int kRestoreWindowMs = 2000;
-constexpr qsizetype kMaxPayload = 64 * 1024;
-
-const char *reasonName(WallSync::Rejected r)
-{
-    switch (r) {
-    case WallSync::Rejected::Malformed: return "malformed";
-    case WallSync::Rejected::Invalid: return "invalid";
-    case WallSync::Rejected::UnknownRegion: return "unknown_region";
-    case WallSync::Rejected::Count: break;
-    }
-    return "other";
-}
 
 } // namespace
 
@@ -74,21 +62,18 @@ void WallSync::onMessage(const std::string &topic, const std::string &payload)
 
 void WallSync::reject(Rejected reason, const QString &detail)
 {
-    const uint64_t n = m_rejected[size_t(reason)].fetch_add(1) + 1;
-    if (n <= 10 || n % 1000 == 0) // logged, but not flooded
-        qCWarning(lcWall, "view on %s rejected (%s, %llu so far): %s", m_viewTopic.c_str(), reasonName(reason),
-                  static_cast<unsigned long long>(n), qPrintable(detail));
+    if (m_rejected.add(size_t(reason)))
+        qCWarning(lcWall, "view on %s rejected (%s, %llu so far): %s", m_viewTopic.c_str(), m_rejected.value(size_t(reason)),
+                  static_cast<unsigned long long>(m_rejected.count(size_t(reason))), qPrintable(detail));
 }
 
 void WallSync::apply(const QByteArray &payload)
 {
-    if (payload.size() > kMaxPayload)
-        return reject(Rejected::Malformed, QStringLiteral("%1 bytes").arg(payload.size()));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
-    if (!doc.isObject())
-        return reject(Rejected::Malformed, error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not an object"));
-    const QJsonObject o = doc.object();
+    QString problem;
+    const std::optional<QJsonObject> message = readObject(payload, &problem);
+    if (!message)
+        return reject(Rejected::Malformed, problem);
+    const QJsonObject &o = *message;
     const QJsonArray centre = o.value(QStringLiteral("centre")).toArray();
     const auto finite = [](const QJsonValue &v) { return v.isDouble() && std::isfinite(v.toDouble()); };
     if (!finite(o.value(QStringLiteral("ts"))) || !finite(o.value(QStringLiteral("seq"))) || centre.size() != 2 || !finite(centre[0])
@@ -168,12 +153,7 @@ QString WallSync::metricsText() const
                       .arg(m_applied.load());
     out += m_lag->exposition(QStringLiteral("gridwall_wall_view_lag_seconds"),
                              QStringLiteral("From the conductor publishing a view to this node applying it (the two clocks' offset included)."));
-    out += QStringLiteral("# HELP gridwall_wall_messages_rejected_total Shared-view messages dropped, by reason.\n"
-                          "# TYPE gridwall_wall_messages_rejected_total counter\n");
-    for (size_t r = 0; r < size_t(Rejected::Count); ++r)
-        out += QStringLiteral("gridwall_wall_messages_rejected_total{reason=\"%1\"} %2\n")
-                   .arg(QLatin1String(reasonName(Rejected(r))))
-                   .arg(m_rejected[r].load());
+    out += m_rejected.exposition(QStringLiteral("gridwall_wall_messages_rejected_total"), QStringLiteral("Shared-view messages dropped, by reason."));
     return out;
 }
 

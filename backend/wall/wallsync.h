@@ -10,6 +10,7 @@
 // Payload: {"ts": ms, "seq": n, "centre": [x, y], "scale": s, "region": "code", "entity": "id"}
 // (centre and scale in the map's scene units: every node draws the same picture).
 
+#include "wall/wallinput.h"
 #include "wall/walllayout.h"
 
 #include <QJsonObject>
@@ -18,7 +19,6 @@
 #include <QPointer>
 #include <QString>
 
-#include <array>
 #include <atomic>
 
 namespace gridwall::feed {
@@ -44,7 +44,7 @@ class WallSync : public QObject
     Q_OBJECT
 
 public:
-    enum class Rejected { Malformed, Invalid, UnknownRegion, Count };
+    enum class Rejected { Malformed, Invalid, UnknownRegion };
 
     WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map, views::EntityPanel *entity,
              const geo::RegionTree *tree, QObject *parent = nullptr);
@@ -78,7 +78,7 @@ private:
     qint64 m_appliedTs = -1;      // the newest view applied
     std::atomic<uint64_t> m_published{0};
     std::atomic<uint64_t> m_applied{0};
-    std::array<std::atomic<uint64_t>, size_t(Rejected::Count)> m_rejected{};
+    LabelCounts m_rejected{"reason", {"malformed", "invalid", "unknown_region"}};
     std::unique_ptr<metrics::Histogram> m_lag;
 };
 

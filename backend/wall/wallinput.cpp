@@ -1,0 +1,43 @@
+#include "wallinput.h"
+
+#include <QJsonDocument>
+
+namespace gridwall::wall {
+
+std::optional<QJsonObject> readObject(const QByteArray &payload, QString *problem)
+{
+    if (payload.size() > kMaxWallMessage) {
+        *problem = QStringLiteral("%1 bytes").arg(payload.size());
+        return std::nullopt;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
+    if (!doc.isObject()) {
+        *problem = error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not an object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+LabelCounts::LabelCounts(const char *label, std::initializer_list<const char *> values)
+    : m_label(label)
+    , m_values(values)
+    , m_counts(std::make_unique<std::atomic<uint64_t>[]>(m_values.size()))
+{
+}
+
+bool LabelCounts::add(size_t value)
+{
+    const uint64_t n = m_counts[value].fetch_add(1, std::memory_order_relaxed) + 1;
+    return n <= 10 || n % 1000 == 0;
+}
+
+QString LabelCounts::exposition(const QString &metric, const QString &help) const
+{
+    QString out = QStringLiteral("# HELP %1 %2\n# TYPE %1 counter\n").arg(metric, help);
+    for (size_t i = 0; i < m_values.size(); ++i)
+        out += QStringLiteral("%1{%2=\"%3\"} %4\n").arg(metric, QLatin1String(m_label), QLatin1String(m_values[i])).arg(count(i));
+    return out;
+}
+
+} // namespace gridwall::wall
