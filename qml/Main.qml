@@ -44,8 +44,7 @@ Window {
     readonly property real pictureWidth: pictureSize.width > 0 ? pictureSize.width : width
     readonly property real pictureHeight: pictureSize.height > 0 ? pictureSize.height : height
     // One window over several screens with bezels: the picture is drawn once and each screen shows its part.
-    readonly property bool throughScreens: pictureSize.width > 0 && (pictureWidth > width || pictureHeight > height) && cellOrigin.x === 0
-                                           && cellOrigin.y === 0 && width === wallColumns * cellSize.width
+    property bool throughScreens: false
     // Design unit: one pixel of the 1920x1080 layout in the whole picture.
     readonly property real unit: Math.max(0.5, Math.min(pictureWidth / 1920, pictureHeight / 1080))
 
@@ -62,7 +61,6 @@ Window {
         hideSource: true
         width: 0
         height: 0
-        textureSize: Qt.size(root.pictureWidth, root.pictureHeight)
     }
     Repeater {
         model: root.throughScreens ? root.wallColumns * root.wallRows : 0
@@ -86,6 +84,8 @@ Window {
     // The whole picture; the wall's layout is drawn for its size.
     Item {
         id: stage
+        // Shown through the screens' parts, its items are not where they appear: no taps (docs/wall.md).
+        enabled: !root.throughScreens
         x: -root.cellOrigin.x
         y: -root.cellOrigin.y
         width: root.pictureWidth

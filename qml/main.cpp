@@ -36,7 +36,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
-#include <functional>
 
 Q_IMPORT_QML_PLUGIN(Gridwall_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(GridwallPlugin)
@@ -99,8 +98,10 @@ int main(int argc, char *argv[])
     QSize cell = options.size;
     if (wall.multiScreen()) {
         if (!cell.isValid()) {
-            const QSize screen = QGuiApplication::primaryScreen()->virtualSize();
-            cell = wall.node ? screen : QSize(screen.width() / wall.columns, screen.height() / wall.rows);
+            // A node's screen is its own; one process spans every screen of its display.
+            cell = wall.node ? QGuiApplication::primaryScreen()->size()
+                             : QSize(QGuiApplication::primaryScreen()->virtualSize().width() / wall.columns,
+                                     QGuiApplication::primaryScreen()->virtualSize().height() / wall.rows);
         }
         if (!wall.node && options.size.isValid())
             windowSize = QSize(wall.columns * cell.width(), wall.rows * cell.height());
@@ -110,6 +111,8 @@ int main(int argc, char *argv[])
                                  {QStringLiteral("wallRows"), wall.rows},
                                  {QStringLiteral("cellSize"), cell},
                                  {QStringLiteral("bezel"), wall.bezel},
+                                 // One window over every screen, bezels between them: each screen shows its part.
+                                 {QStringLiteral("throughScreens"), wall.multiScreen() && !wall.node && !wall.bezel.isNull()},
                                  {QStringLiteral("pictureSize"), wall.multiScreen() ? wall.picture(cell) : QSize()},
                                  {QStringLiteral("cellOrigin"), wall.node ? wall.origin(*wall.node, cell) : QPoint()}});
     engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
@@ -229,7 +232,8 @@ int main(int argc, char *argv[])
         };
         actions.open = [&entityPanel](const QString &id) { entityPanel.show(id); };
         actions.regionExists = [&geography](const QString &code) { return geography.tree().indexOf(code) >= 0; };
-        director = std::make_unique<gridwall::wall::Director>(options.scenes, options.playlist, std::move(actions));
+        director = std::make_unique<gridwall::wall::Director>(options.scenes, options.playlist, std::move(actions),
+                                                             options.topicRoot + QStringLiteral("/wall/") + wall.id + QStringLiteral("/command"));
         // A touch, click, wheel or key on the wall: the operator has taken over, the tour waits.
         window->installEventFilter(new gridwall::wall::ActivityFilter([d = director.get()] { d->touched(); }, window));
     }
@@ -240,15 +244,12 @@ int main(int argc, char *argv[])
         wallSync = std::make_unique<gridwall::wall::WallSync>(wall, options.topicRoot, liveFeed.client(), map, &entityPanel,
                                                               &geography.tree());
     if (liveFeed.client() && (wallSync || director)) {
-        const std::string commandTopic = (options.topicRoot + QStringLiteral("/wall/") + wall.id + QStringLiteral("/command")).toStdString();
-        liveFeed.client()->setWallSink([sync = wallSync.get(), d = director.get(), commandTopic](const std::string &topic,
-                                                                                               const std::string &payload) {
-            if (topic == commandTopic) {
-                if (d)
-                    QMetaObject::invokeMethod(d, [d, p = QByteArray::fromStdString(payload)] { d->command(p); }, Qt::QueuedConnection);
-            } else if (sync) {
+        // Called on Paho's thread; each takes its own topic and carries on on the GUI thread.
+        liveFeed.client()->setWallSink([sync = wallSync.get(), d = director.get()](const std::string &topic, const std::string &payload) {
+            if (sync)
                 sync->onMessage(topic, payload);
-            }
+            if (d)
+                d->onMessage(topic, payload);
         });
     }
     window->setProperty("followsConductor", wall.multiScreen() && !wall.conducts());
@@ -307,5 +308,9 @@ int main(int argc, char *argv[])
             QGuiApplication::exit(0);
         });
     }
-    return QGuiApplication::exec();
+    const int exitCode = QGuiApplication::exec();
+    // No message may reach the wall's parts (destroyed in reverse order from here) from Paho's thread.
+    if (liveFeed.client())
+        liveFeed.client()->stop();
+    return exitCode;
 }

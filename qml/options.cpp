@@ -38,7 +38,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
                                         QStringLiteral("Load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
     const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Wall configuration (JSON: the wall's screens and bezels; docs/wall.md)."),
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Wall configuration (JSON: the wall's screens and bezels, scenes, the briefing tour; docs/wall.md)."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption wallOption(QStringLiteral("wall"), QStringLiteral("A wall of COLSxROWS screens; --size is then one screen."), QStringLiteral("COLSxROWS"));
     const QCommandLineOption node(QStringLiteral("node"), QStringLiteral("Draw only the wall's screen at COL,ROW (from 0,0), as one of its nodes."),
@@ -149,10 +149,14 @@ ParsedOptions parseOptions(const QStringList &arguments)
         QFile file(options.configFile);
         if (!file.open(QIODevice::ReadOnly))
             return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, file.errorString()));
+        if (file.size() > (1 << 20))
+            return usageError(QStringLiteral("--config %1: over 1 MiB").arg(options.configFile));
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(file.read(1 << 20), &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
         if (!doc.isObject())
-            return usageError(QStringLiteral("--config %1: not a JSON object (%2)").arg(options.configFile, error.errorString()));
+            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, error.error != QJsonParseError::NoError
+                                                                                           ? error.errorString()
+                                                                                           : QStringLiteral("not a JSON object")));
         if (const QString problem = gridwall::wall::readWallLayout(doc.object().value(QStringLiteral("wall")).toObject(), &options.wall);
             !problem.isEmpty())
             return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));

@@ -113,11 +113,12 @@ QString readScenes(const QJsonObject &config, std::vector<Scene> *scenes, Playli
     return {};
 }
 
-Director::Director(std::vector<Scene> scenes, Playlist playlist, Actions actions, QObject *parent)
+Director::Director(std::vector<Scene> scenes, Playlist playlist, Actions actions, const QString &commandTopic, QObject *parent)
     : QObject(parent)
     , m_scenes(std::move(scenes))
     , m_playlist(std::move(playlist))
     , m_actions(std::move(actions))
+    , m_commandTopic(commandTopic.toStdString())
 {
     m_advance.setSingleShot(true);
     connect(&m_advance, &QTimer::timeout, this, &Director::next);
@@ -181,6 +182,13 @@ void Director::touched()
         emit changed();
     }
     m_idle.start(m_playlist.idleResumeMs); // every touch starts the idle time again
+}
+
+void Director::onMessage(const std::string &topic, const std::string &payload)
+{
+    if (topic != m_commandTopic)
+        return; // the shared view, or another wall's commands
+    QMetaObject::invokeMethod(this, [this, p = QByteArray::fromStdString(payload)] { command(p); }, Qt::QueuedConnection);
 }
 
 void Director::reject(Rejected reason, const QString &detail)

@@ -23,6 +23,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace gridwall::wall {
@@ -66,13 +67,17 @@ public:
         std::function<bool(const QString &code)> regionExists;
     };
 
-    Director(std::vector<Scene> scenes, Playlist playlist, Actions actions, QObject *parent = nullptr);
+    // `commandTopic`: ROOT/wall/ID/command, the director's topic for this wall.
+    Director(std::vector<Scene> scenes, Playlist playlist, Actions actions, const QString &commandTopic = QString(),
+             QObject *parent = nullptr);
 
     bool showScene(const QString &id);
     void startTour();
     void stopTour();
     // A touch, click or key on the wall: the operator has taken over; the tour waits.
     void touched();
+    // Called on Paho's thread with every message under ROOT/wall/: the commands are carried out on the GUI thread.
+    void onMessage(const std::string &topic, const std::string &payload);
     // A command (JSON) from the director's topic, on the GUI thread.
     void command(const QByteArray &payload);
 
@@ -93,6 +98,7 @@ private:
     std::vector<Scene> m_scenes;
     Playlist m_playlist;
     Actions m_actions;
+    std::string m_commandTopic;
     QString m_scene;
     bool m_touring = false;
     bool m_paused = false;

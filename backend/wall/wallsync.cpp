@@ -56,7 +56,7 @@ WallSync::~WallSync() = default;
 void WallSync::onMessage(const std::string &topic, const std::string &payload)
 {
     if (topic != m_viewTopic)
-        return; // another wall's view, or the director's commands
+        return; // another wall's view, or the director's commands (Director)
     QMetaObject::invokeMethod(this, [this, p = QByteArray::fromStdString(payload)] { apply(p); }, Qt::QueuedConnection);
 }
 

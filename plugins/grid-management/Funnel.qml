@@ -3,11 +3,10 @@ import Gridwall
 import GridManagement
 
 // Grid management: where the cases in hand stand in their lifecycle (a bar
-// per stage), the share within their deadline, and the busiest grid (the
-// most overdue cases, then the most open ones; the region panel's section
-// lists more). The tally over every case and
-// grid runs in the plugin's C++ module (CaseFunnel, native/): the rows
-// never pass through JavaScript.
+// per stage), the share within their deadline, and the most stretched grid
+// (open cases per grid worker on duty; the region panel's section lists the
+// busiest grids). The tally runs in the plugin's C++ module (CaseFunnel,
+// native/): no case's or grid's row passes through JavaScript.
 Item {
     id: widget
     property var wall

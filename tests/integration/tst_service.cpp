@@ -3,8 +3,12 @@
 // WATCHDOG_USEC) and watches the real wall process. It says READY=1 once
 // its first frame is on screen and feeds the watchdog while frames come;
 // stopped (SIGSTOP: a frozen wall), it feeds nothing, which is what makes
-// systemd restart it; continued, it feeds again. kiosk/systemd's unit
-// passes `systemd-analyze verify` with no complaint.
+// systemd restart it; continued, it feeds again. In the process, the
+// notifier feeds only while a frame came within the interval: a running
+// GUI thread whose render loop stalled feeds nothing either. kiosk/systemd's
+// unit passes `systemd-analyze verify` with no complaint.
+
+#include "metrics/servicenotifier.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -45,17 +49,25 @@ class TestService : public QObject
         return int(std::count_if(messages.begin(), messages.end(), [&](const QString &m) { return m.split('\n').contains(what); }));
     }
 
-private slots:
-    void readyThenFedOnlyWhileFramesCome()
+    // systemd's end of sd_notify: a datagram socket at `path`.
+    void listen(const QByteArray &path)
     {
-        QTemporaryDir dir;
-        const QByteArray path = dir.filePath(QStringLiteral("notify")).toUtf8();
         m_socket = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         QVERIFY(m_socket >= 0);
         sockaddr_un address{};
         address.sun_family = AF_UNIX;
         std::strncpy(address.sun_path, path.constData(), sizeof address.sun_path - 1);
         QVERIFY(bind(m_socket, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0);
+    }
+
+private slots:
+    void readyThenFedWhileRunning()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = dir.filePath(QStringLiteral("notify")).toUtf8();
+        listen(path);
+        if (QTest::currentTestFailed())
+            return;
 
         QProcess wall;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -80,6 +92,32 @@ private slots:
 
         wall.terminate();
         QVERIFY(wall.waitForFinished(10000));
+        ::close(m_socket);
+    }
+
+    // The feed follows the frames, not the timer: a stalled render loop (no frame for longer than the
+    // watchdog's interval) stops it while the GUI thread runs on.
+    void fedOnlyWhileFramesCome()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = dir.filePath(QStringLiteral("notify")).toUtf8();
+        listen(path);
+        if (QTest::currentTestFailed())
+            return;
+        qputenv("NOTIFY_SOCKET", path);
+        qputenv("WATCHDOG_USEC", "400000"); // fed every 200 ms
+        double sinceFrame = 0.05;
+        gridwall::metrics::ServiceNotifier notifier([&sinceFrame] { return sinceFrame; });
+        QCOMPARE(notifier.watchdogMs(), 400);
+        QVERIFY(count(receive(1000), "WATCHDOG=1") >= 3);
+        sinceFrame = 2.0; // the render loop stalled
+        QCOMPARE(count(receive(1000), "WATCHDOG=1"), 0);
+        sinceFrame = -1; // no frame yet
+        QCOMPARE(count(receive(600), "WATCHDOG=1"), 0);
+        sinceFrame = 0.01;
+        QVERIFY(count(receive(1000), "WATCHDOG=1") >= 3);
+        qunsetenv("NOTIFY_SOCKET");
+        qunsetenv("WATCHDOG_USEC");
         ::close(m_socket);
     }
 

@@ -83,7 +83,7 @@ private slots:
                                       qPrintable(QJsonDocument(f.health()).toJson() + QJsonDocument(landed).toJson()), 15000);
             const QHash<QString, double> after = f.metrics();
             const double views = after.value("gridwall_wall_view_lag_seconds_count") - before[i].value("gridwall_wall_view_lag_seconds_count");
-            QVERIFY2(views > 1, "the flight reached the follower as one view, not frame by frame");
+            QVERIFY2(views > 10, "the flight reached the follower as a few views, not frame by frame");
             qInfo("follower %zu: %.0f views of the flight, applied %.1f ms (p50) / %.1f ms (p99) after the conductor published them", i + 1,
                   views, histogramQuantile(before[i], after, "gridwall_wall_view_lag_seconds", 0.5) * 1000,
                   histogramQuantile(before[i], after, "gridwall_wall_view_lag_seconds", 0.99) * 1000);
@@ -180,22 +180,23 @@ private slots:
                              password.fileName(), "--config", config}),
                  qPrintable(wall.output()));
         QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; }));
-        const auto commandAs = [&](const char *user, const char *secret) {
+        const auto commandAs = [&](const char *user, const char *secret, const char *scene) {
             mqtt::client client(broker.uri().toStdString(), std::string("tst-as-") + user);
             client.connect(mqtt::connect_options_builder().clean_session(true).user_name(user).password(secret).finalize());
-            const std::string payload = "{\"command\": \"scene\", \"scene\": \"dawa\"}";
+            const std::string payload = std::string("{\"command\": \"scene\", \"scene\": \"") + scene + "\"}";
             client.publish("panjin/wall/main/command", payload.data(), payload.size(), 1, false);
             client.disconnect();
         };
-        // The wall's own user: the broker drops the command; the wall never sees it.
-        commandAs("wall-main", "wall-secret");
-        QTest::qWait(1500);
-        QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 0.0);
-        QVERIFY(wall.health().value("director").toObject().value("scene").toString().isEmpty());
-        // The director: carried out.
-        commandAs("director", "director-secret");
+        // The director: carried out (which also shows the wall listens to its commands).
+        commandAs("director", "director-secret", "dawa");
         QTRY_VERIFY_WITH_TIMEOUT(wall.health().value("director").toObject().value("scene") == "dawa", 10000);
         QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 1.0);
+        // The wall's own user: the broker drops the command; the wall never sees it.
+        commandAs("wall-main", "wall-secret", "city");
+        commandAs("director", "director-secret", "nowhere"); // after it: once this one is counted, the other would have been
+        QTRY_COMPARE_WITH_TIMEOUT(wall.metric("gridwall_wall_commands_rejected_total{reason=\"unknown_scene\"}"), 1.0, 10000);
+        QCOMPARE(wall.metric("gridwall_wall_commands_total{command=\"scene\"}"), 1.0);
+        QCOMPARE(wall.health().value("director").toObject().value("scene").toString(), QStringLiteral("dawa"));
     }
 };
 

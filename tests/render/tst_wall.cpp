@@ -25,14 +25,21 @@ int colorDistance(QRgb a, QRgb b)
     return std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
 }
 
-// The share of pixels of `a` at `offset` in `whole` that differ visibly.
+// The header's band of the picture (Theme.headerHeight at the smallest design unit, 0.5): its clock
+// changes every second, and the processes take their frames a few milliseconds apart.
+constexpr int kClockBand = 40;
+
+// The share of pixels of `a` at `offset` in `whole` that differ visibly, the clock's band left out.
 double differing(const QImage &whole, QPoint offset, const QImage &a)
 {
-    qint64 n = 0;
-    for (int y = 0; y < a.height(); ++y)
-        for (int x = 0; x < a.width(); ++x)
+    qint64 n = 0, compared = 0;
+    for (int y = std::max(0, kClockBand - offset.y()); y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
             n += colorDistance(whole.pixel(offset.x() + x, offset.y() + y), a.pixel(x, y)) > 48 ? 1 : 0;
-    return double(n) / double(a.width() * a.height());
+            ++compared;
+        }
+    }
+    return double(n) / double(compared);
 }
 
 } // namespace
@@ -88,10 +95,9 @@ private slots:
         for (size_t node = 1; node <= 4; ++node) {
             QCOMPARE(f[node].size(), QSize(kCellW, kCellH));
             const QPoint at(int((node - 1) % 2) * kCellW, int((node - 1) / 2) * kCellH);
-            // Equal but for the odd pixel of text drawn a second apart (the clock).
             const double d = differing(spanning, at, f[node]);
             qInfo("node %zu: %.3f %% of its pixels differ from the single render", node, d * 100);
-            QVERIFY2(d < 0.01, qPrintable(QStringLiteral("node %1: %2 % of its pixels differ from the single render").arg(node).arg(d * 100)));
+            QVERIFY2(d < 0.001, qPrintable(QStringLiteral("node %1: %2 % of its pixels differ from the single render").arg(node).arg(d * 100)));
         }
         // Each node draws its own part: the parts differ from one another.
         QVERIFY(differing(f[1], {0, 0}, f[2]) > 0.2);
