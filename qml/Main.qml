@@ -47,6 +47,9 @@ Window {
     property bool throughScreens: false
     // Design unit: one pixel of the 1920x1080 layout in the whole picture.
     readonly property real unit: Math.max(0.5, Math.min(pictureWidth / 1920, pictureHeight / 1080))
+    // The department plugins' widgets, layers and sections are drawn at it.
+    onUnitChanged: if (plugins) plugins.setDesignUnit(unit)
+    onPluginsChanged: if (plugins) plugins.setDesignUnit(unit)
 
     width: windowSize.width > 0 ? windowSize.width : 1920
     height: windowSize.height > 0 ? windowSize.height : 1080

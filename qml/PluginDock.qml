@@ -13,8 +13,6 @@ Column {
     readonly property var shown: !host ? [] : !only ? host.widgets : host.widgets.filter(w => only.indexOf(w.plugin) >= 0)
 
     width: shown.length > 0 ? 420 * unit : 0
-    onUnitChanged: if (host) host.setDesignUnit(unit)
-    onHostChanged: if (host) host.setDesignUnit(unit)
     spacing: 10 * unit
     padding: 10 * unit
 

@@ -2,6 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "map/geography.h"
+#include "state/casemachine.h"
 #include "views/livefeed.h"
 #include "views/text.h"
 
@@ -38,26 +39,14 @@ struct Filter
     }
 };
 
-// Where each field asked for goes in a partial row, learnt at the first
-// record: every record of a feed puts its fields in the same order, so the
-// n-th put of a record usually names the same field as the n-th put of the
-// one before (its literal at the same address), and finding its place costs
-// a pointer comparison instead of a string search.
-struct FieldPlaces
-{
-    std::vector<std::pair<const char *, qsizetype>> byPut;
-};
-
 // One row of a feed. Whole: every field in a map. Partial: only the fields
 // asked for, by their place in `only`, with no map to build: counting and
 // filtering read a field or two of 20,000 cases, not all of every row.
 struct Row
 {
     const QStringList *only = nullptr;
-    FieldPlaces *places = nullptr;
     QVariantMap fields;                  // whole
     QVarLengthArray<QVariant, 4> values; // partial, by the place of the field in `only`
-    size_t puts = 0;
 
     template <typename Value>
     void put(QLatin1StringView key, Value &&value)
@@ -66,19 +55,7 @@ struct Row
             fields.insert(QString(key), QVariant::fromValue(value()));
             return;
         }
-        auto &byPut = places->byPut;
-        qsizetype at;
-        if (puts < byPut.size() && byPut[puts].first == key.data()) {
-            at = byPut[puts].second;
-        } else {
-            at = only->indexOf(key);
-            if (puts < byPut.size())
-                byPut[puts] = {key.data(), at};
-            else
-                byPut.emplace_back(key.data(), at);
-        }
-        ++puts;
-        if (at >= 0)
+        if (const qsizetype at = only->indexOf(key); at >= 0)
             values[at] = QVariant::fromValue(value());
     }
     void position(feed::GeoPoint p)
@@ -109,9 +86,8 @@ void FeedRows::visit(const QString &feedName, const QStringList *only, Test &&te
 {
     using L = QLatin1StringView;
     // Each record: its fields asked for, tested; the whole row only for those taken.
-    FieldPlaces places;
     const auto visit = [&](auto &&fill) {
-        Row row{only, &places, {}, {}};
+        Row row{only, {}, {}};
         if (only)
             row.values.resize(only->size());
         fill(row);
@@ -131,8 +107,7 @@ void FeedRows::visit(const QString &feedName, const QStringList *only, Test &&te
             visit([&](Row &row) {
                 row.put(L("id"), [&] { return text(id); });
                 row.put(L("status"), [&] { return text(feed::kCaseStatusNames[size_t(c.status)]); });
-                row.put(L("inHand"), [&] { return c.status != feed::CaseStatus::Resolved && c.status != feed::CaseStatus::Closed
-                                                  && c.status != feed::CaseStatus::Rejected; });
+                row.put(L("inHand"), [&] { return state::isInHand(c.status); });
                 row.put(L("category"), [&] { return text(c.category); });
                 row.put(L("priority"), [&] { return c.priority; });
                 row.put(L("source"), [&] { return c.source ? text(feed::kCaseSourceNames[size_t(*c.source)]) : QString(); });
@@ -257,20 +232,31 @@ const FeedRows::Columns &FeedRows::columns(const QString &feed, const QStringLis
     return c;
 }
 
-int FeedRows::count(const QString &feed, const QVariantMap &filter)
+namespace {
+
+// Calls `match(record)` for every record of the columns the filter accepts.
+template <typename Match>
+void forEachMatch(const FeedRows::Columns &c, const Filter &f, Match &&match)
 {
-    const Filter f(filter);
-    const Columns &c = columns(feed, f.fields);
     std::vector<const std::vector<QVariant> *> tested;
     for (const QString &field : f.fields)
         tested.push_back(&c.cells[size_t(c.fields.indexOf(field))]);
-    int n = 0;
     for (size_t r = 0; r < c.records; ++r) {
         bool all = true;
         for (size_t i = 0; i < tested.size() && all; ++i)
             all = f.accepts(i, (*tested[i])[r]);
-        n += all ? 1 : 0;
+        if (all)
+            match(r);
     }
+}
+
+} // namespace
+
+int FeedRows::count(const QString &feed, const QVariantMap &filter)
+{
+    const Filter f(filter);
+    int n = 0;
+    forEachMatch(columns(feed, f.fields), f, [&](size_t) { ++n; });
     return n;
 }
 
@@ -278,18 +264,9 @@ QVariantMap FeedRows::countBy(const QString &feed, const QString &field, const Q
 {
     const Filter f(filter);
     const Columns &c = columns(feed, f.fields + QStringList{field});
-    std::vector<const std::vector<QVariant> *> tested;
-    for (const QString &name : f.fields)
-        tested.push_back(&c.cells[size_t(c.fields.indexOf(name))]);
     const std::vector<QVariant> &counted = c.cells[size_t(c.fields.indexOf(field))];
     QHash<QString, int> counts;
-    for (size_t r = 0; r < c.records; ++r) {
-        bool all = true;
-        for (size_t i = 0; i < tested.size() && all; ++i)
-            all = f.accepts(i, (*tested[i])[r]);
-        if (all)
-            ++counts[counted[r].toString()];
-    }
+    forEachMatch(c, f, [&](size_t r) { ++counts[counted[r].toString()]; });
     QVariantMap out;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         out.insert(it.key(), it.value());

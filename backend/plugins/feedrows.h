@@ -32,7 +32,7 @@ public:
     int count(const QString &feed, const QVariantMap &filter);
     QVariantMap countBy(const QString &feed, const QString &field, const QVariantMap &filter);
 
-private:
+    // The fields asked for, from every record of a feed, as of one second.
     struct Columns
     {
         qint64 second = -1;
@@ -40,6 +40,8 @@ private:
         std::vector<std::vector<QVariant>> cells; // per field, per record
         size_t records = 0;
     };
+
+private:
     // The feed's columns of this second, holding at least these fields.
     const Columns &columns(const QString &feed, const QStringList &fields);
     // Every record of a feed: its `only` fields (all when null) to `test`; the whole row of those that pass to `take`.

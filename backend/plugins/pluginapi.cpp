@@ -145,20 +145,19 @@ QVariantList PluginApi::regions(const QString &levelName, const QVariantMap &opt
     const QVariant byOption = options.value(QStringLiteral("by"));
     const QStringList by = byOption.userType() == QMetaType::QString ? QStringList{byOption.toString()} : byOption.toStringList();
     const qsizetype top = options.contains(QStringLiteral("top")) ? qsizetype(std::max(0, options.value(QStringLiteral("top")).toInt())) : -1;
-    for (geo::Level level : {geo::Level::District, geo::Level::Street, geo::Level::Community, geo::Level::Grid}) {
-        if (geo::levelName(level) != levelName)
+    const std::optional<geo::Level> level = geo::levelFromName(levelName);
+    if (!level)
+        return rows;
+    for (int index : tree.level(*level)) {
+        const QString &code = tree.region(index).code;
+        if (!under.isEmpty() && (code == under || !code.startsWith(under)))
             continue;
-        for (int index : tree.level(level)) {
-            const QString &code = tree.region(index).code;
-            if (!under.isEmpty() && (code == under || !code.startsWith(under)))
-                continue;
-            QVariantMap row = views::RegionPanel::figuresMap(rollups.region(index));
-            if (!by.isEmpty() && std::all_of(by.begin(), by.end(), [&](const QString &f) { return row.value(f).toDouble() == 0; }))
-                continue;
-            row.insert(QStringLiteral("code"), code);
-            row.insert(QStringLiteral("name"), m_wall.geography->displayName(index));
-            rows.append(row);
-        }
+        QVariantMap row = views::RegionPanel::figuresMap(rollups.region(index));
+        if (!by.isEmpty() && std::all_of(by.begin(), by.end(), [&](const QString &f) { return row.value(f).toDouble() == 0; }))
+            continue;
+        row.insert(QStringLiteral("code"), code);
+        row.insert(QStringLiteral("name"), m_wall.geography->displayName(index));
+        rows.append(row);
     }
     if (!by.isEmpty()) {
         const auto larger = [&](const QVariant &a, const QVariant &b) {

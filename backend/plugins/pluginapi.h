@@ -11,7 +11,6 @@
 #include "manifest.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QVariantList>
 #include <QVariantMap>

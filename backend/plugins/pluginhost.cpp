@@ -113,9 +113,7 @@ void PluginHost::startWatchdog()
         for (const QString &plugin : stopped) {
             // Switched off until its files change: a timer would only run the script again.
             m_switchedOff.insert(plugin);
-            for (PluginView *view : std::set<PluginView *>(m_views))
-                if (view->plugin() == plugin)
-                    view->unload();
+            unloadViews({plugin});
             m_engines.at(plugin)->setInterrupted(false);
             countError(plugin, m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
                                                  .arg(kScriptBudgetMs)
@@ -226,6 +224,8 @@ void PluginHost::reloadChanged()
     m_changed.clear();
     if (reloaded.isEmpty())
         return;
+    // The old items go before their components leave the cache; the views load the new files on revisionsChanged.
+    unloadViews(reloaded);
     for (const QString &id : reloaded)
         if (const auto it = m_engines.find(id); it != m_engines.end())
             it->second->clearComponentCache();
@@ -266,10 +266,11 @@ void PluginHost::reportError(const QString &pluginId, const QString &message)
     emit errorsChanged();
 }
 
-uint64_t PluginHost::errorCount(const QString &pluginId) const
+void PluginHost::unloadViews(const QStringList &pluginIds)
 {
-    const auto it = m_errors.find(pluginId);
-    return it == m_errors.end() ? 0 : it->second;
+    for (PluginView *view : std::set<PluginView *>(m_views))
+        if (pluginIds.contains(view->plugin()))
+            view->unload();
 }
 
 QVariantList PluginHost::widgets() const

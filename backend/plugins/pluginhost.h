@@ -16,7 +16,6 @@
 #include "metrics/histogram.h"
 #include "pluginapi.h"
 
-#include <QAtomicInteger>
 #include <QMutex>
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
@@ -80,9 +79,6 @@ public:
     QVariantList sections() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
     QVariantMap revisions() const { return m_revisions; }
-    const std::vector<Manifest> &plugins() const { return m_plugins; }
-    uint64_t errorCount(const QString &pluginId) const;
-    uint64_t interruptions() const { return m_interruptions.load(); }
     // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total,
     // gridwall_plugin_refresh_seconds{plugin}.
     QString metricsText() const;
@@ -114,6 +110,7 @@ signals:
 
 private:
     void countError(const QString &pluginId, const QString &message);
+    void unloadViews(const QStringList &pluginIds);
     const Manifest *manifest(const QString &pluginId) const;
     void watchdogLoop();
     bool beatSince(qint64 ms) const { return m_lastBeatMs.load() > ms; }

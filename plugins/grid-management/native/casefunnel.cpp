@@ -28,7 +28,7 @@ void CaseFunnel::setTopCount(int count)
     if (count == m_topCount)
         return;
     m_topCount = std::max(0, count);
-    emit wallChanged();
+    emit topCountChanged();
     tally();
 }
 
@@ -56,17 +56,14 @@ void CaseFunnel::tally()
     {
         double perWorker;
         int open;
-        const QVariantMap *row;
+        qsizetype row;
     };
-    std::vector<QVariantMap> rows;
-    rows.reserve(size_t(grids.size()));
-    for (const QVariant &g : std::as_const(grids))
-        rows.push_back(g.toMap());
     std::vector<Load> loads;
-    for (const QVariantMap &row : rows) {
-        const int open = row.value(QStringLiteral("open")).toInt();
+    for (qsizetype i = 0; i < grids.size(); ++i) {
+        const QVariantMap g = grids[i].toMap();
+        const int open = g.value(QStringLiteral("open")).toInt();
         if (open > 0)
-            loads.push_back({open / std::max(1.0, row.value(QStringLiteral("workersOnDuty")).toDouble()), open, &row});
+            loads.push_back({open / std::max(1.0, g.value(QStringLiteral("workersOnDuty")).toDouble()), open, i});
     }
     const size_t keep = std::min(loads.size(), size_t(m_topCount));
     std::partial_sort(loads.begin(), loads.begin() + ptrdiff_t(keep), loads.end(), [](const Load &a, const Load &b) {
@@ -74,7 +71,7 @@ void CaseFunnel::tally()
     });
     QVariantList stretched;
     for (size_t i = 0; i < keep; ++i) {
-        const QVariantMap &row = *loads[i].row;
+        const QVariantMap row = grids[loads[i].row].toMap();
         stretched.append(QVariantMap{{QStringLiteral("code"), row.value(QStringLiteral("code"))},
                                      {QStringLiteral("name"), row.value(QStringLiteral("name"))},
                                      {QStringLiteral("open"), loads[i].open},

@@ -20,7 +20,7 @@ class CaseFunnel : public QObject
     // The plugin's `wall`.
     Q_PROPERTY(QObject *wall READ wall WRITE setWall NOTIFY wallChanged)
     // How many grids `stretched` lists.
-    Q_PROPERTY(int topCount READ topCount WRITE setTopCount NOTIFY wallChanged)
+    Q_PROPERTY(int topCount READ topCount WRITE setTopCount NOTIFY topCountChanged)
     // Cases by lifecycle status: {reported: n, accepted: n, ...}.
     Q_PROPERTY(QVariantMap byStatus READ byStatus NOTIFY tallied)
     // Cases in hand (not resolved, closed or rejected) and those of them past their deadline.
@@ -47,6 +47,7 @@ public slots:
 
 signals:
     void wallChanged();
+    void topCountChanged();
     void tallied();
 
 private:
