@@ -173,16 +173,21 @@ Window {
             city: root.cityFigures
         }
 
-        // A problem the operator must know of, never hidden: the history was corrupt and started afresh.
+        // Problems the operator must know of, never hidden: the history was corrupt and
+        // started afresh, or it refuses writes (a full disk) and case events wait in memory.
         Rectangle {
-            visible: root.feed !== null && root.feed.historyMovedAside !== ""
+            readonly property int unsaved: root.feed ? root.feed.historyUnsaved : 0
+            visible: root.feed !== null && (root.feed.historyMovedAside !== "" || unsaved > 0)
             anchors { left: parent.left; right: parent.right; top: header.bottom }
             height: warningText.implicitHeight + 16 * root.unit
             color: Theme.alarm
             Text {
                 id: warningText
+                objectName: "historyWarning"
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.margin * root.unit }
-                text: root.feed ? qsTr("History database was corrupt: moved to %1; a fresh one was started").arg(root.feed.historyMovedAside) : ""
+                text: !root.feed ? ""
+                    : parent.unsaved > 0 ? qsTr("History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again").arg(parent.unsaved)
+                    : qsTr("History database was corrupt: moved to %1; a fresh one was started").arg(root.feed.historyMovedAside)
                 elide: Text.ElideMiddle
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * root.unit

@@ -270,6 +270,7 @@ int main(int argc, char *argv[])
                                        {QStringLiteral("secondsSinceLastFrame"), sinceFrame},
                                        {QStringLiteral("mqttConnected"), liveFeed.connected()},
                                        {QStringLiteral("feedConfigured"), liveFeed.configured()},
+                                       {QStringLiteral("historyUnsaved"), liveFeed.historyUnsaved()},
                                        {QStringLiteral("wall"), wallSync ? wallSync->status() : QJsonObject()},
                                        {QStringLiteral("director"), director ? director->status() : QJsonObject()}}};
             });

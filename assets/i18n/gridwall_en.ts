@@ -179,6 +179,11 @@
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
     </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="50"/>
+        <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
+        <translation>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>

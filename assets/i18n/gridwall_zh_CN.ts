@@ -179,6 +179,11 @@
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="50"/>
+        <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
+        <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>

@@ -2,7 +2,9 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 
 Q_LOGGING_CATEGORY(lcHistory, "gridwall.history")
 
@@ -44,15 +46,95 @@ History::~History()
 
 bool History::recordCase(feed::CaseEvent &event, int64_t receivedAt)
 {
-    if (m_journal->record(event, receivedAt, &event.journalId)) {
+    std::lock_guard lock(m_journalMutex);
+    event.journalId = 0;
+    // Events held earlier go first: the journal keeps arrival order.
+    if (!m_unsaved.empty())
+        writeUnsaved();
+    if (m_unsaved.empty() && m_journal->record(event, receivedAt, &event.journalId)) {
         if (event.journalId > 0) // a redelivered copy adds nothing
             m_persisted.fetch_add(1, std::memory_order_relaxed);
         return true;
     }
     countError();
-    qCCritical(lcHistory, "case %s seq %lld not stored: %s", event.id.c_str(), static_cast<long long>(event.seq),
-               qPrintable(m_journal->error()));
+    if (m_unsaved.size() >= kMaxUnsaved) {
+        // Logged at the first drop and every ten-thousandth after it.
+        if (m_unsavedDropped.fetch_add(1, std::memory_order_relaxed) % 10000 == 0)
+            qCCritical(lcHistory, "%zu case events already held unwritten; case %s seq %lld is not kept for the history "
+                                  "(%llu dropped so far)",
+                       m_unsaved.size(), event.id.c_str(), static_cast<long long>(event.seq),
+                       static_cast<unsigned long long>(m_unsavedDropped.load()));
+        return false;
+    }
+    if (m_unsaved.empty())
+        qCCritical(lcHistory, "case %s seq %lld not stored: %s; holding case events in memory until the database takes "
+                              "writes again",
+                   event.id.c_str(), static_cast<long long>(event.seq), qPrintable(m_journal->error()));
+    m_unsaved.push_back({event, receivedAt});
+    m_unsavedCount.store(m_unsaved.size(), std::memory_order_relaxed);
     return false;
+}
+
+void History::writeUnsaved()
+{
+    size_t written = 0;
+    while (!m_unsaved.empty()) {
+        Unsaved &held = m_unsaved.front();
+        int64_t id = 0;
+        if (!m_journal->record(held.event, held.receivedAt, &id))
+            break;
+        if (id > 0)
+            m_persisted.fetch_add(1, std::memory_order_relaxed);
+        m_unsaved.pop_front();
+        ++written;
+    }
+    m_unsavedCount.store(m_unsaved.size(), std::memory_order_relaxed);
+    if (written > 0 && m_unsaved.empty())
+        qCInfo(lcHistory, "the database takes writes again: the %zu case events held in memory are stored", written);
+}
+
+bool History::isHeld(const Refusal &refusal) const
+{
+    return std::any_of(m_unsaved.begin(), m_unsaved.end(),
+                       [&](const Unsaved &held) { return held.event.seq == refusal.seq && held.event.id == refusal.caseId; });
+}
+
+void History::refuse(std::vector<Refusal> refusals)
+{
+    if (refusals.empty())
+        return;
+    {
+        std::lock_guard lock(m_refusalMutex);
+        m_refusals.insert(m_refusals.end(), std::make_move_iterator(refusals.begin()), std::make_move_iterator(refusals.end()));
+    }
+    post([this](sqlite3 *db) { writeRefusals(db); });
+}
+
+void History::writeRefusals(sqlite3 *db)
+{
+    std::vector<Refusal> pending;
+    {
+        std::lock_guard lock(m_refusalMutex);
+        pending.swap(m_refusals);
+    }
+    if (pending.empty())
+        return;
+    // An event still held has no row to mark yet: it waits with the others.
+    std::vector<Refusal> now;
+    std::vector<Refusal> later;
+    {
+        std::lock_guard journalLock(m_journalMutex);
+        for (Refusal &r : pending)
+            (isHeld(r) ? later : now).push_back(std::move(r));
+    }
+    if (!now.empty() && !markRefused(db, now)) {
+        countError();
+        later.insert(later.end(), std::make_move_iterator(now.begin()), std::make_move_iterator(now.end()));
+    }
+    if (!later.empty()) {
+        std::lock_guard lock(m_refusalMutex);
+        m_refusals.insert(m_refusals.begin(), std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()));
+    }
 }
 
 std::vector<feed::CaseEvent> History::readJournal()
@@ -107,6 +189,12 @@ void History::run()
             m_busy = true;
             lock.unlock();
             sqlite3_wal_checkpoint_v2(m_db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (m_unsavedCount.load(std::memory_order_relaxed) > 0) {
+                // Held case events are retried here too: no new one may come to push them.
+                std::lock_guard journalLock(m_journalMutex);
+                writeUnsaved();
+            }
+            writeRefusals(m_db.get()); // and refusals that could not be stored yet
             lock.lock();
             m_busy = false;
             if (m_work.empty())

@@ -32,8 +32,12 @@ public:
     // A corrupt file found at start and moved here; empty normally.
     QString movedAside() const { return m_movedAside; }
 
-    // For the feed's thread only: commits a case event before its acknowledgement.
-    // Sets event.journalId to its row (0 if it was there already).
+    // For the feed's thread: commits a case event before its acknowledgement.
+    // Sets event.journalId to its row (0 if it was there already, or not yet
+    // written). When the database refuses the write (a full disk), the event
+    // is held in memory with those after it, in arrival order, and written as
+    // soon as the database takes writes again (retried every second): the
+    // live picture goes on meanwhile and no accepted event is left out.
     bool recordCase(feed::CaseEvent &event, int64_t receivedAt);
     // What a restart loads: the cases stored (open, or ended since
     // `endedSince`), the journal after the point they reach (arrival
@@ -49,6 +53,11 @@ public:
     Saved readSaved(int64_t endedSince, int64_t telemetrySince = INT64_MAX);
     // The whole journal (tests, reports).
     std::vector<feed::CaseEvent> readJournal();
+    // Marks case events the live state refused (stale or illegal), so that a
+    // restore does not replay them. Any thread; the writer stores them, and
+    // keeps them until it could: after a refused write, and for an event
+    // still held in memory, until that event is in the journal.
+    void refuse(std::vector<Refusal> refusals);
     // Runs `work` on the writer thread, in order.
     void post(std::function<void(sqlite3 *)> work);
     // Waits until everything posted so far has run (tests, shutdown).
@@ -57,15 +66,39 @@ public:
     uint64_t persisted() const { return m_persisted.load(std::memory_order_relaxed); }
     uint64_t errors() const { return m_errors.load(std::memory_order_relaxed); }
     void countError() { m_errors.fetch_add(1, std::memory_order_relaxed); }
+    // Case events accepted but not yet in the database (held in memory).
+    size_t unsaved() const { return m_unsavedCount.load(std::memory_order_relaxed); }
+    // Held events beyond this are dropped (counted, logged): a disk full for
+    // days must not take the wall's memory with it. About 300 MB.
+    static constexpr size_t kMaxUnsaved = 500000;
+    uint64_t unsavedDropped() const { return m_unsavedDropped.load(std::memory_order_relaxed); }
 
 private:
     History() = default;
     void run();
+    // Writes the held events, oldest first, until one is refused. Under m_journalMutex.
+    void writeUnsaved();
+    bool isHeld(const Refusal &refusal) const;
+    // The writer's part of refuse().
+    void writeRefusals(sqlite3 *db);
 
     QString m_path;
     QString m_movedAside;
     Connection m_db; // the writer's, used by readJournal() before the thread starts
     std::unique_ptr<CaseJournal> m_journal;
+    struct Unsaved
+    {
+        feed::CaseEvent event;
+        int64_t receivedAt;
+    };
+    // The journal's connection is the feed thread's; the writer thread takes
+    // it only to retry held events.
+    std::mutex m_journalMutex;
+    std::deque<Unsaved> m_unsaved;
+    std::atomic<size_t> m_unsavedCount{0};
+    std::atomic<uint64_t> m_unsavedDropped{0};
+    std::mutex m_refusalMutex;
+    std::vector<Refusal> m_refusals; // not yet stored
     std::atomic<uint64_t> m_persisted{0};
     std::atomic<uint64_t> m_errors{0};
 

@@ -7,7 +7,9 @@
 
 #include <QQuickWindow>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <limits>
 #include <unordered_set>
 
@@ -261,9 +263,20 @@ void LiveFeed::recordCases()
     if (rows.empty() && journalId <= m_savedJournalId)
         return;
     m_savedJournalId = journalId;
-    m_history->post([rows = std::move(rows), journalId, h = m_history](sqlite3 *db) {
-        if (!history::writeCaseState(db, rows, journalId))
-            h->countError();
+    m_history->post([rows = std::move(rows), journalId, unwritten = m_unwrittenCases, h = m_history](sqlite3 *db) mutable {
+        if (!unwritten->empty()) {
+            // Left out before (a case may have ended and left the live state since): they go first, newer rows replace them.
+            for (history::CaseRow &row : rows)
+                unwritten->insert_or_assign(std::move(row.first), std::move(row.second));
+            rows.assign(unwritten->begin(), unwritten->end());
+        }
+        if (history::writeCaseState(db, rows, journalId)) {
+            unwritten->clear();
+            return;
+        }
+        h->countError();
+        for (history::CaseRow &row : rows)
+            unwritten->insert_or_assign(std::move(row.first), std::move(row.second));
     });
 }
 
@@ -355,10 +368,7 @@ void LiveFeed::recordRefusals()
     refusals.reserve(m_state.refused().size());
     for (const state::LiveState::Refused &r : m_state.refused())
         refusals.push_back({r.id, r.seq, r.reason});
-    m_history->post([refusals = std::move(refusals), h = m_history](sqlite3 *db) {
-        if (!history::markRefused(db, refusals))
-            h->countError();
-    });
+    m_history->refuse(std::move(refusals));
 }
 
 bool LiveFeed::acknowledgeAlarm(uint64_t id)
@@ -432,6 +442,11 @@ void LiveFeed::setStaleAfterSeconds(int seconds)
     emit statusChanged();
 }
 
+int LiveFeed::historyUnsaved() const
+{
+    return m_history ? int(std::min<size_t>(m_history->unsaved(), INT_MAX)) : 0;
+}
+
 void LiveFeed::updateStatus()
 {
     // Deadlines pass and devices fall silent without any message arriving.
@@ -487,9 +502,15 @@ QString LiveFeed::metricsText() const
     out += QStringLiteral("# HELP gridwall_events_persisted_total Case events committed to the history before their acknowledgement.\n"
                           "# TYPE gridwall_events_persisted_total counter\ngridwall_events_persisted_total %1\n"
                           "# HELP gridwall_history_errors_total Writes the history database refused.\n"
-                          "# TYPE gridwall_history_errors_total counter\ngridwall_history_errors_total %2\n")
+                          "# TYPE gridwall_history_errors_total counter\ngridwall_history_errors_total %2\n"
+                          "# HELP gridwall_history_unsaved Case events accepted while the database refused writes, held in memory until it takes them.\n"
+                          "# TYPE gridwall_history_unsaved gauge\ngridwall_history_unsaved %3\n"
+                          "# HELP gridwall_history_unsaved_dropped_total Case events not kept for the history: the memory held for a refusing database was full.\n"
+                          "# TYPE gridwall_history_unsaved_dropped_total counter\ngridwall_history_unsaved_dropped_total %4\n")
                .arg(m_history ? m_history->persisted() : 0)
-               .arg(m_history ? m_history->errors() : 0);
+               .arg(m_history ? m_history->errors() : 0)
+               .arg(m_history ? m_history->unsaved() : 0)
+               .arg(m_history ? m_history->unsavedDropped() : 0);
     out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
     out += m_renderSeconds.exposition(QStringLiteral("gridwall_frame_time_seconds"),
                                       QStringLiteral("Render-thread time per frame: scene-graph sync, drawing and swap."));

@@ -54,6 +54,8 @@ class LiveFeed : public QObject
     // Where a corrupt history database found at start was moved (a fresh one
     // was started); empty when all is well. The operator must see this.
     Q_PROPERTY(QString historyMovedAside READ historyMovedAside CONSTANT)
+    // Case events held in memory while the history database refuses writes (a full disk).
+    Q_PROPERTY(int historyUnsaved READ historyUnsaved NOTIFY statusChanged)
 
 public:
     // Without options the wall runs with no feed ("no feed" on screen). With a
@@ -86,6 +88,7 @@ public:
     int staleAfterSeconds() const { return m_staleAfterSeconds; }
     void setStaleAfterSeconds(int seconds);
     QString historyMovedAside() const { return m_historyMovedAside; }
+    int historyUnsaved() const;
     // What was restored from the history at start: stored cases, then journal events replayed.
     size_t restoredCases() const { return m_restoredCases; }
     size_t restoredEvents() const { return m_restoredEvents; }
@@ -143,6 +146,11 @@ private:
     size_t m_restoredTelemetry = 0;
     size_t m_restoredAlarms = 0;
     int64_t m_savedJournalId = 0;
+    // Case records a refused write (a full disk) left out: the writer thread
+    // adds them to its next write, in the transaction that moves the journal
+    // mark, so that the mark never passes a record that is not on disk.
+    std::shared_ptr<std::unordered_map<std::string, state::CaseRecord>> m_unwrittenCases =
+        std::make_shared<std::unordered_map<std::string, state::CaseRecord>>();
     std::unique_ptr<history::TelemetryBuckets> m_telemetry;
     int m_retentionDays = 400;
     int m_staleAfterSeconds = 30;

@@ -4,202 +4,19 @@
 // rebuilds must equal those of a wall that never died, with or without a broker.
 
 #include "brokerprocess.h"
+#include "caseaudit.h"
 #include "wallprocess.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
-#include <mqtt/async_client.h>
-#include <sqlite3.h>
-
-#include <algorithm>
-#include <chrono>
-#include <functional>
-#include <iterator>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <set>
-#include <string>
-#include <utility>
 
 namespace {
 
-using Key = std::pair<std::string, qint64>; // case id, seq
-using KeySet = std::set<Key>;
-
 const QString kCaseReceived = QStringLiteral("gridwall_messages_received_total{feed=\"case\"}");
 const QString kCaseEntities = QStringLiteral("gridwall_live_entities{kind=\"case\"}");
-
-// Every QoS 1 case event the broker hands to a subscriber of its own: what a
-// wall should have, whatever happened to it meanwhile.
-class TruthSubscriber
-{
-public:
-    explicit TruthSubscriber(const QString &uri)
-        : m_client(uri.toStdString(), "tst-history-truth", mqtt::create_options(MQTTVERSION_3_1_1), nullptr)
-    {
-        m_client.set_message_callback([this](mqtt::const_message_ptr message) { note(message->get_topic(), message->get_payload_str()); });
-    }
-    ~TruthSubscriber()
-    {
-        try {
-            if (m_client.is_connected())
-                m_client.disconnect()->wait_for(std::chrono::seconds(2));
-        } catch (const mqtt::exception &) {
-            // Going away anyway.
-        }
-    }
-
-    bool start()
-    {
-        try {
-            m_client.connect(mqtt::connect_options_builder().clean_session(false).finalize())->wait();
-            m_client.subscribe("panjin/case/+/event", 1)->wait();
-            return true;
-        } catch (const mqtt::exception &e) {
-            qWarning("truth subscriber: %s", e.what());
-            return false;
-        }
-    }
-
-    KeySet keys() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_keys;
-    }
-    size_t deliveries() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_deliveries;
-    }
-    QStringList unreadable() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_unreadable;
-    }
-
-private:
-    void note(const std::string &topic, const std::string &payload)
-    {
-        const QStringList levels = QString::fromStdString(topic).split(QLatin1Char('/'));
-        const QJsonObject body = QJsonDocument::fromJson(QByteArray::fromStdString(payload)).object();
-        std::lock_guard lock(m_mutex);
-        ++m_deliveries;
-        if (levels.size() != 4 || !body.value(QLatin1String("seq")).isDouble()) {
-            m_unreadable << QString::fromStdString(topic);
-            return;
-        }
-        m_keys.emplace(levels.at(2).toStdString(), body.value(QLatin1String("seq")).toInteger());
-    }
-
-    mqtt::async_client m_client;
-    mutable std::mutex m_mutex;
-    KeySet m_keys;
-    size_t m_deliveries = 0;
-    QStringList m_unreadable;
-};
-
-// What a wall's history database holds, read with SQLite itself.
-struct Journal
-{
-    QString error;               // empty when read
-    std::map<Key, int> rows;     // case_log rows per (case id, seq)
-    qint64 acceptedRows = -1;    // rows of the case_events view
-
-    KeySet keys() const
-    {
-        KeySet out;
-        for (const auto &[key, n] : rows)
-            out.insert(key);
-        return out;
-    }
-};
-
-Journal readJournal(const QString &dataDir)
-{
-    Journal journal;
-    const QByteArray path = QDir(dataDir).filePath(QStringLiteral("gridwall.sqlite")).toUtf8();
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        journal.error = QStringLiteral("open %1: %2").arg(QString::fromUtf8(path), QString::fromUtf8(sqlite3_errmsg(db)));
-        sqlite3_close(db);
-        return journal;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    auto query = [&](const char *sql, const std::function<void(sqlite3_stmt *)> &row) {
-        sqlite3_stmt *s = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) {
-            journal.error = QString::fromUtf8(sqlite3_errmsg(db));
-            return;
-        }
-        int rc;
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            row(s);
-        if (rc != SQLITE_DONE)
-            journal.error = QString::fromUtf8(sqlite3_errmsg(db));
-        sqlite3_finalize(s);
-    };
-    query("SELECT case_id, seq, count(*) FROM case_log GROUP BY case_id, seq", [&](sqlite3_stmt *s) {
-        const auto *id = reinterpret_cast<const char *>(sqlite3_column_text(s, 0));
-        journal.rows[{id ? id : "", sqlite3_column_int64(s, 1)}] = sqlite3_column_int(s, 2);
-    });
-    query("SELECT count(*) FROM case_events", [&](sqlite3_stmt *s) { journal.acceptedRows = sqlite3_column_int64(s, 0); });
-    sqlite3_close(db);
-    return journal;
-}
-
-QString describe(const KeySet &keys, int limit = 20)
-{
-    QStringList out;
-    for (const Key &k : keys) {
-        if (out.size() == limit) {
-            out << QStringLiteral("… %1 in all").arg(keys.size());
-            break;
-        }
-        out << QStringLiteral("%1#%2").arg(QString::fromStdString(k.first)).arg(k.second);
-    }
-    return out.join(QLatin1Char(' '));
-}
-
-KeySet minus(const KeySet &a, const KeySet &b)
-{
-    KeySet out;
-    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
-    return out;
-}
-
-// The case picture a user sees in /metrics: how many cases, open and overdue
-// per district, flagged.
-QMap<QString, double> casePicture(const QHash<QString, double> &metrics)
-{
-    QMap<QString, double> picture;
-    for (auto it = metrics.begin(); it != metrics.end(); ++it) {
-        if (it.key() == kCaseEntities || it.key() == QLatin1String("gridwall_cases_flagged")
-            || it.key().startsWith(QLatin1String("gridwall_cases_open{")) || it.key().startsWith(QLatin1String("gridwall_cases_overdue{")))
-            picture.insert(it.key(), it.value());
-    }
-    return picture;
-}
-
-QString sideBySide(const QMap<QString, double> &a, const QMap<QString, double> &b)
-{
-    QStringList keys = a.keys() + b.keys();
-    keys.removeDuplicates();
-    keys.sort();
-    QString out;
-    for (const QString &k : keys)
-        out += QStringLiteral("%1 %2 %3%4\n")
-                   .arg(k)
-                   .arg(a.value(k, -1))
-                   .arg(b.value(k, -1))
-                   .arg(a.value(k, -1) == b.value(k, -1) ? QString() : QStringLiteral("   <--"));
-    return out;
-}
 
 } // namespace
 
@@ -243,7 +60,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_broker.start(), "mosquitto did not start (tests/run installs it)");
-        m_truth = std::make_unique<TruthSubscriber>(m_broker.uri());
+        m_truth = std::make_unique<TruthSubscriber>(m_broker.uri(), QStringLiteral("tst-history-truth"));
         QVERIFY2(m_truth->start(), "the test's own subscriber did not connect");
         m_victimArgs = QStringList{"--broker", m_broker.uri(), "--client-id", "tst-history-victim"};
         QVERIFY2(m_victim.start(m_victimArgs), qPrintable(m_victim.output()));
@@ -283,12 +100,7 @@ private slots:
         QVERIFY2(sim.exitStatus() == QProcess::NormalExit && sim.exitCode() == 0, qPrintable(simOutput));
 
         // The truth settles first (it never died); then both histories catch up with it.
-        KeySet truth = m_truth->keys();
-        for (int quiet = 0; quiet < 10; QTest::qWait(200)) {
-            const KeySet now = m_truth->keys();
-            quiet = now == truth ? quiet + 1 : 0;
-            truth = now;
-        }
+        const CaseKeys truth = m_truth->settle();
         QVERIFY2(truth.size() >= 300, qPrintable(QStringLiteral("only %1 case events published\n%2").arg(truth.size()).arg(simOutput)));
         QVERIFY2(m_truth->unreadable().isEmpty(), qPrintable(m_truth->unreadable().join(QLatin1Char(' '))));
 
@@ -309,15 +121,12 @@ private slots:
               truth.size(), m_truth->deliveries(), static_cast<long long>(clock.elapsed()));
 
         // Nothing acknowledged was lost, nothing came from nowhere, nothing is there twice.
-        const KeySet victimKeys = victim.keys();
+        const CaseKeys victimKeys = victim.keys();
         QVERIFY2(minus(truth, victimKeys).empty(),
                  qPrintable(QStringLiteral("delivered, not in the victim's history: %1\n%2").arg(describe(minus(truth, victimKeys)), m_victim.output())));
         QVERIFY2(minus(victimKeys, truth).empty(),
                  qPrintable(QStringLiteral("in the victim's history, never delivered: %1").arg(describe(minus(victimKeys, truth)))));
-        KeySet twice;
-        for (const auto &[key, n] : victim.rows)
-            if (n != 1)
-                twice.insert(key);
+        const CaseKeys twice = victim.twice();
         QVERIFY2(twice.empty(), qPrintable(QStringLiteral("stored more than once: %1").arg(describe(twice))));
         QCOMPARE(witness.keys(), truth);
 

@@ -28,6 +28,8 @@ BrokerProcess::BrokerProcess()
                                 "allow_anonymous true\n"
                                 "persistence true\n"
                                 "persistence_location %2/\n"
+                                // Saved every second (kiosk/mosquitto/gridwall.conf: 5 s): a crash loses at most the last second.
+                                "autosave_interval 1\n"
                                 "log_dest file %2/mosquitto.log\n"
                                 "max_queued_messages 100000\n")
                      .arg(m_port)
@@ -92,6 +94,14 @@ void BrokerProcess::stop()
         m_process.kill();
         m_process.waitForFinished(2000);
     }
+}
+
+void BrokerProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
 }
 
 QString BrokerProcess::log() const

@@ -20,6 +20,9 @@ public:
     bool start();
     // SIGTERM: Mosquitto writes its persistence file and exits.
     void stop();
+    // SIGKILL: a crash; whatever Mosquitto held only in memory is gone.
+    void kill();
+    bool running() const { return m_process.state() == QProcess::Running; }
     quint16 port() const { return m_port; }
     QString uri() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_port); }
     QString log() const;

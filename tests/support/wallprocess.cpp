@@ -50,7 +50,9 @@ bool WallProcess::start(const QStringList &args, const QString &platform)
     m_metricsPort = freeLoopbackPort();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     QStringList all{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)};
-    if (!args.contains(QStringLiteral("--data-dir")))
+    const qsizetype named = args.indexOf(QStringLiteral("--data-dir"));
+    m_namedDataDir = named >= 0 ? args.value(named + 1) : QString();
+    if (named < 0)
         all << QStringLiteral("--data-dir") << m_dataDir.path();
     m_process.start(m_binary, all + args);
     if (!m_process.waitForStarted(5000))
@@ -101,7 +103,10 @@ bool WallProcess::waitFor(const std::function<bool(const QHash<QString, double> 
     for (int waited = 0; waited < timeoutMs; waited += 100) {
         if (pred(metrics()))
             return true;
-        QThread::msleep(100);
+        // With the event loop running: a test's proxy may live in it.
+        QEventLoop loop;
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
     }
     return false;
 }

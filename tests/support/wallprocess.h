@@ -29,7 +29,8 @@ public:
     void kill();
     bool running() const { return m_process.state() == QProcess::Running; }
     quint16 metricsPort() const { return m_metricsPort; }
-    QString dataDir() const { return m_dataDir.path(); }
+    // The data dir named by the last start's args, else its own.
+    QString dataDir() const { return m_namedDataDir.isEmpty() ? m_dataDir.path() : m_namedDataDir; }
 
     // One scrape: series (name with labels, as exposed) to value; empty on failure.
     QHash<QString, double> metrics() const;
@@ -47,6 +48,7 @@ private:
     quint16 m_metricsPort = 0;
     QString m_output;
     QTemporaryDir m_dataDir;
+    QString m_namedDataDir;
 };
 
 // The q-quantile of a histogram's increase between two scrapes, interpolated
