@@ -38,12 +38,13 @@ private:
         std::vector<Polygon> polygons;
     };
 
-    RegionLoadResult fail(const QString &problem) const { return {nullptr, m_source + QLatin1String(": ") + problem}; }
+    RegionLoadResult fail(const QString &problem) const;
     QString parseFeature(int number, const QJsonValue &value, Feature &out) const;
     static QString parsePolygon(const QJsonArray &rings, Polygon &out);
     GEOSGeometry *makeGeometry(const Feature &feature) const;
     QString describe(const Feature &f) const;
     static QRectF mainBounds(GEOSContextHandle_t h, const GEOSGeometry *g);
+    static QPointF widestPoint(GEOSContextHandle_t h, const GEOSGeometry *g, const QRectF &bounds, double area);
 
     QString m_source;
     std::unique_ptr<RegionTree> m_tree;
@@ -54,6 +55,22 @@ namespace {
 QString quoted(const QString &s)
 {
     return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+// The text with control and line-separator characters as \uXXXX: names and
+// codes come from the file, and the message must stay one line.
+QString oneLine(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 double median(std::vector<double> values)
@@ -98,6 +115,47 @@ QRectF RegionTreeBuilder::mainBounds(GEOSContextHandle_t h, const GEOSGeometry *
             bounds = bounds.isNull() ? p.bounds : bounds.united(p.bounds);
     }
     return bounds;
+}
+
+RegionLoadResult RegionTreeBuilder::fail(const QString &problem) const
+{
+    return {nullptr, oneLine(m_source + QLatin1String(": ") + problem)};
+}
+
+// The centre of the largest inscribed circle, to sqrt(area) / 200. GEOS finds
+// it by refining a grid over the envelope (in GEOS 3.11, starting from
+// square cells of the envelope's shorter side) until the cells are below the
+// tolerance, so the work grows with the envelope's aspect and with its size
+// over the tolerance: a sliver a few centimetres wide and hundreds of
+// kilometres long took minutes and gigabytes. The tolerance is therefore at
+// least 1/20000 of the envelope's diagonal (regions of ordinary shape keep
+// sqrt(area) / 200), and an envelope more than 1000 times longer than wide
+// gets a point on the surface instead.
+QPointF RegionTreeBuilder::widestPoint(GEOSContextHandle_t h, const GEOSGeometry *g, const QRectF &bounds, double area)
+{
+    constexpr double kMaxAspect = 1000;
+    constexpr double kMaxSteps = 20000;
+    const double shorter = std::min(bounds.width(), bounds.height());
+    const double longer = std::max(bounds.width(), bounds.height());
+    GEOSGeometry *found = nullptr;
+    if (shorter > 0 && longer / shorter <= kMaxAspect) {
+        const double diagonal = std::hypot(bounds.width(), bounds.height());
+        GEOSGeometry *circle = GEOSMaximumInscribedCircle_r(h, g, std::max(std::sqrt(area) / 200, diagonal / kMaxSteps));
+        if (circle) {
+            found = GEOSGeomGetStartPoint_r(h, circle);
+            GEOSGeom_destroy_r(h, circle);
+        }
+    }
+    if (!found)
+        found = GEOSPointOnSurface_r(h, g);
+    QPointF point = bounds.center();
+    if (found) {
+        double x = 0, y = 0;
+        if (GEOSGeomGetX_r(h, found, &x) == 1 && GEOSGeomGetY_r(h, found, &y) == 1)
+            point = QPointF(x, y);
+        GEOSGeom_destroy_r(h, found);
+    }
+    return point;
 }
 
 QString RegionTreeBuilder::describe(const Feature &f) const
@@ -308,17 +366,10 @@ RegionLoadResult RegionTreeBuilder::load(const QByteArray &json)
         sizes[size_t(r.level)].push_back(std::sqrt(sceneArea));
 
         // Labels go where the region is widest, not at a centroid that may lie outside it.
-        if (r.level == Level::District || r.level == Level::Street) {
-            auto circle = tree.m_geos.own(GEOSMaximumInscribedCircle_r(h, geometry.get(), std::sqrt(sceneArea) / 200));
-            if (circle) {
-                const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r(h, circle.get());
-                double cx = 0, cy = 0;
-                GEOSCoordSeq_getXY_r(h, seq, 0, &cx, &cy);
-                r.labelPoint = QPointF(cx, cy);
-            }
-        } else {
+        if (r.level == Level::District || r.level == Level::Street)
+            r.labelPoint = widestPoint(h, geometry.get(), r.bounds, sceneArea);
+        else
             r.labelPoint = r.bounds.center();
-        }
 
         tree.m_bounds = tree.m_bounds.isNull() ? r.bounds : tree.m_bounds.united(r.bounds);
         tree.m_levels[size_t(r.level)].append(int(i));

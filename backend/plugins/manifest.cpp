@@ -12,7 +12,8 @@ namespace gridwall::plugins {
 
 std::optional<ApiVersion> ApiVersion::parse(const QString &text)
 {
-    static const QRegularExpression form(QStringLiteral("^(\\d{1,3})\\.(\\d{1,3})$"));
+    // Anchored at the very end: '$' would also match before a final newline.
+    static const QRegularExpression form(QRegularExpression::anchoredPattern(QStringLiteral("(\\d{1,3})\\.(\\d{1,3})")));
     const QRegularExpressionMatch m = form.match(text);
     if (!m.hasMatch())
         return std::nullopt;
@@ -52,6 +53,22 @@ bool insideFolder(const QString &folder, const QString &relative, QString *probl
     return true;
 }
 
+// The text with control and line-separator characters as \uXXXX: problems
+// quote the manifest's own values, and each must stay one line.
+QString oneLine(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 // "name" is a string, or {"zh_CN": ..., "en": ...}.
 void readName(const QJsonValue &value, QString *name, QString *nameEn)
 {
@@ -69,15 +86,22 @@ void readName(const QJsonValue &value, QString *name, QString *nameEn)
 
 ManifestRead readManifest(const QString &folderPath, ApiVersion host)
 {
-    ManifestRead out;
     const QString folder = QFileInfo(folderPath).absoluteFilePath();
     QFile file(QDir(folder).filePath(QStringLiteral("plugin.json")));
     if (!file.open(QIODevice::ReadOnly)) {
+        ManifestRead out;
         out.problems << QStringLiteral("plugin.json: cannot read it (%1)").arg(file.errorString());
         return out;
     }
+    return readManifestJson(file.readAll(), folder, host);
+}
+
+ManifestRead readManifestJson(const QByteArray &json, const QString &folderPath, ApiVersion host)
+{
+    ManifestRead out;
+    const QString folder = QFileInfo(folderPath).absoluteFilePath();
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         out.problems << (error.error != QJsonParseError::NoError
                              ? QStringLiteral("plugin.json: not JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset)
@@ -89,14 +113,15 @@ ManifestRead readManifest(const QString &folderPath, ApiVersion host)
     m.folder = folder;
     QStringList &problems = out.problems;
 
-    static const QRegularExpression idForm(QStringLiteral("^[a-z0-9][a-z0-9-]{1,62}$"));
+    // Anchored at the very end: '$' would also match before a final newline.
+    static const QRegularExpression idForm(QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9-]{1,62}")));
     m.id = o.value(QStringLiteral("id")).toString();
     if (!idForm.match(m.id).hasMatch())
         problems << QStringLiteral("id: \"%1\" must be 2 to 63 of a-z, 0-9 and -").arg(m.id);
     readName(o.value(QStringLiteral("name")), &m.name, &m.nameEn);
     if (m.name.isEmpty())
         problems << QStringLiteral("name: a string, or {\"zh_CN\": ..., \"en\": ...}, is required");
-    static const QRegularExpression semver(QStringLiteral("^\\d+\\.\\d+\\.\\d+$"));
+    static const QRegularExpression semver(QRegularExpression::anchoredPattern(QStringLiteral("\\d+\\.\\d+\\.\\d+")));
     m.version = o.value(QStringLiteral("version")).toString();
     if (!semver.match(m.version).hasMatch())
         problems << QStringLiteral("version: \"%1\" must be MAJOR.MINOR.PATCH").arg(m.version);
@@ -185,6 +210,8 @@ ManifestRead readManifest(const QString &folderPath, ApiVersion host)
     }
     if (problems.isEmpty())
         out.manifest = std::move(m);
+    for (QString &problem : problems)
+        problem = oneLine(problem);
     return out;
 }
 

@@ -4,6 +4,7 @@
 // for, the widgets and map layers it offers, and the feeds and data it may
 // read. docs/plugins.md describes every field for plugin authors.
 
+#include <QByteArray>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -86,5 +87,8 @@ struct ManifestRead
 // Reads FOLDER/plugin.json and checks every field, that every file it names
 // exists inside the folder, and that the host can run its API version.
 ManifestRead readManifest(const QString &folder, ApiVersion host = kHostApi);
+// The same checks on the text of a plugin.json already in memory; the files
+// it names are still looked up in `folder`.
+ManifestRead readManifestJson(const QByteArray &json, const QString &folder, ApiVersion host = kHostApi);
 
 } // namespace gridwall::plugins

@@ -87,6 +87,12 @@ private slots:
         QTest::newRow("array") << QByteArray("[]") << "plugin.json: must be a JSON object";
         QTest::newRow("id") << good().replace("\"public-security\"", "\"Public Security!\"") << "id: \"Public Security!\"";
         QTest::newRow("version") << good().replace("\"1.2.0\"", "\"1.2\"") << "version: \"1.2\" must be MAJOR.MINOR.PATCH";
+        // The forms match the whole value: a final newline is not let through (and is shown escaped).
+        QTest::newRow("id newline") << good().replace("\"public-security\"", "\"public-security\\n\"")
+                                    << "id: \"public-security\\u000a\" must be 2 to 63";
+        QTest::newRow("version newline") << good().replace("\"1.2.0\"", "\"1.2.0\\n\"")
+                                         << "version: \"1.2.0\\u000a\" must be MAJOR.MINOR.PATCH";
+        QTest::newRow("api newline") << good(QStringLiteral("1.0\n")) << "apiVersion: \"1.0\\u000a\" must be MAJOR.MINOR";
         QTest::newRow("api form") << good(QStringLiteral("one")) << "apiVersion: \"one\" must be MAJOR.MINOR";
         QTest::newRow("department") << good().replace("\"public_security\"", "\"police\"") << "department: \"police\" is not one of";
         QTest::newRow("feed") << good().replace("\"poi\"", "\"weather\"") << "feeds: \"weather\" is not one of";
@@ -108,6 +114,8 @@ private slots:
         const ManifestRead read = readManifest(plugin(QString::fromLatin1(QTest::currentDataTag()).replace(' ', '-'), json));
         QVERIFY(!read.manifest);
         QVERIFY2(read.problems.join('\n').contains(problem), qPrintable(read.problems.join('\n')));
+        for (const QString &line : read.problems)
+            QVERIFY2(!line.contains('\n'), "each problem must be one line");
     }
 
     void noManifestAtAll()

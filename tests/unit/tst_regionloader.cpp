@@ -3,6 +3,7 @@
 
 #include "geo/regionloader.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace gridwall::geo;
@@ -84,6 +85,9 @@ private slots:
         QTest::newRow("unknown level")
             << replaced(1, feature("\"code\":\"110101001\",\"name\":\"x\",\"level\":\"town\",\"parent\":\"110101\"", square(116.4, 39.9, 0.01)))
             << "unknown level \"town\"";
+        QTest::newRow("unknown level with a newline")
+            << replaced(1, feature("\"code\":\"110101001\",\"name\":\"x\",\"level\":\"str\\neet\",\"parent\":\"110101\"", square(116.4, 39.9, 0.01)))
+            << "unknown level \"str\\u000aeet\"";
         QTest::newRow("missing parent")
             << replaced(1, feature("\"code\":\"110101001\",\"name\":\"x\",\"level\":\"street\"", square(116.4, 39.9, 0.01)))
             << "region 110101001 (x): missing property \"parent\"";
@@ -126,6 +130,21 @@ private slots:
         QVERIFY2(r.error.startsWith("bad.geojson: "), qPrintable(r.error));
         QVERIFY2(r.error.contains(expected), qPrintable(r.error));
         QVERIFY2(!r.error.contains('\n'), "the reason must be one line");
+    }
+
+    // A sliver (1 km wide, 4,500 km long) once kept the label search busy
+    // for many seconds and hundreds of MB; it loads at once, labelled inside.
+    void sliversLoadQuickly()
+    {
+        const QString sliver = feature("\"code\":\"1\",\"name\":\"sliver\",\"level\":\"district\"",
+                                       "{\"type\":\"Polygon\",\"coordinates\":[[[122.01,41.1],[122.02,0.10411],[122.01,41.11],[122.01,41.1]]]}");
+        QElapsedTimer timer;
+        timer.start();
+        const RegionLoadResult r = loadRegionJson(collection({sliver}), "sliver.geojson");
+        QVERIFY2(r.tree, qPrintable(r.error));
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        const Region &region = r.tree->region(0);
+        QCOMPARE(r.tree->hitTest(region.labelPoint, Level::District), 0);
     }
 
     void missingFileIsNamed()
