@@ -126,7 +126,7 @@ Window {
         // Department plugins' widgets, between the map and the panel (no room taken without plugins).
         PluginDock {
             id: pluginDock
-            anchors { right: drillDown.left; top: header.bottom; bottom: ticker.top }
+            anchors { right: drillDown.left; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: ticker.top }
             host: root.plugins || null
             only: root.scenePlugins
             unit: root.unit
@@ -134,7 +134,7 @@ Window {
 
         DrillDownPanel {
             id: drillDown
-            anchors { right: parent.right; top: header.bottom; bottom: parent.bottom }
+            anchors { right: parent.right; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: parent.bottom }
             unit: root.unit
             region: root.regionPanel
             entity: root.entityPanel || null
@@ -176,6 +176,7 @@ Window {
         // Problems the operator must know of, never hidden: the history was corrupt and
         // started afresh, or it refuses writes (a full disk) and case events wait in memory.
         Rectangle {
+            id: historyBand
             readonly property int unsaved: root.feed ? root.feed.historyUnsaved : 0
             visible: root.feed !== null && (root.feed.historyMovedAside !== "" || unsaved > 0)
             anchors { left: parent.left; right: parent.right; top: header.bottom }
@@ -216,7 +217,8 @@ Window {
         }
 
         MapLegend {
-            anchors { left: parent.left; top: header.bottom; margins: Theme.margin * root.unit }
+            // Below the history's warning band while it shows, never over it.
+            anchors { left: parent.left; top: historyBand.visible ? historyBand.bottom : header.bottom; margins: Theme.margin * root.unit }
             unit: root.unit
             layers: root.layers
             stale: root.stale
