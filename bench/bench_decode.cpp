@@ -6,6 +6,7 @@
 //
 //   bench_decode [repetitions=7] [messages=20000]
 
+#include "benchkit.h"
 #include "feed/decoder.h"
 #include "feed/ingestqueue.h"
 #include "state/livestate.h"
@@ -686,6 +687,15 @@ int main(int argc, char **argv)
     std::printf("ratio: simdjson is %.2fx the reference's throughput\n", slow.nsPerMessage / fast.nsPerMessage);
     print("simdjson Decoder, GCJ-02 worker positions", gcjFast);
     print("decode + queue + apply to the live state", pipeline);
+    using gridwall::bench::figure;
+    figure("messages", double(mix.size()));
+    figure("payload_bytes", double(bytes) / double(mix.size()), "B");
+    for (const auto &[key, f] : {std::pair{"simdjson", &fast}, std::pair{"simdjson_by_value", &fastByValue},
+                                 std::pair{"reference", &slow}, std::pair{"simdjson_gcj02", &gcjFast}, std::pair{"pipeline", &pipeline}}) {
+        figure(std::string(key) + ".msgs", f->messagesPerSecond(), "msg/s");
+        figure(std::string(key) + ".ns", f->nsPerMessage, "ns");
+    }
+    figure("simdjson_vs_reference", slow.nsPerMessage / fast.nsPerMessage, "x");
     std::fprintf(stderr, "(accepted in the timed runs: %lld)\n", (long long)sink);
     return 0;
 }

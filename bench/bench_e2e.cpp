@@ -7,6 +7,7 @@
 // the same run.
 // Usage: bench_e2e [RATE msg/s = 10000] [SECONDS = 20]   (a display makes frames real)
 
+#include "benchkit.h"
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
@@ -214,8 +215,28 @@ int main(int argc, char *argv[])
                 applyAt(0.5), applyAt(0.99), after.value("gridwall_apply_seconds_count") - before.value("gridwall_apply_seconds_count"));
     bare.write("count\n");
     bare.waitForReadyRead(5000);
-    std::printf("bare Paho subscriber (transport only): received %s, CPU %.1f %% of one core\n", bare.readLine().trimmed().constData(),
+    const QByteArray bareReceived = bare.readLine().trimmed();
+    std::printf("bare Paho subscriber (transport only): received %s, CPU %.1f %% of one core\n", bareReceived.constData(),
                 100.0 * (bareCpuAfter - bareCpuBefore) / elapsed);
+    using gridwall::bench::figure;
+    figure("published", double(total));
+    figure("publish_rate", double(total) / elapsed, "msg/s");
+    figure("payload_bytes", double(bytes / size_t(total)), "B");
+    figure("plain.received", double(plainCount));
+    figure("plain.p50_ms", plainP50 * 1000, "ms");
+    figure("plain.p99_ms", plainP99 * 1000, "ms");
+    figure("wall.handled", wallHandled);
+    figure("wall.dropped", double(total) - wallHandled);
+    figure("wall.coalesced", after.value("gridwall_messages_coalesced_total") - before.value("gridwall_messages_coalesced_total"));
+    figure("wall.cpu_pct", 100.0 * (cpuAfter - cpuBefore) / elapsed, "%");
+    figure("wall.p50_ms", wallP50 * 1000, "ms");
+    figure("wall.p99_ms", wallP99 * 1000, "ms");
+    figure("wall_minus_plain.p99_ms", (wallP99 - plainP99) * 1000, "ms");
+    figure("apply.p50_ms", applyAt(0.5), "ms");
+    figure("apply.p99_ms", applyAt(0.99), "ms");
+    figure("apply.frames", after.value("gridwall_apply_seconds_count") - before.value("gridwall_apply_seconds_count"));
+    figure("bare.received", bareReceived.toDouble());
+    figure("bare.cpu_pct", 100.0 * (bareCpuAfter - bareCpuBefore) / elapsed, "%");
     bare.closeWriteChannel();
     bare.waitForFinished(5000);
     subscriber.disconnect()->wait();

@@ -8,6 +8,7 @@
 // CPU. Quantiles are interpolated within the histograms' buckets.
 // Usage (under a display, e.g. xvfb-run): bench_frames [SECONDS = 20] [WARMUP = 10] [SIZE = 1920x1080]
 
+#include "benchkit.h"
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
@@ -22,7 +23,8 @@ namespace {
 struct Phase
 {
     const char *name;
-    double rate; // simulator rate multiplier; 0: no feed at all
+    const char *key; // prefix of its figures
+    double rate;     // simulator rate multiplier; 0: no feed at all
 };
 
 double received(const QHash<QString, double> &m)
@@ -49,7 +51,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const Phase phases[] = {{"empty map (no feed)", 0}, {"simulator 1x", 1}, {"simulator 10x", 10}, {"simulator 100x", 100}};
+    const Phase phases[] = {{"empty map (no feed)", "empty", 0},
+                             {"simulator 1x", "sim1x", 1},
+                             {"simulator 10x", "sim10x", 10},
+                             {"simulator 100x", "sim100x", 100}};
     std::printf("%-22s %9s %9s %9s %8s %10s %10s %8s\n", "phase", "msg/s", "frames/s", "frame50", "frame99", "apply50",
                 "apply99", "CPU %");
     for (const Phase &phase : phases) {
@@ -87,6 +92,15 @@ int main(int argc, char *argv[])
                     (received(after) - received(before)) / seconds, frames / seconds, ms("gridwall_frame_time_seconds", 0.5),
                     ms("gridwall_frame_time_seconds", 0.99), ms("gridwall_apply_seconds", 0.5), ms("gridwall_apply_seconds", 0.99),
                     100 * cpu);
+        const std::string key = phase.key;
+        using gridwall::bench::figure;
+        figure(key + ".msgs", (received(after) - received(before)) / seconds, "msg/s");
+        figure(key + ".fps", frames / seconds, "frames/s");
+        figure(key + ".frame_p50_ms", ms("gridwall_frame_time_seconds", 0.5), "ms");
+        figure(key + ".frame_p99_ms", ms("gridwall_frame_time_seconds", 0.99), "ms");
+        figure(key + ".apply_p50_ms", ms("gridwall_apply_seconds", 0.5), "ms");
+        figure(key + ".apply_p99_ms", ms("gridwall_apply_seconds", 0.99), "ms");
+        figure(key + ".cpu_pct", 100 * cpu, "%");
         std::fflush(stdout);
         if (phase.rate > 0) {
             sim.terminate();

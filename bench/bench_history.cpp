@@ -80,6 +80,7 @@
 #include <vector>
 
 using namespace gridwall;
+using bench::figure;
 using bench::msSince;
 using bench::pinToCpu0;
 using bench::Stats;
@@ -960,8 +961,18 @@ Sizes sizesOf(const QString &path)
 
 // ------------------------------------------------------------------ reporting
 
-void printStream(const char *label, const StreamInfo &s)
+// `key` (empty: none) prefixes the figures for bench/run.
+void printStream(const char *label, const StreamInfo &s, const std::string &key = {})
 {
+    if (!key.empty()) {
+        figure(key + ".events", double(s.events));
+        figure(key + ".cases", double(s.cases));
+        figure(key + ".days", double(s.last - s.first) / double(kDayMs), "d");
+        figure(key + ".cases_per_day", double(s.cases) * double(kDayMs) / double(std::max<int64_t>(1, s.last - s.first)));
+        figure(key + ".events_per_case", double(s.events) / double(s.cases));
+        figure(key + ".duplicates", double(s.duplicates));
+        figure(key + ".held_back", double(s.heldBack));
+    }
     std::printf("%-28s %s events of %s cases (%.2f a case) arriving %s .. %s (%.1f days, %.0f new cases a day);\n", label,
                 withThousands(s.events).c_str(), withThousands(s.cases).c_str(), double(s.events) / double(s.cases),
                 shanghaiClock(s.first).c_str(), shanghaiClock(s.last).c_str(), double(s.last - s.first) / double(kDayMs),
@@ -972,8 +983,9 @@ void printStream(const char *label, const StreamInfo &s)
     std::printf("; %zu delivered twice, %zu behind the case's next\n", s.duplicates, s.heldBack);
 }
 
-void printBuilt(const Built &b)
+void printBuilt(const Built &b, const std::string &key)
 {
+    figure(key + ".build_ms", b.generateMs + b.insertMs + b.markMs + b.recordsMs + b.checkpointMs, "ms");
     std::printf("%-28s generate %.0f ms, insert %.0f ms (transactions of %zu: %.0f events/s), replay and mark %zu refused "
                 "%.0f ms, write %s case records %.0f ms, checkpoint %.0f ms; %s rows\n",
                 "built", b.generateMs, b.insertMs, kBuildTransaction,
@@ -981,9 +993,13 @@ void printBuilt(const Built &b)
                 withThousands(b.records).c_str(), b.recordsMs, b.checkpointMs, withThousands(b.rows).c_str());
 }
 
-void printSizes(const Sizes &s, size_t rows)
+void printSizes(const Sizes &s, size_t rows, const std::string &key)
 {
     const double perEvent = double(s.fileBytes) / double(rows);
+    figure(key + ".file_mb", double(s.fileBytes) / 1e6, "MB");
+    figure(key + ".bytes_per_event", perEvent, "B");
+    for (const Sizes::Part &p : s.parts)
+        figure(key + ".part." + p.name + "_bytes_per_event", double(p.bytes) / double(rows), "B");
     std::printf("%-28s %.1f MB file (%lld pages of %lld, %lld free): %.0f bytes/event, %.0f MB per million events\n",
                 "database size", double(s.fileBytes) / 1e6, static_cast<long long>(s.pages),
                 static_cast<long long>(s.pageSize), static_cast<long long>(s.freePages), perEvent, perEvent);
@@ -1016,7 +1032,8 @@ int64_t journalRows(const QString &dir)
 
 // `journalToo`: also time the replay of the whole journal, and load every
 // stored case (both hold the whole history in memory: not for tens of millions).
-RestartFigures measureRestart(const char *label, const QString &dir, const geo::RegionTree &tree, int repeats, bool journalToo)
+RestartFigures measureRestart(const char *label, const QString &dir, const geo::RegionTree &tree, int repeats, bool journalToo,
+                              const std::string &key)
 {
     RestartFigures f;
     std::vector<double> open, read, stateInit, apply, total;
@@ -1083,6 +1100,14 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
                     "the state\n",
                     "memory", f.first.journalMb, f.first.journalMb * 1048576.0 / double(f.first.events), sizeof(CaseEvent),
                     f.first.stateMb);
+        figure(key + ".journal.open_ms", f.open.median, "ms");
+        figure(key + ".journal.read_ms", f.read.median, "ms");
+        figure(key + ".journal.apply_ms", f.apply.median, "ms");
+        figure(key + ".journal.total_ms", f.total.median, "ms");
+        figure(key + ".journal.total_min_ms", f.total.min, "ms");
+        figure(key + ".journal.total_max_ms", f.total.max, "ms");
+        figure(key + ".journal.cold_ms", f.cold.openMs + f.cold.readMs + f.cold.applyMs, "ms");
+        figure(key + ".journal.memory_mb", f.first.journalMb, "MB");
         std::printf("  %-26s %zu cases known, %d open (%d overdue), %d flagged, %zu refused by the replay (marked at build: 0 "
                     "expected); alarms %d active, %zu listed\n",
                     "restored", f.first.cases, f.first.open, f.first.overdue, f.first.flagged, f.first.refused, f.first.alarmsActive,
@@ -1098,6 +1123,17 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     recordsRow("readSaved()", f.recordsRead, "");
     recordsRow("restoreCase() each", f.recordsRestore, "");
     recordsRow("open + read + restore", f.recordsTotal, "  target < 1000 ms (with the tail and a tick)");
+    figure(key + ".records.read_ms", f.recordsRead.median, "ms");
+    figure(key + ".records.restore_ms", f.recordsRestore.median, "ms");
+    figure(key + ".records.total_ms", f.recordsTotal.median, "ms");
+    figure(key + ".records.total_min_ms", f.recordsTotal.min, "ms");
+    figure(key + ".records.total_max_ms", f.recordsTotal.max, "ms");
+    figure(key + ".records.read_us_per_record", f.recordsRead.median * 1000.0 / double(std::max<size_t>(1, f.records.cases)), "us");
+    figure(key + ".records.restore_us_per_case", f.recordsRestore.median * 1000.0 / double(std::max<size_t>(1, f.records.cases)), "us");
+    figure(key + ".records.cases", double(f.records.cases));
+    figure(key + ".records.open", f.records.open);
+    figure(key + ".records.overdue", f.records.overdue);
+    figure(key + ".records.same_open", !journalToo || f.records.open == f.first.open ? 1 : 0);
     // Overdue counts move with the clock between the two runs (the history ends at the present), so they are not compared.
     std::printf("  %-26s %zu records, %zu journal events after them; %zu cases known, %d open (%d overdue), alarms %zu listed "
                 "(the replay: %zu, %d, %d): %s\n",
@@ -1108,6 +1144,10 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
         std::printf("  %-26s readSaved(all): %zu records, %.1f ms in all (read %.1f, restore %.1f): what loading every case ever "
                 "stored would take\n",
                 "baseline", f.today.cases, f.today.totalMs(), f.today.readMs, f.today.restoreMs);
+    if (journalToo) {
+        figure(key + ".all.total_ms", f.today.totalMs(), "ms");
+        figure(key + ".all.cases", double(f.today.cases));
+    }
     return f;
 }
 
@@ -1137,9 +1177,9 @@ int buildCommand(const QString &dir, long long events)
         return 1;
     }
     std::printf("wrote %s\n", qPrintable(databasePath(dir)));
-    printStream("history", built.stream);
-    printBuilt(built);
-    printSizes(sizesOf(databasePath(dir)), built.rows);
+    printStream("history", built.stream, "built");
+    printBuilt(built, "built");
+    printSizes(sizesOf(databasePath(dir)), built.rows, "built");
     return 0;
 }
 
@@ -1156,7 +1196,7 @@ int restartCommand(const QString &dir, int repeats)
     if (rows > kReplayLimit)
         std::printf("%s journal rows: the replay of the whole journal and loading every stored case are left out (over %s)\n",
                     withThousands(uint64_t(rows)).c_str(), withThousands(uint64_t(kReplayLimit)).c_str());
-    measureRestart(qPrintable(dir), dir, *tree, repeats, rows <= kReplayLimit);
+    measureRestart(qPrintable(dir), dir, *tree, repeats, rows <= kReplayLimit, "restart");
     return 0;
 }
 
@@ -1302,7 +1342,11 @@ int main(int argc, char **argv)
                 return false;
         return true;
     };
-    const auto report = [&](const std::string &label, const Rate &r, size_t count, const char *note) {
+    const auto report = [&](const std::string &label, const std::string &key, const Rate &r, size_t count, const char *note) {
+        figure("insert." + key + ".rate", r.rate.median, "events/s");
+        figure("insert." + key + ".rate_min", r.rate.min, "events/s");
+        figure("insert." + key + ".rate_max", r.rate.max, "events/s");
+        figure("insert." + key + ".us", 1e6 / r.rate.median, "us");
         std::printf("%-34s median %7.0f events/s (min %.0f, max %.0f) %7.1f us each, %6.0f bytes written/event, then "
                     "checkpoint %.0f ms; %s deliveries%s\n",
                     label.c_str(), r.rate.median, r.rate.min, r.rate.max, 1e6 / r.rate.median, r.bytesPerEvent, r.checkpointMs,
@@ -1314,13 +1358,13 @@ int main(int argc, char **argv)
         if (!measure(nullptr, offered, batchedInsert(perTransaction), r))
             return fail(QStringLiteral("batched insertion failed"));
         batched.push_back({perTransaction, r});
-        report("batched, " + withThousands(perTransaction) + " a transaction", r, offered,
+        report("batched, " + withThousands(perTransaction) + " a transaction", "batched" + std::to_string(perTransaction), r, offered,
                perTransaction >= 1000 ? "  target >= 250,000/s" : "");
     }
     Rate record;
     if (!measure(nullptr, autocommitCount, journalRecord, record))
         return fail(QStringLiteral("CaseJournal::record failed"));
-    report("CaseJournal::record (autocommit)", record, autocommitCount, "  durable against a killed process");
+    report("CaseJournal::record (autocommit)", "record", record, autocommitCount, "  durable against a killed process");
     for (const auto &[size, r] : batched)
         std::printf("  %-32s x%.1f the rate of one commit per event\n", ("batched " + withThousands(size) + " vs record").c_str(),
                     r.rate.median / record.rate.median);
@@ -1332,14 +1376,15 @@ int main(int argc, char **argv)
         Rate r;
         if (!measure(kNoCheckpoint, offered, batchedInsert(perTransaction), r))
             return fail(QStringLiteral("batched insertion failed"));
-        report("  batched " + withThousands(perTransaction) + ", no auto-checkpoint", r, offered,
+        report("  batched " + withThousands(perTransaction) + ", no auto-checkpoint", "nockpt_batched" + std::to_string(perTransaction), r,
+               offered,
                "  (checkpoints left to another connection)");
     }
     {
         Rate r;
         if (!measure(kNoCheckpoint, autocommitCount, ownAutocommit, r))
             return fail(QStringLiteral("autocommit failed"));
-        report("  autocommit, no auto-checkpoint", r, autocommitCount, "");
+        report("  autocommit, no auto-checkpoint", "nockpt_autocommit", r, autocommitCount, "");
     }
     {
         // One fsync of the WAL per commit: durable against a power cut as well.
@@ -1359,6 +1404,7 @@ int main(int argc, char **argv)
         const double rate = double(count) * 1000.0 / msSince(start);
         std::printf("%-34s        %7.0f events/s %16.2f ms each; %zu deliveries\n", "  autocommit, synchronous=FULL", rate,
                     1000.0 / rate, count);
+        figure("insert.full_sync.ms", 1000.0 / rate, "ms");
         drop(f);
     }
     deliveries.clear();
@@ -1376,10 +1422,11 @@ int main(int argc, char **argv)
         QString error;
         if (!buildDatabase(dir, events, *tree, built, error))
             return fail(error);
-        printStream("history", built.stream);
-        printBuilt(built);
-        printSizes(sizesOf(databasePath(dir)), built.rows);
-        RestartFigures f = measureRestart(label.c_str(), dir, *tree, big ? repeats : 2 * repeats - 1, true);
+        const std::string key = big ? "big" : "small";
+        printStream("history", built.stream, key);
+        printBuilt(built, key);
+        printSizes(sizesOf(databasePath(dir)), built.rows, key);
+        RestartFigures f = measureRestart(label.c_str(), dir, *tree, big ? repeats : 2 * repeats - 1, true, key);
         const size_t needed = eventsOfCases(databasePath(dir), f.first.neededIds);
         std::printf("  %-26s %zu of %zu cases are open or were reported, changed or closed today; their events: %s "
                     "(%.1f %% of the journal)\n",

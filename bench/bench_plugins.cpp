@@ -8,6 +8,7 @@
 // alone in a second one, one after the other.
 // Usage: bench_plugins [CASES = 20000] [SECONDS = 30]
 
+#include "benchkit.h"
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
@@ -27,6 +28,7 @@ struct Timing
 {
     QString plugin;
     double p50 = 0, p99 = 0, mean = 0, count = 0;
+    double errors = 0; // script errors and watchdog interruptions since the wall started: then the figures are not its cost
 };
 
 // One wall with the plugins of `dirs`, CASES open cases published to it, then each plugin's refresh timed.
@@ -82,6 +84,7 @@ std::vector<Timing> measure(const QStringList &dirs, const QStringList &plugins,
         t.p99 = histogramQuantile(before, after, "gridwall_plugin_refresh_seconds", 0.99, labels) * 1000;
         t.count = after.value(count) - before.value(count);
         t.mean = t.count > 0 ? (after.value(sum) - before.value(sum)) / t.count * 1000 : 0;
+        t.errors = after.value(QStringLiteral("gridwall_plugin_errors_total{%1}").arg(labels));
         out.push_back(t);
     }
     return out;
@@ -102,9 +105,19 @@ int main(int argc, char *argv[])
     const std::vector<Timing> baseline = measure({BENCH_PLUGINS}, {"grid-management-js"}, cases, seconds);
     timings.insert(timings.end(), baseline.begin(), baseline.end());
     std::printf("%d open cases, each plugin's refresh timed for %d s (GUI thread, once a second)\n", cases, seconds);
-    std::printf("%-22s %10s %10s %10s %8s\n", "plugin", "p50 ms", "p99 ms", "mean ms", "count");
-    for (const Timing &t : timings)
-        std::printf("%-22s %10.2f %10.2f %10.2f %8.0f\n", qPrintable(t.plugin), t.p50, t.p99, t.mean, t.count);
+    std::printf("%-22s %10s %10s %10s %8s %8s\n", "plugin", "p50 ms", "p99 ms", "mean ms", "count", "errors");
+    for (const Timing &t : timings) {
+        std::printf("%-22s %10.2f %10.2f %10.2f %8.0f %8.0f%s\n", qPrintable(t.plugin), t.p50, t.p99, t.mean, t.count, t.errors,
+                    t.errors > 0 ? "  (stopped or failing: not its cost)" : "");
+        const std::string key = t.plugin.toStdString();
+        gridwall::bench::figure(key + ".mean_ms", t.mean, "ms");
+        gridwall::bench::figure(key + ".p50_ms", t.p50, "ms");
+        gridwall::bench::figure(key + ".p99_ms", t.p99, "ms");
+        gridwall::bench::figure(key + ".refreshes", t.count);
+        gridwall::bench::figure(key + ".errors", t.errors);
+    }
+    gridwall::bench::figure("cases", cases);
+    gridwall::bench::figure("seconds", seconds, "s");
     if (timings.size() == 5 && timings[0].mean > 0)
         std::printf("grid management, baseline (API 1.0 rows in JavaScript) against its C++ module with API 1.1 counts (mean): x%.1f\n",
                     timings[4].mean / timings[0].mean);

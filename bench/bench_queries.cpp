@@ -116,43 +116,51 @@ int main(int argc, char **argv)
                 "in %.0f ms (once)\n",
                 static_cast<long long>(events), regions.size(), cases.size(), queries, fillMs);
     std::mt19937 rng(70);
-    const auto report = [](const char *what, Percentiles p) {
+    bench::figure("events", double(events));
+    bench::figure("fill_ms", fillMs, "ms");
+    const auto report = [](const char *what, const std::string &key, Percentiles p) {
         std::printf("%-46s p50 %8.3f ms   p99 %8.3f ms   max %8.3f ms\n", what, p.p50, p.p99, p.max);
+        bench::figure(key + ".p50_ms", p.p50, "ms");
+        bench::figure(key + ".p99_ms", p.p99, "ms");
     };
     size_t sink = 0;
-    for (const auto &[label, span, step] : {std::tuple{"region series, 24 h by hour", state::kDayMs, history::KpiStep::Hour},
-                                            std::tuple{"region series, 7 d by hour", 7 * state::kDayMs, history::KpiStep::Hour},
-                                            std::tuple{"region series, 30 d by day", 30 * state::kDayMs, history::KpiStep::Day}}) {
-        report(label, measure(queries, [&, span = span, step = step](int) {
+    for (const auto &[label, key, span, step] :
+         {std::tuple{"region series, 24 h by hour", "series_24h", state::kDayMs, history::KpiStep::Hour},
+          std::tuple{"region series, 7 d by hour", "series_7d", 7 * state::kDayMs, history::KpiStep::Hour},
+          std::tuple{"region series, 30 d by day", "series_30d", 30 * state::kDayMs, history::KpiStep::Day}}) {
+        report(label, key, measure(queries, [&, span = span, step = step](int) {
                    const std::string &region = regions[rng() % regions.size()];
                    sink += history::regionSeries(db, region, last - span, last + 1, step).size();
                }));
     }
-    report("today against the same weekday last week", measure(queries, [&](int) {
+    report("today against the same weekday last week", "week", measure(queries, [&](int) {
                sink += size_t(history::todayAgainstLastWeek(db, regions[rng() % regions.size()], last).today.reported);
            }));
-    report("a case's timeline", measure(queries, [&](int) {
+    report("a case's timeline", "timeline", measure(queries, [&](int) {
                sink += history::caseTimeline(db, cases[rng() % cases.size()]).size();
            }));
-    report("what changed in the last hour (city)", measure(std::max(10, queries / 10), [&](int) {
+    report("what changed in the last hour (city)", "changes", measure(std::max(10, queries / 10), [&](int) {
                const history::Changes c = history::changesSince(db, last - state::kHourMs, last);
                sink += c.reported.size() + c.closed.size();
            }));
     const int64_t inHand = scalar(db, "SELECT count(*) FROM case_state WHERE status NOT IN ('resolved', 'closed', 'rejected') "
                                       "AND deadline > 0");
     std::printf("top-N overdue: %lld cases in hand\n", static_cast<long long>(inHand));
-    report("top 20 overdue, city", measure(queries, [&](int) {
+    bench::figure("in_hand", double(inHand));
+    report("top 20 overdue, city", "overdue_city", measure(queries, [&](int) {
                sink += history::topOverdue(db, "city", last, 20).size();
            }));
-    for (const auto &[label, length] : {std::pair{"top 20 overdue, a district", size_t(6)}, std::pair{"top 20 overdue, a street", size_t(9)},
-                                        std::pair{"top 20 overdue, a community", size_t(12)}, std::pair{"top 20 overdue, a grid", size_t(15)}}) {
+    for (const auto &[label, key, length] : {std::tuple{"top 20 overdue, a district", "overdue_district", size_t(6)},
+                                             std::tuple{"top 20 overdue, a street", "overdue_street", size_t(9)},
+                                             std::tuple{"top 20 overdue, a community", "overdue_community", size_t(12)},
+                                             std::tuple{"top 20 overdue, a grid", "overdue_grid", size_t(15)}}) {
         std::vector<std::string> level;
         for (const std::string &r : regions)
             if (r.size() == length)
                 level.push_back(r);
         if (level.empty())
             continue;
-        report(label, measure(queries, [&, &level = level](int) {
+        report(label, key, measure(queries, [&, &level = level](int) {
                    sink += history::topOverdue(db, level[rng() % level.size()], last, 20).size();
                }));
     }

@@ -77,9 +77,13 @@ double secondsSince(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void report(const char *name, const char *unit, Stats s, const char *note = "")
+// `key` names the figure for bench/run (median, min and max).
+void report(const char *name, const char *key, const char *unit, Stats s, const char *note = "")
 {
     std::printf("%-28s median %9.3f %s  (min %.3f, max %.3f)%s\n", name, s.median, unit, s.min, s.max, note);
+    gridwall::bench::figure(std::string(key), s.median, unit);
+    gridwall::bench::figure(std::string(key) + ".min", s.min, unit);
+    gridwall::bench::figure(std::string(key) + ".max", s.max, unit);
 }
 
 } // namespace
@@ -106,7 +110,7 @@ int main(int argc, char **argv)
     // Results feed a checksum so no query can be optimised away.
     unsigned long long checksum = 0;
 
-    report("build 20k upserts", "ms", measure(repeats, [&] {
+    report("build 20k upserts", "build_upserts_ms", "ms", measure(repeats, [&] {
                const auto start = std::chrono::steady_clock::now();
                PointIndex index;
                for (size_t k = 0; k < cameras.size(); ++k)
@@ -132,9 +136,9 @@ int main(int argc, char **argv)
             return secondsSince(start) * 1e6 / double(queries.size());
         };
     };
-    report("nearest n=1", "us/query", measure(repeats, perQuery(1)), "  target < 20");
+    report("nearest n=1", "nearest1_us", "us/query", measure(repeats, perQuery(1)), "  target < 20");
     // Baseline: a linear scan over all cameras with the same metric (a tenth of the queries).
-    report("nearest n=1, linear scan", "us/query", measure(repeats, [&] {
+    report("nearest n=1, linear scan", "linear_scan_us", "us/query", measure(repeats, [&] {
                const size_t count = queries.size() / 10;
                const auto start = std::chrono::steady_clock::now();
                for (size_t i = 0; i < count; ++i) {
@@ -151,10 +155,10 @@ int main(int argc, char **argv)
                }
                return secondsSince(start) * 1e6 / double(count);
            }));
-    report("nearest n=5", "us/query", measure(repeats, perQuery(5)));
+    report("nearest n=5", "nearest5_us", "us/query", measure(repeats, perQuery(5)));
 
     size_t withinHits = 0;
-    report("within 1500 m", "us/query", measure(repeats, [&] {
+    report("within 1500 m", "within1500_us", "us/query", measure(repeats, [&] {
                withinHits = 0;
                const auto start = std::chrono::steady_clock::now();
                for (const GeoPoint &q : queries) {
@@ -166,10 +170,11 @@ int main(int argc, char **argv)
                return s * 1e6 / double(queries.size());
            }));
     std::printf("%-28s %.1f cameras per query on average\n", "within 1500 m", double(withinHits) / kQueries);
+    gridwall::bench::figure("within1500_hits", double(withinHits) / kQueries);
 
     // Worker-style updates: a short step from where the point is now.
     std::vector<GeoPoint> current = cameras;
-    report("move (upsert existing)", "us/op", measure(repeats, [&] {
+    report("move (upsert existing)", "move_us", "us/op", measure(repeats, [&] {
                for (uint32_t k : moveKeys)
                    moves.push_back({current[k].lon + step(rng), current[k].lat + step(rng)});
                const auto start = std::chrono::steady_clock::now();
@@ -181,7 +186,7 @@ int main(int argc, char **argv)
                moves.clear();
                return s * 1e6 / double(moveKeys.size());
            }));
-    report("nearest n=1 after moves", "us/query", measure(repeats, perQuery(1)));
+    report("nearest n=1 after moves", "nearest1_after_moves_us", "us/query", measure(repeats, perQuery(1)));
 
     const auto loadStart = std::chrono::steady_clock::now();
     const gridwall::geo::RegionLoadResult loaded = gridwall::geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
@@ -191,7 +196,7 @@ int main(int argc, char **argv)
     }
     std::printf("%-28s %.1f ms (once, not part of the figures)\n", "load region file", secondsSince(loadStart) * 1e3);
     size_t pairs = 0;
-    report("gridNeighbours", "ms", measure(repeats, [&] {
+    report("gridNeighbours", "grid_neighbours_ms", "ms", measure(repeats, [&] {
                const auto start = std::chrono::steady_clock::now();
                const std::vector<std::vector<int>> neighbours = gridwall::geo::gridNeighbours(*loaded.tree);
                const double s = secondsSince(start);
@@ -202,6 +207,7 @@ int main(int argc, char **argv)
            }));
     std::printf("%-28s %lld grids, %zu neighbouring pairs\n", "gridNeighbours",
                 qlonglong(loaded.tree->level(gridwall::geo::Level::Grid).size()), pairs / 2);
+    gridwall::bench::figure("grid_pairs", double(pairs / 2));
     std::printf("checksum %llu\n", checksum);
     return 0;
 }

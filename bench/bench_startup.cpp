@@ -3,6 +3,8 @@
 // time this launcher saw until that line (process creation included).
 // Usage: bench_startup [RUNS] [extra gridwall args...]   (needs a display)
 
+#include "benchkit.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -51,5 +53,11 @@ int main(int argc, char *argv[])
                 "min %.0f, max %.0f ms\n",
                 runs, qPrintable(wallArgs.join(' ')), median(internal), median(external),
                 *std::min_element(external.begin(), external.end()), *std::max_element(external.begin(), external.end()));
+    using gridwall::bench::figure;
+    figure("runs", runs);
+    figure("in_process_ms", median(internal), "ms");
+    figure("launch_ms", median(external), "ms");
+    figure("launch_min_ms", *std::min_element(external.begin(), external.end()), "ms");
+    figure("launch_max_ms", *std::max_element(external.begin(), external.end()), "ms");
     return 0;
 }

@@ -1321,5 +1321,34 @@ int main(int argc, char **argv)
         std::printf(" %s %d", state::alarmKindName(state::AlarmKind(k)), f.activeByKind[size_t(k)]);
     std::printf("; listed %zu\n", f.alarmsListed);
     std::printf("checksum %016" PRIx64 " (%s over the repeats)\n", f.checksum(), identical ? "identical" : "DIFFERENT");
+
+    using bench::figure;
+    figure("events", double(w.windowEvents));
+    figure("repeats", repeats);
+    figure("apply.median_ms", apply.median, "ms");
+    figure("apply.min_ms", apply.min, "ms");
+    figure("apply.max_ms", apply.max, "ms");
+    figure("apply.ns_per_event", apply.median * 1e6 / double(w.windowEvents), "ns");
+    figure("baseline.median_ms", base.median, "ms");
+    figure("baseline.min_ms", base.min, "ms");
+    figure("baseline.max_ms", base.max, "ms");
+    figure("tree_vs_baseline", apply.median / base.median, "x");
+    figure("batch.p50_ms", percentile(allBatches, 0.5), "ms");
+    figure("batch.p99_ms", percentile(allBatches, 0.99), "ms");
+    figure("batch.max_ms", allBatches.back(), "ms");
+    figure("kind.timers_ns", timersMs * 1e6 / double(w.windowEvents), "ns");
+    for (size_t k = 0; k < feed::kFeedCount; ++k) {
+        if (!w.byFeed[k])
+            continue;
+        std::string key = kFeedLabels[k];
+        std::replace(key.begin(), key.end(), ' ', '_');
+        figure("kind." + key + "_ns", perFeed[k] * 1e6 / double(w.byFeed[k]), "ns");
+    }
+    figure("final.open", f.open);
+    figure("final.overdue", f.overdue);
+    figure("final.due_soon", f.dueSoon);
+    for (int k = 0; k < state::kAlarmKindCount; ++k)
+        figure(std::string("final.alarms.") + state::alarmKindName(state::AlarmKind(k)), f.activeByKind[size_t(k)]);
+    figure("identical", identical ? 1 : 0);
     return identical ? 0 : 1;
 }

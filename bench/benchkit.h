@@ -1,5 +1,6 @@
 // Helpers the benchmark programs share: stopwatch readings, the summary of a
-// set of repeats and pinning to one CPU. Header-only, one copy for every bench.
+// set of repeats, pinning to one CPU and the machine-readable figure lines.
+// Header-only, one copy for every bench.
 #pragma once
 
 #include <sched.h>
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -48,6 +50,15 @@ inline std::string pinToCpu0(const char *pinned = "pinned to CPU 0")
     if (sched_setaffinity(0, sizeof set, &set) != 0)
         return std::string("not pinned (sched_setaffinity: ") + std::strerror(errno) + ")";
     return pinned;
+}
+
+// One figure for bench/run, on a line of its own beside the readable output:
+// "FIGURE key value unit". bench/run keeps these lines of each command (keys
+// prefixed with the command's tag) and renders RESULTS.md's tables from them, so
+// a figure a table quotes must come out this way. Keys: [a-z0-9_.-], no spaces.
+inline void figure(const std::string &key, double value, const char *unit = "")
+{
+    std::printf("FIGURE %s %.10g %s\n", key.c_str(), value, unit);
 }
 
 } // namespace gridwall::bench
