@@ -1,5 +1,7 @@
 #include "regionloader.h"
 
+#include "common/oneline.h"
+
 #include "mercator.h"
 
 #include <QFile>
@@ -57,21 +59,6 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-// The text with control and line-separator characters as \uXXXX: names and
-// codes come from the file, and the message must stay one line.
-QString oneLine(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
 
 double median(std::vector<double> values)
 {

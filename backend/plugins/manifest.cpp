@@ -1,5 +1,7 @@
 #include "manifest.h"
 
+#include "common/oneline.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -53,21 +55,6 @@ bool insideFolder(const QString &folder, const QString &relative, QString *probl
     return true;
 }
 
-// The text with control and line-separator characters as \uXXXX: problems
-// quote the manifest's own values, and each must stay one line.
-QString oneLine(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0x2028 || u == 0x2029)
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
 
 // "name" is a string, or {"zh_CN": ..., "en": ...}.
 void readName(const QJsonValue &value, QString *name, QString *nameEn)

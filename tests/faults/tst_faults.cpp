@@ -142,23 +142,6 @@ class TestFaults : public QObject
         }
     }
 
-    // Polls until the two walls show the same cases.
-    static bool samePicture(const WallProcess &a, const WallProcess &b, QString *report, int timeoutMs = 30000)
-    {
-        QMap<QString, double> mine, theirs;
-        QElapsedTimer clock;
-        clock.start();
-        do {
-            mine = casePicture(a.metrics());
-            theirs = casePicture(b.metrics());
-            if (!mine.isEmpty() && mine == theirs)
-                return true;
-            QTest::qWait(250);
-        } while (clock.elapsed() < timeoutMs);
-        *report = QStringLiteral("series, this wall, the witness:\n") + sideBySide(mine, theirs);
-        return false;
-    }
-
 private slots:
     // Mosquitto dies with -9 while case events flow and comes back 2 s later
     // from what it had saved (every second). The wall reconnects by itself;

@@ -38,24 +38,6 @@ class TestHistory : public QObject
         return m_victim.start(m_victimArgs) && m_victim.waitFor(connected, 30000);
     }
 
-    // Polls until the victim's (or another's) case picture equals the witness's.
-    bool sameCasePicture(const WallProcess &wall, QString *report, int timeoutMs = 30000)
-    {
-        QMap<QString, double> mine;
-        QMap<QString, double> theirs;
-        QElapsedTimer clock;
-        clock.start();
-        do {
-            mine = casePicture(wall.metrics());
-            theirs = casePicture(m_witness.metrics());
-            if (!mine.isEmpty() && mine == theirs)
-                return true;
-            QTest::qWait(250);
-        } while (clock.elapsed() < timeoutMs);
-        *report = QStringLiteral("series, this wall, the witness:\n") + sideBySide(mine, theirs);
-        return false;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -144,7 +126,7 @@ private slots:
 
         // Rebuilt from the journal plus what came after, the victim shows the witness's cases.
         QString report;
-        QVERIFY2(sameCasePicture(m_victim, &report), qPrintable(report));
+        QVERIFY2(samePicture(m_victim, m_witness, &report), qPrintable(report));
         QVERIFY(m_victim.metric(kCaseEntities) > 100);
     }
 
@@ -157,7 +139,7 @@ private slots:
         QCOMPARE(offline.metric(QStringLiteral("gridwall_mqtt_connected")), 0.0);
         // From disk alone: the same cases as the wall that saw everything live.
         QString report;
-        QVERIFY2(sameCasePicture(offline, &report), qPrintable(report + offline.output()));
+        QVERIFY2(samePicture(offline, m_witness, &report), qPrintable(report + offline.output()));
         QCOMPARE(offline.metric(kCaseReceived), 0.0); // restored, not received
     }
 };

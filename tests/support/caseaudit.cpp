@@ -1,5 +1,7 @@
 #include "caseaudit.h"
 
+#include "wallprocess.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -239,4 +241,21 @@ QString sideBySide(const QMap<QString, double> &a, const QMap<QString, double> &
                    .arg(b.value(k, -1))
                    .arg(a.value(k, -1) == b.value(k, -1) ? QString() : QStringLiteral("   <--"));
     return out;
+}
+
+bool samePicture(const WallProcess &wall, const WallProcess &witness, QString *report, int timeoutMs)
+{
+    QMap<QString, double> mine;
+    QMap<QString, double> theirs;
+    QElapsedTimer clock;
+    clock.start();
+    do {
+        mine = casePicture(wall.metrics());
+        theirs = casePicture(witness.metrics());
+        if (!mine.isEmpty() && mine == theirs)
+            return true;
+        pause(250);
+    } while (clock.elapsed() < timeoutMs);
+    *report = QStringLiteral("series, this wall, the witness:\n") + sideBySide(mine, theirs);
+    return false;
 }

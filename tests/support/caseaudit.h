@@ -74,3 +74,8 @@ CaseKeys minus(const CaseKeys &a, const CaseKeys &b);
 // per district, flagged.
 QMap<QString, double> casePicture(const QHash<QString, double> &metrics);
 QString sideBySide(const QMap<QString, double> &a, const QMap<QString, double> &b);
+
+class WallProcess;
+// Polls (with the event loop running) until two walls show the same cases;
+// on failure `report` holds both pictures side by side.
+bool samePicture(const WallProcess &wall, const WallProcess &witness, QString *report, int timeoutMs = 30000);
