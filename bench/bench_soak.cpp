@@ -212,7 +212,11 @@ int main(int argc, char *argv[])
         return 1;
     }
     WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
-    if (!wall.start({"--size", parser.value(sizeOption), "--mute", "--broker", broker.uri(), "--client-id", "bench-soak-wall"},
+    // The simulated day runs ahead of the machine's clock on purpose: the wall believes it that far (docs/feeds.md).
+    const qint64 simulatedAheadSeconds = std::max<qint64>(0, start.toSecsSinceEpoch() - QDateTime::currentSecsSinceEpoch())
+                                         + qint64(hours * 3600) + 3600;
+    if (!wall.start({"--size", parser.value(sizeOption), "--mute", "--broker", broker.uri(), "--client-id", "bench-soak-wall",
+                     "--max-ahead", QString::number(simulatedAheadSeconds)},
                     QStringLiteral("xcb"))) {
         std::fprintf(stderr, "the wall did not start:\n%s\n", qPrintable(wall.output()));
         return 1;

@@ -148,8 +148,9 @@ int main(int argc, char *argv[])
 
     std::optional<gridwall::feed::FeedOptions> feedOptions;
     if (!options.broker.isEmpty()) {
-        feedOptions = gridwall::feed::FeedOptions{options.broker, options.topicRoot, options.clientId, options.username,
-                                                  options.password, options.caFile, options.certFile, options.keyFile};
+        feedOptions = gridwall::feed::FeedOptions{options.broker,   options.topicRoot, options.clientId,
+                                                  options.username, options.password,  options.caFile,
+                                                  options.certFile, options.keyFile,   options.maxAheadSeconds * 1000};
     }
     // The history: kept whenever there is a feed to keep, or a --data-dir to read.
     std::unique_ptr<gridwall::history::History> history;
@@ -163,7 +164,9 @@ int main(int argc, char *argv[])
             return 3;
         }
     }
-    gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get());
+    gridwall::state::LiveBounds bounds;
+    bounds.maxAheadMs = options.maxAheadSeconds * 1000;
+    gridwall::views::LiveFeed liveFeed(std::move(feedOptions), &geography.tree(), history.get(), bounds);
     liveFeed.setHistoryPolicy(int64_t(options.telemetryBucketSeconds) * 1000, options.retentionDays);
     if (history)
         qCInfo(lcStartup, "history %s: %zu cases, %zu journal events and %zu readings and positions restored after %lld ms",
@@ -242,7 +245,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<gridwall::wall::WallSync> wallSync;
     if (wall.multiScreen() && liveFeed.client())
         wallSync = std::make_unique<gridwall::wall::WallSync>(wall, options.topicRoot, liveFeed.client(), map, &entityPanel,
-                                                              &geography.tree());
+                                                              &geography.tree(), bounds.maxAheadMs);
     if (liveFeed.client() && (wallSync || director)) {
         // Called on Paho's thread; each takes its own topic and carries on on the GUI thread.
         liveFeed.client()->setWallSink([sync = wallSync.get(), d = director.get()](const std::string &topic, const std::string &payload) {
@@ -271,6 +274,9 @@ int main(int argc, char *argv[])
                                        {QStringLiteral("mqttConnected"), liveFeed.connected()},
                                        {QStringLiteral("feedConfigured"), liveFeed.configured()},
                                        {QStringLiteral("historyUnsaved"), liveFeed.historyUnsaved()},
+                                       // The city's clock against this machine's: never more than --max-ahead ahead.
+                                       {QStringLiteral("cityClockAheadSeconds"),
+                                        double(liveFeed.state().now() - gridwall::feed::epochMs()) / 1000},
                                        {QStringLiteral("wall"), wallSync ? wallSync->status() : QJsonObject()},
                                        {QStringLiteral("director"), director ? director->status() : QJsonObject()}}};
             });

@@ -34,6 +34,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption metricsPort(QStringLiteral("metrics-port"), QStringLiteral("Serve /metrics and /health on 127.0.0.1:N."), QStringLiteral("N"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("History database and snapshots (default: the app-data location)."), QStringLiteral("DIR"));
     const QCommandLineOption telemetryBucket(QStringLiteral("telemetry-bucket"), QStringLiteral("History: sensor readings and positions are kept per bucket of S seconds (default 60)."), QStringLiteral("S"));
+    const QCommandLineOption maxAhead(QStringLiteral("max-ahead"),
+                                      QStringLiteral("Refuse payloads and views whose ts is more than S seconds ahead of this machine's clock (default 300); "
+                                                     "raise it only for a simulator or replay in accelerated time (docs/feeds.md)."),
+                                      QStringLiteral("S"));
     const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
     const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
                                         QStringLiteral("Load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
@@ -44,7 +48,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption node(QStringLiteral("node"), QStringLiteral("Draw only the wall's screen at COL,ROW (from 0,0), as one of its nodes."),
                                   QStringLiteral("COL,ROW"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
-                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, mute, pluginsDir,
+                       passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, maxAhead, mute, pluginsDir,
                        config, wallOption, node});
 
     const auto usageError = [&](const QString &why) {
@@ -137,6 +141,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
         options.telemetryBucketSeconds = parser.value(telemetryBucket).toInt(&ok);
         if (!ok || options.telemetryBucketSeconds < 1 || options.telemetryBucketSeconds > 86400)
             return usageError(QStringLiteral("--telemetry-bucket wants seconds from 1 to 86400, not '%1'").arg(parser.value(telemetryBucket)));
+    }
+    if (parser.isSet(maxAhead)) {
+        bool ok = false;
+        options.maxAheadSeconds = parser.value(maxAhead).toLongLong(&ok);
+        if (!ok || options.maxAheadSeconds < 0 || options.maxAheadSeconds > 400LL * 86400)
+            return usageError(QStringLiteral("--max-ahead wants seconds from 0 to 34560000 (400 days), not '%1'").arg(parser.value(maxAhead)));
     }
     if (parser.isSet(retention)) {
         bool ok = false;

@@ -34,6 +34,7 @@ struct Options
     QStringList pluginDirs; // besides the bundled plugins
     int telemetryBucketSeconds = 60; // readings and positions are kept per bucket of this width
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
+    qint64 maxAheadSeconds = 300;    // payload and view times further ahead of this machine's clock are refused
     QString configFile;                // --config: the wall layout (docs/wall.md)
     gridwall::wall::WallLayout wall;   // one screen unless --config or --wall say more
     std::vector<gridwall::wall::Scene> scenes; // --config: named views of the wall

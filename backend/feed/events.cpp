@@ -15,7 +15,8 @@ const char *rejectName(Reject reason)
 {
     static constexpr std::array<const char *, kRejectCount> names = {
         "unknown_topic", "oversize", "bad_utf8", "bad_json", "not_object", "missing_field",
-        "wrong_type", "out_of_range", "not_finite", "unknown_value", "duplicate_seq", "stale_seq", "illegal_transition"};
+        "wrong_type", "out_of_range", "not_finite", "unknown_value", "duplicate_seq", "stale_seq", "illegal_transition",
+        "ts_future", "unknown_region"};
     return names[size_t(reason)];
 }
 

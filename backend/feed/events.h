@@ -128,6 +128,8 @@ struct WorkerPosition
     GeoPoint position;
     WorkerStatus status = WorkerStatus::Patrol;
     std::string name; // optional
+    // Not from the payload: when the live state last heard of it (its arrival order, for its bound).
+    uint64_t heard = 0;
 };
 
 // ROOT/unit/ID/position, QoS 0.
@@ -138,6 +140,7 @@ struct UnitPosition
     GeoPoint position;
     UnitKind kind = UnitKind::Police;
     std::string status;
+    uint64_t heard = 0; // not from the payload, as a worker's
 };
 
 struct Ring
@@ -189,11 +192,13 @@ enum class Reject : uint8_t {
     DuplicateSeq,  // a case event with a (case id, seq) already applied
     StaleSeq,      // a case event older than one already applied
     IllegalTransition, // a case event whose status cannot follow the case's (flagged on the case, not applied)
+    TsFuture,      // a ts further ahead of the wall's clock than it believes any producer (docs/feeds.md)
+    UnknownRegion, // a grid state for a code the geography does not have
 };
-inline constexpr int kRejectCount = 13;
+inline constexpr int kRejectCount = 15;
 // Label for metrics and logs: "unknown_topic", "oversize", "bad_utf8", "bad_json", "not_object",
 // "missing_field", "wrong_type", "out_of_range", "not_finite", "unknown_value", "duplicate_seq", "stale_seq",
-// "illegal_transition".
+// "illegal_transition", "ts_future", "unknown_region".
 const char *rejectName(Reject reason);
 
 } // namespace gridwall::feed

@@ -170,6 +170,15 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
         m_rejectLog.note(result.reason, topic, result.detail);
         return;
     }
+    // Time from producers is evidence, not authority: one far ahead of this
+    // machine's clock would move the city's "now" for everyone.
+    if (const int64_t ahead = timestampOf(result.event) - epochMs(); ahead > m_options.maxAheadMs) {
+        m_stats.rejected[size_t(Reject::TsFuture)].fetch_add(1, std::memory_order_relaxed);
+        m_rejectLog.note(Reject::TsFuture, topic,
+                         "field \"ts\": " + std::to_string(ahead / 1000) + " s ahead of this machine's clock (at most "
+                             + std::to_string(m_options.maxAheadMs / 1000) + " s)");
+        return;
+    }
     m_stats.received[size_t(feedOf(result.event))].fetch_add(1, std::memory_order_relaxed);
     // Returning from here acknowledges a QoS 1 message: a case event must be
     // on disk and every event queued first.

@@ -33,6 +33,7 @@ struct FeedOptions
     QString username;
     QString password;
     QString caFile, certFile, keyFile;  // TLS
+    int64_t maxAheadMs = kDefaultMaxAheadMs; // payloads whose ts is further ahead of this machine's clock are refused
 };
 
 // Checks a broker URI; returns a one-line problem or an empty string.

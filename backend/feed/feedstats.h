@@ -18,6 +18,14 @@ inline int64_t epochMs()
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// How far ahead of the wall's clock a producer's `ts` is believed, by
+// default: clocks of devices in the field drift by seconds to a few minutes.
+// A payload further ahead is refused (`ts_future`), and the city's clock
+// never runs further ahead than this (docs/feeds.md, docs/state.md): no
+// single producer can move "now" for everyone. A simulator or replay in
+// accelerated time is the one reason to raise it (--max-ahead).
+inline constexpr int64_t kDefaultMaxAheadMs = 5 * 60'000;
+
 struct FeedStats
 {
     std::array<std::atomic<uint64_t>, kFeedCount> received{};  // accepted by the decoder, per feed

@@ -104,8 +104,12 @@ CaseEvent caseEventFromRow(sqlite3_stmt *q)
 std::vector<CaseEvent> readCaseJournal(sqlite3 *db, int64_t afterId)
 {
     std::vector<CaseEvent> events;
+    // Cases to rebuild (case_rebuild) are replayed whole: their stored record is gone.
     Statement s(db, "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, assignee, "
-                    "grid, note, rating, id FROM case_log WHERE id > ?1 AND refused IS NULL ORDER BY id");
+                    "grid, note, rating, id FROM case_log WHERE id > ?1 AND refused IS NULL UNION ALL "
+                    "SELECT case_id, seq, status, ts, category, source, priority, lon, lat, deadline, title, dept, assignee, "
+                    "grid, note, rating, id FROM case_log WHERE case_id IN (SELECT case_id FROM case_rebuild) AND id <= ?1 "
+                    "AND refused IS NULL ORDER BY 17");
     if (!s)
         return events;
     sqlite3_stmt *q = s.get();

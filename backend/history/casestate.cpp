@@ -70,9 +70,12 @@ std::vector<CaseRow> readCaseState(sqlite3 *db, int64_t endedSince)
 {
     std::vector<CaseRow> rows;
     // Two indexed reads: the open cases, and the recently ended ones.
+    // Cases waiting to be rebuilt from the journal (case_rebuild) are left out, whatever was stored for them.
     const std::string sql = std::string("SELECT ") + kColumns +
-                            " FROM case_state WHERE status NOT IN ('closed', 'rejected') UNION ALL SELECT " + kColumns +
-                            " FROM case_state WHERE updated_ts >= ?1 AND status IN ('closed', 'rejected')";
+                            " FROM case_state WHERE status NOT IN ('closed', 'rejected') AND case_id NOT IN "
+                            "(SELECT case_id FROM case_rebuild) UNION ALL SELECT " + kColumns +
+                            " FROM case_state WHERE updated_ts >= ?1 AND status IN ('closed', 'rejected') AND case_id NOT IN "
+                            "(SELECT case_id FROM case_rebuild)";
     Statement s(db, sql.c_str());
     if (!s)
         return rows;

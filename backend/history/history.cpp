@@ -1,6 +1,11 @@
 #include "history.h"
 
+#include <QDir>
 #include <QLoggingCategory>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,14 +15,53 @@ Q_LOGGING_CATEGORY(lcHistory, "gridwall.history")
 
 namespace gridwall::history {
 
+namespace {
+
+// One wall per data dir: two would interleave their journals and restore each
+// other's half. The kernel drops the lock when the process ends, however it ends.
+int lockDataDir(const QString &dataDir, QString *error)
+{
+    if (!QDir().mkpath(dataDir)) {
+        *error = QStringLiteral("--data-dir %1: cannot create the directory").arg(dataDir);
+        return -1;
+    }
+    const QByteArray path = QDir(dataDir).filePath(QStringLiteral("gridwall.lock")).toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        *error = QStringLiteral("--data-dir %1: cannot open %2: %3").arg(dataDir, QString::fromLocal8Bit(path),
+                                                                         QString::fromLocal8Bit(strerror(errno)));
+        return -1;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char owner[32] = {};
+        const ssize_t n = ::pread(fd, owner, sizeof owner - 1, 0);
+        *error = QStringLiteral("--data-dir %1: in use by another gridwall (pid %2); one wall per data dir")
+                     .arg(dataDir, n > 0 ? QString::fromLatin1(owner).trimmed() : QStringLiteral("unknown"));
+        ::close(fd);
+        return -1;
+    }
+    const QByteArray pid = QByteArray::number(qint64(::getpid())) + '\n';
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.constData(), size_t(pid.size()), 0) != pid.size()) {
+        // Only the message to a second wall names the owner: the lock itself holds.
+    }
+    return fd;
+}
+
+} // namespace
+
 std::unique_ptr<History> History::open(const QString &dataDir, QString *error)
 {
+    const int lockFd = lockDataDir(dataDir, error);
+    if (lockFd < 0)
+        return nullptr;
     OpenResult opened = openHistory(dataDir);
     if (!opened.db) {
         *error = opened.error;
+        ::close(lockFd);
         return nullptr;
     }
     std::unique_ptr<History> history(new History);
+    history->m_lockFd = lockFd;
     history->m_path = opened.path;
     history->m_movedAside = opened.movedAside;
     history->m_db = std::move(opened.db);
@@ -42,6 +86,10 @@ History::~History()
     m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+    m_db.reset();
+    m_journal.reset();
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
 }
 
 bool History::recordCase(feed::CaseEvent &event, int64_t receivedAt)
@@ -159,6 +207,52 @@ History::Saved History::readSaved(int64_t endedSince, int64_t telemetrySince)
     exec(m_db.get(), "DELETE FROM alarm_active");
     exec(m_db.get(), "COMMIT");
     return saved;
+}
+
+History::Repaired History::repairFuture(int64_t limit)
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [this] { return !m_busy; });
+    Repaired repaired;
+    sqlite3 *db = m_db.get();
+    const auto run = [db, limit](const char *sql, int64_t *changed) {
+        Statement s(db, sql);
+        if (!s)
+            return false;
+        sqlite3_bind_int64(s.get(), 1, limit);
+        if (sqlite3_step(s.get()) != SQLITE_DONE)
+            return false;
+        if (changed)
+            *changed += sqlite3_changes(db);
+        return true;
+    };
+    QString error;
+    // Index case_log_ts finds the few rows after the limit; nothing else is read.
+    const bool ok = writeTransaction(db, &error, [&] {
+        return run("INSERT OR IGNORE INTO case_rebuild(case_id) SELECT DISTINCT case_id FROM case_log "
+                   "WHERE ts > ?1 AND refused IS NULL",
+                   &repaired.cases)
+               && run("DELETE FROM case_state WHERE case_id IN (SELECT case_id FROM case_log WHERE ts > ?1 AND refused IS NULL)",
+                      nullptr)
+               && run("UPDATE case_log SET refused = 'ts_future' WHERE ts > ?1 AND refused IS NULL", &repaired.caseEvents)
+               && run("DELETE FROM region_hour WHERE hour > ?1", &repaired.hours)
+               && run("DELETE FROM telemetry_last WHERE ts > ?1", &repaired.telemetry)
+               && run("DELETE FROM reading_bucket WHERE bucket > ?1", &repaired.telemetry)
+               && run("DELETE FROM position_bucket WHERE bucket > ?1", &repaired.telemetry);
+    });
+    if (!ok) {
+        countError();
+        qCWarning(lcHistory, "could not repair times from the future: %s", qPrintable(error));
+        return {};
+    }
+    if (repaired.caseEvents + repaired.hours + repaired.telemetry > 0)
+        qCWarning(lcHistory,
+                  "repaired times from the future (after %lld): %lld case events refused as ts_future, %lld cases rebuilt "
+                  "from the rest of their journal, %lld hourly figures and %lld readings and positions deleted",
+                  static_cast<long long>(limit), static_cast<long long>(repaired.caseEvents),
+                  static_cast<long long>(repaired.cases), static_cast<long long>(repaired.hours),
+                  static_cast<long long>(repaired.telemetry));
+    return repaired;
 }
 
 void History::post(std::function<void(sqlite3 *)> work)

@@ -51,6 +51,18 @@ public:
         std::vector<ActiveAlarm> alarms; // active when the last run stopped (taken: the new run records its own)
     };
     Saved readSaved(int64_t endedSince, int64_t telemetrySince = INT64_MAX);
+    // Times from the future, stored before the wall refused them (docs/history.md):
+    // case events with a ts after `limit` are marked refused (`ts_future`)
+    // and their cases rebuilt from the rest of their journal at this start;
+    // hourly figures, readings and positions after it are deleted.
+    struct Repaired
+    {
+        int64_t caseEvents = 0;
+        int64_t cases = 0;
+        int64_t hours = 0;
+        int64_t telemetry = 0;
+    };
+    Repaired repairFuture(int64_t limit);
     // The whole journal (tests, reports).
     std::vector<feed::CaseEvent> readJournal();
     // Marks case events the live state refused (stale or illegal), so that a
@@ -84,6 +96,7 @@ private:
 
     QString m_path;
     QString m_movedAside;
+    int m_lockFd = -1; // DATA_DIR/gridwall.lock, held (flock) while this wall runs
     Connection m_db; // the writer's, used by readJournal() before the thread starts
     std::unique_ptr<CaseJournal> m_journal;
     struct Unsaved

@@ -125,6 +125,11 @@ constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     CREATE INDEX case_state_in_hand_grid ON case_state(grid, deadline, status)
         WHERE status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0;
     )sql",
+    // 8: cases whose stored record must be rebuilt from the journal at the
+    // next start (events from the future were refused after the fact).
+    R"sql(
+    CREATE TABLE case_rebuild(case_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    )sql",
 };
 
 QString lastError(sqlite3 *db)

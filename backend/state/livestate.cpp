@@ -12,10 +12,6 @@ using namespace gridwall::feed;
 
 namespace {
 
-// Payload times further ahead of the wall clock than this do not move the
-// city's clock: one producer with a broken clock must not end everybody's day.
-constexpr int64_t kMaxLeadMs = 30 * kDayMs;
-
 std::vector<int> parentsOf(const geo::RegionTree *tree)
 {
     std::vector<int> parents;
@@ -50,11 +46,12 @@ int outerRadius(const PoiState &poi)
 
 } // namespace
 
-LiveState::LiveState(FeedStats &stats, const geo::RegionTree *tree, AlarmConfig alarms)
+LiveState::LiveState(FeedStats &stats, const geo::RegionTree *tree, AlarmConfig alarms, LiveBounds bounds)
     : m_stats(stats)
     , m_tree(tree)
     , m_rollups(parentsOf(tree))
     , m_alarms(alarms)
+    , m_bounds(bounds)
 {
     // Room for a city's cases and devices up front: growing a hash table rehashes every entry
     // at once, a frame-long stall in the middle of a busy minute.
@@ -81,7 +78,9 @@ LiveState::~LiveState() = default;
 
 void LiveState::advanceClock(int64_t ts)
 {
-    const int64_t target = std::min(ts, m_wall + kMaxLeadMs);
+    // Payload times move the city's clock at most the bound ahead of the
+    // wall's: one producer with a broken clock must not end everybody's day.
+    const int64_t target = std::min(ts, m_wall + m_bounds.maxAheadMs);
     if (target <= m_now)
         return;
     m_now = target;
@@ -92,14 +91,22 @@ void LiveState::advanceClock(int64_t ts)
     }
 }
 
+void LiveState::followWallClock(int64_t now)
+{
+    // The city's clock runs with the wall clock, also when it is ahead of it
+    // (up to the bound, counted from the wall clock's new reading).
+    const int64_t elapsed = m_wall > 0 && now > m_wall ? now - m_wall : 0;
+    m_wall = std::max(m_wall, now);
+    advanceClock(m_now + elapsed);
+    advanceClock(now);
+}
+
 void LiveState::tick(int64_t now)
 {
     m_touched.clear(); // from here: the cases whose deadline clock moved them on
-    // The city's clock runs with the wall clock, also when it is ahead of it.
-    if (m_wall > 0 && now > m_wall)
-        advanceClock(m_now + (now - m_wall));
-    m_wall = std::max(m_wall, now);
-    advanceClock(now);
+    m_removed.clear();
+    followWallClock(now);
+    enforceBounds(); // after a restore, which stores cases without apply()
     runTimers();
     evictEnded();
     recheckCoverage();
@@ -119,6 +126,96 @@ void LiveState::evictEnded()
         const std::string *gone = &it->first;
         std::erase_if(m_touched, [gone](const Touched &t) { return t.id == gone; });
         m_cases.erase(it);
+    }
+}
+
+// --- bounds -----------------------------------------------------------------
+
+template <typename Map, typename Heard, typename Drop>
+void LiveState::evictOldest(Bounded kind, Map &map, Heard heard, Drop drop)
+{
+    const size_t limit = m_bounds.limit[size_t(kind)];
+    if (map.size() <= limit)
+        return;
+    // Down to 99 % of the bound: one pass over the kind serves the next 1 % of
+    // new entities, so a producer inventing ids costs O(1) a message.
+    const size_t keep = limit - limit / 100;
+    std::vector<std::pair<uint64_t, typename Map::iterator>> order;
+    order.reserve(map.size());
+    for (auto it = map.begin(); it != map.end(); ++it)
+        order.emplace_back(heard(it->second), it);
+    const size_t out = map.size() - keep;
+    std::nth_element(order.begin(), order.begin() + ptrdiff_t(out), order.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::unordered_set<const std::string *> gone;
+    gone.reserve(out);
+    const Feed feed = kind == Bounded::Case ? Feed::Case
+                      : kind == Bounded::Camera ? Feed::CameraState
+                      : kind == Bounded::Sensor ? Feed::SensorState
+                      : kind == Bounded::Worker ? Feed::Worker
+                      : kind == Bounded::Unit   ? Feed::Unit
+                                                : Feed::Poi;
+    for (size_t i = 0; i < out; ++i) {
+        const auto it = order[i].second;
+        gone.insert(&it->first);
+        m_removed.push_back({feed, it->first});
+        drop(it->first, it->second);
+    }
+    // Views follow touched() by pointer: none may point at an entity gone.
+    std::erase_if(m_touched, [&gone](const Touched &t) { return gone.count(t.id) > 0; });
+    for (size_t i = 0; i < out; ++i)
+        map.erase(order[i].second);
+    m_evicted[size_t(kind)] += out;
+}
+
+void LiveState::enforceBounds()
+{
+    evictOldest(Bounded::Case, m_cases, [](const CaseRecord &c) { return c.heard; },
+                [this](const std::string &id, CaseRecord &c) { dropCase(id, c); });
+    evictOldest(Bounded::Camera, m_cameras, [](const CameraRecord &r) { return r.heard; },
+                [this](const std::string &id, CameraRecord &r) { dropCamera(id, r); });
+    evictOldest(Bounded::Sensor, m_sensors, [](const SensorRecord &r) { return r.heard; },
+                [this](const std::string &id, SensorRecord &r) { dropSensor(id, r); });
+    evictOldest(Bounded::Worker, m_workers, [](const WorkerPosition &w) { return w.heard; }, [](const std::string &, auto &) {});
+    evictOldest(Bounded::Unit, m_units, [](const UnitPosition &u) { return u.heard; }, [](const std::string &, auto &) {});
+    evictOldest(Bounded::Poi, m_pois, [](const PoiRecord &r) { return r.heard; },
+                [this](const std::string &id, PoiRecord &r) { dropPoi(id, r); });
+}
+
+// What an entity adds to the roll-ups, indexes and alarms goes with it.
+void LiveState::dropCase(const std::string &id, CaseRecord &c)
+{
+    if (c.flagged())
+        --m_flaggedCases;
+    m_rollups.addCase(c.countedRegion, c.share, -1);
+    m_alarms.caseSettled(id, m_wall);
+}
+
+void LiveState::dropCamera(const std::string &id, CameraRecord &r)
+{
+    m_rollups.camera(r.region, -1, r.state.online ? -1 : 0);
+    m_cameraIndex.remove(r.slot);
+    m_cameraBySlot[r.slot] = nullptr;
+    m_freeCameraSlots.push_back(r.slot);
+    m_alarms.forget(id);
+}
+
+void LiveState::dropSensor(const std::string &id, SensorRecord &r)
+{
+    if (r.state)
+        m_rollups.sensor(r.region, -1, r.level == 1 ? -1 : 0, r.level == 2 ? -1 : 0);
+    m_alarms.forget(id);
+}
+
+void LiveState::dropPoi(const std::string &, PoiRecord &r)
+{
+    m_mediationIndex.remove(r.slot);
+    m_ringIndex.remove(r.slot);
+    m_poiBySlot[r.slot] = nullptr;
+    m_freePoiSlots.push_back(r.slot);
+    if (!r.state.rings.empty()) {
+        m_fiveRadiusBySlot[r.slot] = 0;
+        m_coverageStale = true;
     }
 }
 
@@ -150,14 +247,13 @@ LiveState::Applied LiveState::apply(Batch &&batch, int64_t now)
     m_touched.clear();
     m_touched.reserve(batch.size());
     m_refused.clear();
-    if (m_wall > 0 && now > m_wall)
-        advanceClock(m_now + (now - m_wall));
-    m_wall = std::max(m_wall, now);
-    advanceClock(now);
+    m_removed.clear();
+    followWallClock(now);
     for (Event &event : batch.events)
         applyOne(std::move(event), result);
     for (Event &event : batch.positions)
         applyOne(std::move(event), result);
+    enforceBounds();
     runTimers();
     recheckCoverage();
     followAlarms();
@@ -202,10 +298,13 @@ void LiveState::applyOne(Event &&event, Applied &result)
                 return applySensorReading(std::move(e));
             else if constexpr (std::is_same_v<T, GridState>)
                 return applyGrid(std::move(e));
-            else if constexpr (std::is_same_v<T, WorkerPosition>)
+            else if constexpr (std::is_same_v<T, WorkerPosition>) {
+                e.heard = ++m_arrivals;
                 return store(m_workers, e.id, std::move(e));
-            else if constexpr (std::is_same_v<T, UnitPosition>)
+            } else if constexpr (std::is_same_v<T, UnitPosition>) {
+                e.heard = ++m_arrivals;
                 return store(m_units, e.id, std::move(e));
+            }
             else if constexpr (std::is_same_v<T, PoiState>)
                 return applyPoi(std::move(e));
         },
@@ -249,6 +348,7 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
     auto [it, inserted] = m_cases.try_emplace(e.id);
     const std::string &id = it->first;
     CaseRecord &c = it->second;
+    c.heard = ++m_arrivals;
     const auto seen = [&c](int64_t seq) { return seq >= 1 && seq <= 64 && ((c.seenSeqs >> (seq - 1)) & 1u); };
     const auto markSeen = [&c](int64_t seq) {
         if (seq >= 1 && seq <= 64)
@@ -277,6 +377,8 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
             if (c.illegalTransitions++ == 0)
                 ++m_flaggedCases;
             rejectCase(Reject::IllegalTransition, e, c);
+            // Not applied, but the case changed: it is flagged now (its record is stored with the flag).
+            m_touched.push_back({Feed::Case, &id});
             return nullptr;
         } else {
             c.msInStatus[size_t(c.status)] += std::max<int64_t>(0, e.ts - c.statusSince);
@@ -335,10 +437,7 @@ const std::string *LiveState::applyCase(CaseEvent &&e)
 
 void LiveState::restoreCase(const std::string &id, CaseRecord record, int64_t now)
 {
-    if (m_wall > 0 && now > m_wall)
-        advanceClock(m_now + (now - m_wall));
-    m_wall = std::max(m_wall, now);
-    advanceClock(now);
+    followWallClock(now);
     advanceClock(record.updatedTs);
     auto [it, inserted] = m_cases.try_emplace(id);
     if (!inserted)
@@ -516,9 +615,16 @@ const std::string *LiveState::applyCamera(CameraState &&e)
 {
     auto [it, inserted] = m_cameras.try_emplace(e.id);
     CameraRecord &r = it->second;
+    r.heard = ++m_arrivals;
     if (inserted) {
-        r.slot = uint32_t(m_cameraBySlot.size());
-        m_cameraBySlot.push_back(&it->first);
+        if (!m_freeCameraSlots.empty()) {
+            r.slot = m_freeCameraSlots.back();
+            m_freeCameraSlots.pop_back();
+            m_cameraBySlot[r.slot] = &it->first;
+        } else {
+            r.slot = uint32_t(m_cameraBySlot.size());
+            m_cameraBySlot.push_back(&it->first);
+        }
     } else {
         m_rollups.camera(r.region, -1, r.state.online ? -1 : 0);
     }
@@ -550,6 +656,7 @@ const std::string *LiveState::applySensorState(SensorState &&e)
 {
     auto [it, inserted] = m_sensors.try_emplace(e.id);
     SensorRecord &r = it->second;
+    r.heard = ++m_arrivals;
     const bool counted = r.state.has_value();
     if (!counted || !samePlace(r.state->position, e.position)) {
         if (counted)
@@ -565,6 +672,7 @@ const std::string *LiveState::applySensorState(SensorState &&e)
 const std::string *LiveState::applySensorReading(SensorReading &&e)
 {
     auto [it, inserted] = m_sensors.try_emplace(e.id);
+    it->second.heard = ++m_arrivals;
     m_alarms.sensorReading(it->first, e.value, m_wall);
     it->second.reading = std::move(e);
     return &it->first;
@@ -572,10 +680,17 @@ const std::string *LiveState::applySensorReading(SensorReading &&e)
 
 const std::string *LiveState::applyGrid(GridState &&e)
 {
+    const int region = gridRegion(e.code);
+    if (m_tree && region < 0) {
+        // Figures for a grid the wall cannot draw would count nowhere (and a producer could add grids without end).
+        m_stats.rejected[size_t(Reject::UnknownRegion)].fetch_add(1, std::memory_order_relaxed);
+        m_rejectLog.note(Reject::UnknownRegion, "grid/" + e.code + "/state", "no grid " + e.code + " in the geography");
+        return nullptr;
+    }
     auto [it, inserted] = m_grids.try_emplace(e.code);
     GridRecord &r = it->second;
     if (inserted)
-        r.region = gridRegion(e.code);
+        r.region = region;
     else
         m_rollups.workers(r.region, -r.state.workersOnDuty, -r.state.workersTotal);
     r.state = std::move(e);
@@ -587,9 +702,16 @@ const std::string *LiveState::applyPoi(PoiState &&e)
 {
     auto [it, inserted] = m_pois.try_emplace(e.id);
     PoiRecord &r = it->second;
+    r.heard = ++m_arrivals;
     if (inserted) {
-        r.slot = uint32_t(m_poiBySlot.size());
-        m_poiBySlot.push_back(&it->first);
+        if (!m_freePoiSlots.empty()) {
+            r.slot = m_freePoiSlots.back();
+            m_freePoiSlots.pop_back();
+            m_poiBySlot[r.slot] = &it->first;
+        } else {
+            r.slot = uint32_t(m_poiBySlot.size());
+            m_poiBySlot.push_back(&it->first);
+        }
     }
     const bool hadRings = !inserted && !r.state.rings.empty();
     r.state = std::move(e);

@@ -91,6 +91,7 @@ struct CaseRecord
     CaseShare share;            // what it adds to the roll-ups now
     uint32_t slaGeneration = 0; // invalidates earlier SLA timers
     int64_t evictAt = 0;        // an ended case leaves the live state then (0: open)
+    uint64_t heard = 0;         // when its last event arrived, in the state's arrival order (the live bound)
 
     bool flagged() const { return illegalTransitions > 0; }
 };
@@ -103,6 +104,7 @@ struct CameraRecord
     // Its latest events, newest last (the camera's panel lists them with their snapshots).
     static constexpr size_t kRecentEvents = 5;
     std::deque<feed::CameraEvent> recentEvents;
+    uint64_t heard = 0;
 };
 
 struct SensorRecord
@@ -112,6 +114,7 @@ struct SensorRecord
     int region = -1;
     int level = 0; // 0 normal, 1 warning, 2 alarm: as counted in the roll-ups
     uint64_t levelAlarm = 0;
+    uint64_t heard = 0;
 };
 
 struct GridRecord
@@ -124,6 +127,23 @@ struct PoiRecord
 {
     feed::PoiState state;
     uint32_t slot = 0;
+    uint64_t heard = 0;
+};
+
+// The kinds of entity the live state bounds, and how many of each it holds
+// at most (docs/state.md). Sized for ten times Panjin (9,321 grid workers,
+// 6,283 cameras, 454 sensors, 71 units, 762 sites, about 16,000 cases open
+// or ended within two days); beyond, the least recently heard of that kind
+// leave the live state, never the history. Grids need no bound: a grid
+// state must name a grid of the geography.
+enum class Bounded : uint8_t { Case, Camera, Sensor, Worker, Unit, Poi };
+inline constexpr int kBoundedCount = 6;
+inline constexpr std::array<const char *, kBoundedCount> kBoundedNames = {"case", "camera", "sensor", "worker", "unit", "poi"};
+struct LiveBounds
+{
+    // The city's clock runs at most this far ahead of the wall's (docs/feeds.md).
+    int64_t maxAheadMs = feed::kDefaultMaxAheadMs;
+    std::array<size_t, kBoundedCount> limit = {160'000, 64'000, 10'000, 100'000, 1'000, 10'000};
 };
 
 // What lies around a point: answers "who and what is near this case?".
@@ -163,7 +183,8 @@ class LiveState
 {
 public:
     // Without a tree the state keeps only city-wide figures.
-    explicit LiveState(feed::FeedStats &stats, const geo::RegionTree *tree = nullptr, AlarmConfig alarms = {});
+    explicit LiveState(feed::FeedStats &stats, const geo::RegionTree *tree = nullptr, AlarmConfig alarms = {},
+                       LiveBounds bounds = {});
     // Capacity reserved at start (tables still grow beyond it): cases in hand or
     // ended within two days, and workers, cameras or sensors of each kind.
     static constexpr size_t kExpectedCases = 32768;
@@ -206,6 +227,17 @@ public:
         feed::Reject reason;
     };
     const std::vector<Refused> &refused() const { return m_refused; }
+    // Entities that left the live state in the last apply() because their
+    // kind was over its bound (docs/state.md), for views to drop.
+    struct Removed
+    {
+        feed::Feed feed;
+        std::string id;
+    };
+    const std::vector<Removed> &removed() const { return m_removed; }
+    const LiveBounds &bounds() const { return m_bounds; }
+    // Entities evicted over their kind's bound since the start.
+    uint64_t evicted(Bounded kind) const { return m_evicted[size_t(kind)]; }
     // Moments that count in the history's hourly series, since the last call.
     struct CaseMoment
     {
@@ -271,6 +303,15 @@ private:
     void applyCameraEvent(const feed::CameraEvent &e);
 
     void advanceClock(int64_t ts);
+    void followWallClock(int64_t now);
+    // Keeps each kind within its bound, least recently heard out first.
+    void enforceBounds();
+    template <typename Map, typename Heard, typename Drop>
+    void evictOldest(Bounded kind, Map &map, Heard heard, Drop drop);
+    void dropCase(const std::string &id, CaseRecord &c);
+    void dropCamera(const std::string &id, CameraRecord &r);
+    void dropSensor(const std::string &id, SensorRecord &r);
+    void dropPoi(const std::string &id, PoiRecord &r);
     void runTimers();
     void rejectCase(feed::Reject reason, const feed::CaseEvent &e, const CaseRecord &c);
     void takeReport(CaseRecord &c, feed::CaseEvent &e);
@@ -304,6 +345,10 @@ private:
     std::unordered_map<std::string, PoiRecord> m_pois;
     std::vector<Touched> m_touched;
     std::vector<Refused> m_refused;
+    std::vector<Removed> m_removed;
+    LiveBounds m_bounds;
+    std::array<uint64_t, kBoundedCount> m_evicted{};
+    uint64_t m_arrivals = 0; // arrival order of every event applied, for the bounds
     std::vector<Alarm> m_alarmChanges;
     std::vector<CaseMoment> m_caseMoments;
     int64_t m_journalHighWater = 0;
@@ -328,10 +373,12 @@ private:
     void evictEnded();
 
     PointIndex m_cameraIndex;
-    std::vector<const std::string *> m_cameraBySlot;
+    std::vector<const std::string *> m_cameraBySlot; // null: a slot freed by eviction
+    std::vector<uint32_t> m_freeCameraSlots;
     PointIndex m_mediationIndex; // rooms and points
     PointIndex m_ringIndex;      // sites with response rings
     std::vector<const std::string *> m_poiBySlot;
+    std::vector<uint32_t> m_freePoiSlots;
     double m_maxFiveRadius = 0;  // the largest ring of five minutes or less
     double m_maxRingRadius = 0;
     bool m_coverageStale = false;

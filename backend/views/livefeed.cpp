@@ -23,10 +23,10 @@ constexpr size_t kLatencySamples = 512; // per batch: enough for percentiles, bo
 } // namespace
 
 LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree, history::History *history,
-                   QObject *parent)
+                   state::LiveBounds bounds, QObject *parent)
     : QObject(parent)
     , m_queue(m_stats)
-    , m_state(m_stats, tree)
+    , m_state(m_stats, tree, {}, bounds)
     , m_history(history)
     , m_run(feed::epochMs())
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
@@ -191,6 +191,8 @@ void LiveFeed::restore()
     // kKeepEndedMs), then the journal after the point they reach, replayed
     // through the same state machine.
     const int64_t now = feed::epochMs();
+    // What a producer's clock from the future left in the history goes first (docs/history.md).
+    m_history->repairFuture(now + m_state.bounds().maxAheadMs);
     history::History::Saved saved = m_history->readSaved(now - state::kKeepEndedMs, now - kRestoreTelemetryMs);
     m_restoredCases = saved.cases.size();
     // The alarms active before: raised again below (overdue cases, readings) or as the feeds come back
@@ -224,6 +226,12 @@ void LiveFeed::restore()
         recordCases();
         recordCaseMoments();
     }
+    // The cases rebuilt from their journal are stored again (written before this, in order): none is left to rebuild,
+    // unless a write was refused (then the next start rebuilds them again).
+    m_history->post([unwritten = m_unwrittenCases, h = m_history](sqlite3 *db) {
+        if (unwritten->empty() && !history::exec(db, "DELETE FROM case_rebuild"))
+            h->countError();
+    });
     // The last readings and positions stored (up to a bucket behind), until the feeds send newer ones.
     history::LatestTelemetry &latest = saved.telemetry;
     m_restoredTelemetry = latest.readings.size() + latest.workers.size() + latest.units.size();
@@ -454,7 +462,7 @@ void LiveFeed::updateStatus()
     recordAlarms();
     recordCaseMoments();
     flushTelemetry(false);
-    if (!m_state.touched().empty())
+    if (!m_state.touched().empty() || !m_state.removed().empty())
         emit applied(); // deadlines passed: the views restyle those cases
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
@@ -498,6 +506,18 @@ QString LiveFeed::metricsText() const
     };
     for (const auto &[kind, n] : entities)
         out += QStringLiteral("gridwall_live_entities{kind=\"%1\"} %2\n").arg(QLatin1String(kind)).arg(n);
+    out += QStringLiteral("# HELP gridwall_live_limit The most entities of a kind the live state holds (docs/state.md).\n"
+                          "# TYPE gridwall_live_limit gauge\n");
+    for (int k = 0; k < state::kBoundedCount; ++k)
+        out += QStringLiteral("gridwall_live_limit{kind=\"%1\"} %2\n")
+                   .arg(QLatin1String(state::kBoundedNames[size_t(k)]))
+                   .arg(m_state.bounds().limit[size_t(k)]);
+    out += QStringLiteral("# HELP gridwall_live_evicted_total Entities that left the live state (not the history) because their "
+                          "kind was over its limit, least recently heard first.\n# TYPE gridwall_live_evicted_total counter\n");
+    for (int k = 0; k < state::kBoundedCount; ++k)
+        out += QStringLiteral("gridwall_live_evicted_total{kind=\"%1\"} %2\n")
+                   .arg(QLatin1String(state::kBoundedNames[size_t(k)]))
+                   .arg(m_state.evicted(state::Bounded(k)));
     out += caseMetrics();
     out += QStringLiteral("# HELP gridwall_events_persisted_total Case events committed to the history before their acknowledgement.\n"
                           "# TYPE gridwall_events_persisted_total counter\ngridwall_events_persisted_total %1\n"

@@ -62,8 +62,9 @@ public:
     // region tree (which must outlive the feed) the state rolls up per region.
     // With a history the feed journals case events before acknowledging
     // them, and the state starts from the journal (docs/history.md).
+    // `bounds`: how far the city's clock may run ahead, and how many entities of each kind it holds (docs/state.md).
     explicit LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTree *tree = nullptr,
-                      history::History *history = nullptr, QObject *parent = nullptr);
+                      history::History *history = nullptr, state::LiveBounds bounds = {}, QObject *parent = nullptr);
     ~LiveFeed() override;
 
     void start();

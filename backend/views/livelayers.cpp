@@ -225,6 +225,8 @@ size_t LiveLayers::markerCount(int layer) const
 
 void LiveLayers::update()
 {
+    for (const state::LiveState::Removed &r : m_feed.state().removed())
+        place(r.feed, r.id, -1, {}); // over its kind's bound: off the map
     for (const state::LiveState::Touched &t : m_feed.state().touched()) {
         updateEntity(t.feed, *t.id);
         m_ringsDirty = m_ringsDirty || t.feed == Feed::Poi;

@@ -248,7 +248,9 @@ void Director::command(const QByteArray &payload)
         return reject(Rejected::UnknownCommand, name.left(32));
     }
     m_commands.add(size_t(done));
-    qCInfo(lcWall, "command %s", payload.left(200).constData());
+    if (quint64 unlogged = 0; m_commandLog.due(&unlogged))
+        qCInfo(lcWall, "command %s (%llu more since the last line: gridwall_wall_commands_total counts them all)",
+               payload.left(200).constData(), static_cast<unsigned long long>(unlogged));
 }
 
 QString Director::metricsText() const

@@ -106,6 +106,7 @@ private:
     QTimer m_advance;    // the scene's time is up
     QTimer m_idle;       // no touch for the idle time: the tour goes on
     LabelCounts m_commands{"command", {"scene", "playlist", "drill", "show"}};
+    IntervalLog m_commandLog;
     LabelCounts m_rejected{"reason", {"malformed", "unknown_command", "unknown_scene", "unknown_region", "invalid"}};
 };
 

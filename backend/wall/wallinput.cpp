@@ -1,6 +1,9 @@
 #include "wallinput.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
+
+#include <utility>
 
 namespace gridwall::wall {
 
@@ -38,6 +41,18 @@ QString LabelCounts::exposition(const QString &metric, const QString &help) cons
     for (size_t i = 0; i < m_values.size(); ++i)
         out += QStringLiteral("%1{%2=\"%3\"} %4\n").arg(metric, QLatin1String(m_label), QLatin1String(m_values[i])).arg(count(i));
     return out;
+}
+
+bool IntervalLog::due(quint64 *unlogged)
+{
+    const qint64 now = QDeadlineTimer::current().deadline(); // steady ms: unaffected by clock changes
+    if (m_lastMs != 0 && now - m_lastMs < m_intervalMs) {
+        ++m_unlogged;
+        return false;
+    }
+    m_lastMs = now;
+    *unlogged = std::exchange(m_unlogged, 0);
+    return true;
 }
 
 } // namespace gridwall::wall

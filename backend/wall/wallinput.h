@@ -42,4 +42,19 @@ private:
     std::unique_ptr<std::atomic<uint64_t>[]> m_counts;
 };
 
+// At most one log line per interval, like the feed's rejections: a flood of
+// good commands is seen in the counters, and logged as one line in ten seconds.
+class IntervalLog
+{
+public:
+    explicit IntervalLog(qint64 intervalMs = 10'000) : m_intervalMs(intervalMs) {}
+    // True when this event is worth a line; `unlogged` is then how many were not logged since the last line.
+    bool due(quint64 *unlogged);
+
+private:
+    qint64 m_intervalMs;
+    qint64 m_lastMs = 0; // steady clock, ms; 0: never logged
+    quint64 m_unlogged = 0;
+};
+
 } // namespace gridwall::wall

@@ -27,7 +27,7 @@ constexpr int kRestoreWindowMs = 2000;
 } // namespace
 
 WallSync::WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map,
-                   views::EntityPanel *entity, const geo::RegionTree *tree, QObject *parent)
+                   views::EntityPanel *entity, const geo::RegionTree *tree, int64_t maxAheadMs, QObject *parent)
     : QObject(parent)
     , m_layout(std::move(layout))
     , m_viewTopic((topicRoot + QStringLiteral("/wall/") + m_layout.id + QStringLiteral("/view")).toStdString())
@@ -35,6 +35,7 @@ WallSync::WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient
     , m_map(map)
     , m_entity(entity)
     , m_tree(tree)
+    , m_maxAheadMs(maxAheadMs)
     , m_lag(std::make_unique<metrics::Histogram>(std::vector<double>{0.001, 0.0025, 0.005, 0.01, 0.016, 0.025, 0.05, 0.1, 0.25, 1}))
 {
     if (!m_layout.conducts())
@@ -74,17 +75,34 @@ void WallSync::apply(const QByteArray &payload)
     if (!message)
         return reject(Rejected::Malformed, problem);
     const QJsonObject &o = *message;
-    const QJsonArray centre = o.value(QStringLiteral("centre")).toArray();
+    const QJsonArray centreXY = o.value(QStringLiteral("centre")).toArray();
     const auto finite = [](const QJsonValue &v) { return v.isDouble() && std::isfinite(v.toDouble()); };
-    if (!finite(o.value(QStringLiteral("ts"))) || !finite(o.value(QStringLiteral("seq"))) || centre.size() != 2 || !finite(centre[0])
-        || !finite(centre[1]) || !finite(o.value(QStringLiteral("scale"))) || o.value(QStringLiteral("scale")).toDouble() <= 0
+    if (!finite(o.value(QStringLiteral("ts"))) || !finite(o.value(QStringLiteral("seq"))) || centreXY.size() != 2 || !finite(centreXY[0])
+        || !finite(centreXY[1]) || !finite(o.value(QStringLiteral("scale"))) || o.value(QStringLiteral("scale")).toDouble() <= 0
         || !o.value(QStringLiteral("region")).isString() || !o.value(QStringLiteral("entity")).isString()
         || o.value(QStringLiteral("entity")).toString().size() > 128)
         return reject(Rejected::Invalid, QString::fromUtf8(payload.left(200)));
     const QString region = o.value(QStringLiteral("region")).toString();
     if (!region.isEmpty() && m_tree && m_tree->indexOf(region) < 0)
         return reject(Rejected::UnknownRegion, region);
-    const qint64 ts = qint64(o.value(QStringLiteral("ts")).toDouble());
+    const double tsValue = o.value(QStringLiteral("ts")).toDouble();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // A view from the future would hide every later one from this node.
+    if (tsValue > double(now + m_maxAheadMs))
+        return reject(Rejected::TsFuture, QStringLiteral("ts %1 is %2 s ahead of this machine's clock")
+                                              .arg(tsValue, 0, 'f', 0)
+                                              .arg((tsValue - double(now)) / 1000, 0, 'f', 0));
+    const QPointF centre(centreXY[0].toDouble(), centreXY[1].toDouble());
+    const double scale = o.value(QStringLiteral("scale")).toDouble();
+    if (m_tree) {
+        // Within the geography with a margin of its own size: a view a wall could show.
+        const QRectF b = m_tree->bounds();
+        if (!b.adjusted(-b.width(), -b.height(), b.width(), b.height()).contains(centre))
+            return reject(Rejected::OutOfRange, QStringLiteral("centre %1,%2 is far outside the geography").arg(centre.x()).arg(centre.y()));
+    }
+    if (m_map && (scale < m_map->view().minimumScale() / 4 || scale > m_map->view().maximumScale() * 4))
+        return reject(Rejected::OutOfRange, QStringLiteral("scale %1 is beyond this map's zoom").arg(scale));
+    const qint64 ts = qint64(tsValue);
     const qint64 seq = qint64(o.value(QStringLiteral("seq")).toDouble());
 
     if (m_layout.conducts()) {
@@ -94,12 +112,16 @@ void WallSync::apply(const QByteArray &payload)
         m_mayPublish = true;
         m_seq = seq;
     } else if (ts < m_appliedTs) {
-        return; // older than what the wall already shows
+        // Older than what the wall already shows: reordered, or the conductor's clock went back.
+        if (m_olderSinceMs == 0)
+            m_olderSinceMs = now;
+        return reject(Rejected::Older, QStringLiteral("ts %1 before the view shown (%2)").arg(ts).arg(m_appliedTs));
     }
+    m_olderSinceMs = 0;
     if (!m_map)
         return;
     m_applying = true;
-    m_map->setView(QPointF(centre[0].toDouble(), centre[1].toDouble()), o.value(QStringLiteral("scale")).toDouble());
+    m_map->setView(centre, scale);
     if (m_map->selectedCode() != region)
         m_map->setSelectedCode(region);
     if (m_entity) {
@@ -171,6 +193,10 @@ QJsonObject WallSync::status() const
     }
     if (m_entity)
         o.insert(QStringLiteral("entity"), m_entity->entityId());
+    if (m_olderSinceMs > 0 && QDateTime::currentMSecsSinceEpoch() - m_olderSinceMs >= kStuckAfterMs) {
+        o.insert(QStringLiteral("viewStuck"), true);
+        o.insert(QStringLiteral("viewStuckSeconds"), double(QDateTime::currentMSecsSinceEpoch() - m_olderSinceMs) / 1000);
+    }
     return o;
 }
 

@@ -44,10 +44,11 @@ class WallSync : public QObject
     Q_OBJECT
 
 public:
-    enum class Rejected { Malformed, Invalid, UnknownRegion };
+    enum class Rejected { Malformed, Invalid, UnknownRegion, TsFuture, OutOfRange, Older };
 
+    // A view whose ts is more than `maxAheadMs` ahead of this machine's clock is refused (docs/wall.md).
     WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map, views::EntityPanel *entity,
-             const geo::RegionTree *tree, QObject *parent = nullptr);
+             const geo::RegionTree *tree, int64_t maxAheadMs, QObject *parent = nullptr);
     ~WallSync() override;
 
     // Called on Paho's thread with every message under ROOT/wall/.
@@ -76,9 +77,14 @@ private:
     bool m_mayPublish = false;    // the conductor publishes once it has restored the retained view or found none
     qint64 m_seq = 0;             // published by the conductor
     qint64 m_appliedTs = -1;      // the newest view applied
+    int64_t m_maxAheadMs;
+    // A follower hearing only views older than the one it shows, since then (0: not so): a conductor whose clock went
+    // back, or a view from the future that got through. /health says so after kStuckAfterMs.
+    qint64 m_olderSinceMs = 0;
+    static constexpr qint64 kStuckAfterMs = 10'000;
     std::atomic<uint64_t> m_published{0};
     std::atomic<uint64_t> m_applied{0};
-    LabelCounts m_rejected{"reason", {"malformed", "invalid", "unknown_region"}};
+    LabelCounts m_rejected{"reason", {"malformed", "invalid", "unknown_region", "ts_future", "out_of_range", "older"}};
     std::unique_ptr<metrics::Histogram> m_lag;
 };
 

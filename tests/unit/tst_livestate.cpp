@@ -163,6 +163,105 @@ private slots:
         QCOMPARE(m_sites.size(), size_t(762));
     }
 
+    // A producer inventing ids: each kind keeps at most its bound, the least
+    // recently heard leave first, and what they added to the figures, indexes
+    // and alarms goes with them; views are told which left.
+    void eachKindIsBounded()
+    {
+        feed::FeedStats stats;
+        state::LiveBounds bounds;
+        bounds.limit = {100, 50, 50, 100, 10, 50};
+        state::LiveState live(stats, m_tree.get(), {}, bounds);
+        const int64_t t = kDay0 + 9 * kHourMs;
+        // c-0 is heard again after the others: it stays though it came first.
+        for (int i = 0; i < 150; ++i) {
+            std::vector<feed::Event> events;
+            events.push_back(report("c-" + std::to_string(i), t, inside(m_grids[size_t(i) % 20]), 2, t - kHourMs)); // overdue at once
+            if (i == 50)
+                events.push_back(caseEvent("c-0", 2, CaseStatus::Accepted, t));
+            live.apply(batchOf(std::move(events)), t);
+        }
+        QVERIFY(live.cases().size() <= 100);
+        QCOMPARE(live.cases().size() + live.evicted(state::Bounded::Case), size_t(150));
+        QVERIFY(live.cases().count("c-0"));
+        QVERIFY(!live.cases().count("c-1"));
+        QVERIFY(live.cases().count("c-149"));
+        // The figures count exactly the cases still held, and so do the overdue alarms.
+        QCOMPARE(live.rollups().city().open, int(live.cases().size()));
+        QCOMPARE(live.rollups().city().overdue, int(live.cases().size()));
+        int caseAlarms = 0;
+        for (int severity = 1; severity <= 4; ++severity)
+            for (const state::Alarm *a : live.alarms().active(severity))
+                caseAlarms += a->kind == state::AlarmKind::CaseOverdue;
+        QCOMPARE(caseAlarms, int(live.cases().size()));
+
+        // Units over their bound; the apply that evicts names them for the views.
+        size_t removed = 0;
+        for (int i = 0; i < 25; ++i) {
+            feed::UnitPosition u;
+            u.id = "u-" + std::to_string(i);
+            u.ts = t;
+            u.position = inside(m_grids[3]);
+            u.status = "patrol";
+            live.apply(batchOf({std::move(u)}), t);
+            for (const state::LiveState::Removed &r : live.removed()) {
+                QCOMPARE(r.feed, feed::Feed::Unit);
+                QVERIFY(!live.units().count(r.id));
+                ++removed;
+            }
+            for (const state::LiveState::Touched &t : live.touched())
+                QVERIFY(live.units().count(*t.id)); // nothing touched points at a unit gone
+        }
+        QVERIFY(live.units().size() <= 10);
+        QCOMPARE(removed, size_t(live.evicted(state::Bounded::Unit)));
+        QCOMPARE(live.units().size() + removed, size_t(25));
+
+        // Cameras: an evicted camera leaves the spatial index; a new one takes its slot.
+        for (int i = 0; i < 80; ++i) {
+            feed::CameraState c;
+            c.id = "cam-" + std::to_string(i);
+            c.ts = t;
+            c.online = true;
+            c.name = "camera";
+            c.position = inside(m_grids[size_t(i) % 40]);
+            live.apply(batchOf({std::move(c)}), t);
+        }
+        QVERIFY(live.cameras().size() <= 50);
+        QCOMPARE(live.rollups().city().cameras, int(live.cameras().size()));
+        const auto context = live.contextAt(inside(m_grids[0]), 100);
+        for (const auto &near : context.cameras)
+            QVERIFY2(live.cameras().count(near.id), near.id.c_str());
+        QCOMPARE(context.cameras.size(), live.cameras().size());
+    }
+
+    // A refused illegal transition changes the case (it is flagged now): the
+    // history is told, so the flag survives a restart.
+    void anIllegalTransitionTouchesItsCase()
+    {
+        feed::FeedStats stats;
+        state::LiveState live(stats, m_tree.get());
+        const int64_t t = kDay0 + 9 * kHourMs;
+        live.apply(batchOf({report("i-1", t, inside(m_grids[1]), 2, t + kHourMs)}), t);
+        const auto applied = live.apply(batchOf({caseEvent("i-1", 2, CaseStatus::Closed, t)}), t);
+        QCOMPARE(applied.rejected, size_t(1));
+        QCOMPARE(live.touched().size(), size_t(1));
+        QCOMPARE(*live.touched().front().id, std::string("i-1"));
+        QVERIFY(live.cases().at("i-1").flagged());
+    }
+
+    // A payload far ahead of the wall's clock moves the city's clock at most the bound ahead.
+    void theClockRunsAtMostTheBoundAhead()
+    {
+        feed::FeedStats stats;
+        state::LiveState live(stats, m_tree.get());
+        const int64_t t = kDay0 + 9 * kHourMs;
+        live.apply(batchOf({report("f-1", t + 29 * kDayMs, inside(m_grids[1]), 2, t + 29 * kDayMs + kHourMs)}), t);
+        QCOMPARE(live.now(), t + feed::kDefaultMaxAheadMs);
+        QCOMPARE(live.today(), state::shanghaiDay(t));
+        live.tick(t + 1000);
+        QCOMPARE(live.now(), t + 1000 + feed::kDefaultMaxAheadMs);
+    }
+
     // Every pair of statuses: the legal ones move the case, the others are
     // counted, flag the case and change nothing.
     void everyTransition()
