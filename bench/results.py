@@ -471,6 +471,28 @@ FRAMES = Block(
     [Cmd("frames", [b("bench_frames"), "30", "10"], display="1920x1080")],
     frames_render, derive=frames_derive, minutes=3)
 
+def bounds_render(f, ctx):
+    out = ["`%s`:" % ctx.command("bounds"), "",
+           ctx.fill("A producer inventing ids: {bounds.workers:,.0f} distinct workers (QoS 0) and {bounds.cases:,.0f} distinct open "
+                    "cases (QoS 1) through Mosquitto, taken in by the wall in {bounds.flood_s:.0f} s, against the bounds of "
+                    "docs/state.md. The wall quiet for 10 s before and after, rendering 1920x1080:"), "",
+           "| | resident memory | wall CPU | frames/s | frame time p50 | frame time p99 |", "|---|---|---|---|---|---|"]
+    for what, key in (("before the flood", "before"), ("after the flood", "after")):
+        p = "bounds." + key
+        out.append(ctx.fill("| %s | {%s.rss_mb:.0f} MB | {%s.cpu_pct:.0f} %% | {%s.fps:.1f} | {%s.frame_p50_ms:.2f} ms | "
+                            "{%s.frame_p99_ms:.1f} ms |" % (what, p, p, p, p, p)))
+    out.append("")
+    out.append(ctx.fill("Held after the flood: {bounds.live.case:,.0f} cases ({bounds.evicted.case:,.0f} evicted), "
+                        "{bounds.live.worker:,.0f} workers ({bounds.evicted.worker:,.0f} evicted). Memory after against before: "
+                        "×{rss_ratio:.2f}."))
+    return "\n".join(out)
+
+
+BOUNDS = Block(
+    "bounds", "a producer inventing ids: the wall before and after 500,000 workers and 200,000 cases past its bounds",
+    [Cmd("bounds", [b("bench_bounds"), "500000", "200000", "10"], display="1920x1080")],
+    bounds_render, derive=lambda f: {"rss_ratio": ratio(f, "bounds.after.rss_mb", "bounds.before.rss_mb")}, minutes=4)
+
 PLUGIN_ROWS = [("grid-management (C++ module, API 1.1 counts and ranked regions)", "grid-management"),
                ("public-security (API 1.1 counts)", "public-security"),
                ("emergency-safety (API 1.1 counts)", "emergency-safety"),
@@ -610,7 +632,7 @@ SOAK = Block(
     [Cmd("soak", [b("bench_soak"), "--csv", "{run}/soak.csv"], display="1920x1080", shown=[b("bench_soak")])],
     soak_render, derive=soak_derive, minutes=16)
 
-BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, PLUGINS, WALLSYNC, SOAK, HISTORY_10M]
+BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, BOUNDS, PLUGINS, WALLSYNC, SOAK, HISTORY_10M]
 
 
 # ------------------------------------------------------------------- the SVG

@@ -1,12 +1,15 @@
 // The bundled Panjin asset keeps the promises of docs/geography.md.
 
 #include "geo/regionloader.h"
+#include "map/regionmesh.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <cmath>
 
 using namespace gridwall::geo;
 
@@ -33,6 +36,57 @@ private slots:
         const RegionLoadResult loaded = loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
         QVERIFY2(loaded.tree, qPrintable(loaded.error));
         m_tree = loaded.tree;
+    }
+
+    // A grid outline of 200,000 vertices a few centimetres apart (what a
+    // careless export from a survey looks like) used to take the wall 15 s and
+    // more to triangulate. Its fill is triangulated from the shape a pixel
+    // can show at the closest zoom: few triangles, the same area.
+    void aDenseOutlineIsFilledFromItsVisibleShape()
+    {
+        QFile file(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject collection = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray features = collection.value("features").toArray();
+        int index = -1;
+        QString code;
+        for (int i = 0; i < features.size() && index < 0; ++i)
+            if (features[i].toObject().value("properties").toObject().value("level") == "grid") {
+                index = i;
+                code = features[i].toObject().value("properties").toObject().value("code").toString();
+            }
+        QVERIFY(index >= 0);
+        const int grid = m_tree->indexOf(code);
+        const QGeoCoordinate centre = m_tree->geoFromScene(m_tree->region(grid).bounds.center());
+        constexpr int kVertices = 200'000;
+        constexpr double kRadiusDegrees = 0.001; // about 100 m
+        QJsonArray ring;
+        for (int i = 0; i <= kVertices; ++i) {
+            const double a = 2 * M_PI * (i % kVertices) / kVertices;
+            ring.append(QJsonArray{centre.longitude() + kRadiusDegrees * std::cos(a), centre.latitude() + kRadiusDegrees * std::sin(a)});
+        }
+        QJsonObject feature = features[index].toObject();
+        feature.insert("geometry", QJsonObject{{"type", "Polygon"}, {"coordinates", QJsonArray{ring}}});
+        features[index] = feature;
+        collection.insert("features", features);
+        const RegionLoadResult loaded = loadRegionJson(QJsonDocument(collection).toJson(QJsonDocument::Compact), "dense.geojson");
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+
+        const gridwall::map::RegionMeshes meshes = gridwall::map::buildRegionMeshes(*loaded.tree);
+        const gridwall::map::FillMesh &fills = meshes.fills[size_t(Level::Grid)];
+        const int n = int(loaded.tree->level(Level::Grid).indexOf(loaded.tree->indexOf(code)));
+        QVERIFY(n >= 0);
+        const uint32_t first = fills.first[size_t(n)], end = fills.first[size_t(n) + 1];
+        const uint32_t triangles = (end - first) / 3;
+        QVERIFY2(triangles > 10 && triangles < 2000, qPrintable(QString::number(triangles)));
+        double filled = 0;
+        for (uint32_t v = first; v < end; v += 3) {
+            const float *p = &fills.positions[size_t(v) * 2];
+            filled += std::abs((p[2] - p[0]) * (p[5] - p[1]) - (p[4] - p[0]) * (p[3] - p[1])) / 2;
+        }
+        GEOSContextHandle_t h = loaded.tree->geosHandle();
+        const double outline = area(h, loaded.tree->geometry(loaded.tree->indexOf(code)));
+        QVERIFY2(std::abs(filled - outline) < 0.005 * outline, qPrintable(QStringLiteral("%1 against %2").arg(filled).arg(outline)));
     }
 
     void countsPerLevel()
