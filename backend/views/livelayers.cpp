@@ -138,6 +138,12 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     m_recolourTimer.setInterval(1000);
     connect(&m_recolourTimer, &QTimer::timeout, this, [this] {
         recolour();
+        if (crowded() != m_crowded) {
+            m_crowded = !m_crowded;
+            for (int layer : {kCaseOpen.layer, kCaseInHand.layer, kCaseOverdue.layer})
+                m_layers[layer].dirty = true;
+            flush();
+        }
         recluster();
         if (m_ringsDirty)
             redrawRings();
@@ -240,9 +246,14 @@ bool LiveLayers::entryShown(const char *key, int minDetail) const
     return (hidden == m_hidden.end() || !hidden->second) && (minDetail == 0 || m_detailLevel >= minDetail);
 }
 
+bool LiveLayers::crowded() const
+{
+    return markerCount(kCaseOpen.layer) + markerCount(kCaseInHand.layer) + markerCount(kCaseOverdue.layer) > kCrowdedCases;
+}
+
 bool LiveLayers::clustering() const
 {
-    return entryShown("clusters", 0) && m_detailLevel < kClusterBelowDetail;
+    return (m_crowded || entryShown("clusters", 0)) && m_detailLevel < kClusterBelowDetail;
 }
 
 bool LiveLayers::layerShown(int layer) const
@@ -457,7 +468,8 @@ QVariantList LiveLayers::legend() const
         const auto hidden = m_hidden.find(key);
         entries.append(QVariantMap{{QStringLiteral("key"), key},
                                    {QStringLiteral("color"), e.color},
-                                   {QStringLiteral("visible"), hidden == m_hidden.end() || !hidden->second},
+                                   {QStringLiteral("visible"), hidden == m_hidden.end() || !hidden->second
+                                                                   || (m_crowded && key == QLatin1String("clusters"))},
                                    {QStringLiteral("zoomIn"), m_detailLevel < e.minDetail}, // switched on, shown closer in
                                    {QStringLiteral("count"), double(count)}});
     }

@@ -50,7 +50,7 @@ class LiveLayers : public QObject
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The same entries as rows that change in place (for the legend's delegates).
     Q_PROPERTY(QAbstractItemModel *legendModel READ legendModel CONSTANT)
-    // With "clusters" switched on, below community zoom: the cases as one disc
+    // With "clusters" switched on (or more case markers than kCrowdedCases), below community zoom: the cases as one disc
     // per street, rows {code (the street), x, y (scene: the mean of its
     // cases), count, overdue}; the case markers are hidden meanwhile.
     Q_PROPERTY(QAbstractItemModel *clusters READ clustersModel CONSTANT)
@@ -88,6 +88,10 @@ public:
     QVariantList clusterRows() const { return m_clusters.rows(); }
     // Clusters replace the case markers below this detail level (communities show from 2).
     static constexpr int kClusterBelowDetail = 2;
+    // Beyond this many case markers a city view is one blob (the map's few hundred thousand pixels are covered) and
+    // rasterising the overlapping discs is the frame's whole cost: 158,400 cases took 350 ms a frame under llvmpipe.
+    // Then the cases are clustered below community zoom whatever the legend says, until fewer remain.
+    static constexpr size_t kCrowdedCases = 20'000;
     QVariantList workloadRamp() const;
     double workloadSaturation() const;
     Q_INVOKABLE void setVisible(const QString &key, bool visible);
@@ -132,6 +136,8 @@ private:
     std::unordered_map<int, Layer> m_layers;
     std::array<std::unordered_map<std::string, Place>, feed::kFeedCount> m_places; // per kind of entity
     std::unordered_map<QString, bool> m_hidden; // legend keys switched off
+    bool m_crowded = false; // more case markers than kCrowdedCases, as of the last second
+    bool crowded() const;
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
     QTimer m_recolourTimer;
     int m_detailLevel = 0; // the map's, as last seen

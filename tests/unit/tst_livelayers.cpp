@@ -191,6 +191,46 @@ private slots:
         QVERIFY(layers.clusterRows().isEmpty());
     }
 
+    // More case markers than a city view can show one by one (a producer
+    // inventing cases): they are clustered by street whatever the legend says,
+    // and the legend shows clustering on; fewer again, every case has its marker.
+    void aCrowdedCityIsClustered()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setSize(QSizeF(1600, 900));
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed, map, geography.tree());
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const int crowd = int(views::LiveLayers::kCrowdedCases) + 1;
+        for (int i = 0; i < crowd; ++i) {
+            feed::CaseEvent e = caseEvent("crowd-" + std::to_string(i), 1, feed::CaseStatus::Reported);
+            e.position = feed::GeoPoint{121.95 + 0.2 * (i % 100) / 100.0, 40.95 + 0.3 * (i / 100) / double(crowd / 100)};
+            e.deadline = now + 3'600'000;
+            feed.push(e);
+        }
+        feed.drain();
+        QVERIFY(map.detailLevel() < views::LiveLayers::kClusterBelowDetail);
+        const auto legendSays = [&](const char *key) {
+            for (const QVariant &entry : layers.legend())
+                if (entry.toMap().value("key") == QLatin1String(key))
+                    return entry.toMap().value("visible").toBool();
+            return false;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(map.markersShown(50) + map.markersShown(55), size_t(0), 3000); // within the once-a-second check
+        QVERIFY(!layers.clusterRows().isEmpty());
+        QVERIFY(legendSays("clusters"));
+
+        // Most of them closed: the markers come back.
+        for (int i = 0; i < crowd - 10; ++i)
+            feed.push(caseEvent("crowd-" + std::to_string(i), 2, feed::CaseStatus::Rejected));
+        feed.drain();
+        QTRY_COMPARE_WITH_TIMEOUT(map.markersShown(50) + map.markersShown(55), size_t(10), 3000);
+        QVERIFY(layers.clusterRows().isEmpty());
+        QVERIFY(!legendSays("clusters"));
+    }
+
     // A tap on a marker opens that entity (the topmost marker within a
     // fingertip wins); a tap away from every marker opens nothing.
     void tappingAMarkerOpensItsEntity()
