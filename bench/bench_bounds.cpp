@@ -107,7 +107,12 @@ int main(int argc, char *argv[])
         producer.publish("panjin/case/FLOOD-" + std::to_string(i) + "/event", payload.data(), payload.size(), 1, false);
     }
     // Every case event arrives (QoS 1); the positions that the broker passed on too.
-    wall.waitFor([&](const auto &m) { return received(m, "case") >= cases && m.value("gridwall_feed_queue_depth") == 0; }, 600'000);
+    if (!wall.waitFor([&](const auto &m) { return received(m, "case") >= cases && m.value("gridwall_feed_queue_depth") == 0; },
+                      900'000)) {
+        std::fprintf(stderr, "bench_bounds: the wall took in %.0f of %d case events within 15 min\n", received(wall.metrics(), "case"),
+                     cases);
+        return 1;
+    }
     const double floodSeconds = gridwall::bench::msSince(flood) / 1000;
     producer.disconnect();
     QThread::sleep(3);
