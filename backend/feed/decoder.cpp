@@ -712,7 +712,10 @@ void decodeCase(Reader &r, od::object &object, CaseEvent &e)
                Key::Assignee, Key::Grid, Key::Note, Key::Rating);
     r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
         switch (k) {
-        case Key::Seq: r.readInt(v, t, k, 0, INT64_MAX, e.seq); break;
+        case Key::Seq:
+            if (r.readInt(v, t, k, 0, INT64_MAX, e.seq) && e.seq > kMaxSeq)
+                r.fail(Reject::OutOfRange, k, "above 2^53 (9007199254740992)");
+            break;
         case Key::Status: r.readEnum(v, t, k, kCaseStatus, e.status); break;
         case Key::Category: r.readString(v, t, k, e.category, true); break;
         case Key::Source: {

@@ -17,6 +17,7 @@
 // Numbers: an integer field refuses a decimal, 1.0 included (WrongType), and
 // an integer beyond 64 bits (OutOfRange); a magnitude beyond a double, such
 // as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
+// `seq` is at most kMaxSeq (OutOfRange).
 // Strings: at most kMaxStringBytes (else OutOfRange); `category` non-empty.
 // Positions sent with "crs": "gcj02" come out in WGS-84 (see gcj02.h).
 
@@ -34,6 +35,10 @@ inline constexpr size_t kMaxStringBytes = 4096;   // any string field, after une
 inline constexpr int kMaxCheckedDepth = 32;
 // Timestamps (ts, deadline) are Unix epoch ms in (0, 2100-01-01T00:00Z).
 inline constexpr int64_t kMaxEpochMs = 4102444800000;
+// A case's seq is at most 2^53: the largest integer every JSON consumer reads
+// exactly (a double's), and far from INT64_MAX, past which a case could never
+// take a later event.
+inline constexpr int64_t kMaxSeq = int64_t(1) << 53;
 
 struct DecodeResult
 {

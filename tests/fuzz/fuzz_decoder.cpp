@@ -50,7 +50,7 @@ void checkTimestamp(int64_t ms)
 // What an accepted event promises, feed by feed (CONTRACT §4, decoder.h).
 void checkEvent(const CaseEvent &e)
 {
-    FUZZ_CHECK(e.seq >= 0);
+    FUZZ_CHECK(e.seq >= 0 && e.seq <= kMaxSeq);
     FUZZ_CHECK(int(e.status) < kCaseStatusCount);
     FUZZ_CHECK(e.priority >= 0 && e.priority <= 4);
     FUZZ_CHECK(e.rating >= 0 && e.rating <= 5);

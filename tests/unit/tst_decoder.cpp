@@ -167,6 +167,24 @@ class TestDecoder : public QObject
 
     DecodeResult decode(Feed feed, const QByteArray &payload) { return m_decoder.decode(topic(feed), view(payload)); }
 
+    // The row's payload is refused for its reason, with a detail that holds the row's.
+    void checkRejected()
+    {
+        QFETCH(int, feed);
+        QFETCH(QByteArray, payload);
+        QFETCH(int, reason);
+        QFETCH(QString, detail);
+        const DecodeResult r = decode(Feed(feed), payload);
+        QVERIFY2(!r.ok, "accepted");
+        QVERIFY(r.topicKnown);
+        QCOMPARE(int(r.feed), feed);
+        QVERIFY2(int(r.reason) == reason,
+                 qPrintable(QStringLiteral("got %1 (%2), want %3").arg(rejectName(r.reason), QString::fromStdString(r.detail), rejectName(Reject(reason)))));
+        QVERIFY(!r.detail.empty());
+        if (!detail.isEmpty())
+            QVERIFY2(QString::fromStdString(r.detail).contains(detail), r.detail.c_str());
+    }
+
 private slots:
     void topics_data()
     {
@@ -639,21 +657,47 @@ private slots:
         row("first of two errors", worker, R"({"ts":1767225600000,"lon":200,"lat":41,"status":"nope"})", Reject::OutOfRange, "lon");
     }
 
-    void rejects()
+    void rejects() { checkRejected(); }
+
+    // What a hostile producer tries, rule by rule (docs/feeds.md, "Rejections").
+    void hostile_data()
+    {
+        QTest::addColumn<int>("feed");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<QString>("detail"); // a part of it
+
+        auto row = [](const QByteArray &name, Feed feed, const QByteArray &payload, Reject reason, const QString &detail) {
+            QTest::newRow(name.constData()) << int(feed) << payload << int(reason) << detail;
+        };
+
+        // seq up to 2^53.
+        row("seq 2^53 + 1", Feed::Case, R"({"ts":1767225600000,"seq":9007199254740993,"status":"accepted"})", Reject::OutOfRange, "seq");
+        row("seq 2^63 - 1", Feed::Case, R"({"ts":1767225600000,"seq":9223372036854775807,"status":"accepted"})", Reject::OutOfRange, "seq");
+    }
+
+    void hostile() { checkRejected(); }
+
+    // The limits of the rules above: what a producer may still send.
+    void hostileButValid_data()
+    {
+        QTest::addColumn<int>("feed");
+        QTest::addColumn<QByteArray>("payload");
+
+        auto row = [](const QByteArray &name, Feed feed, const QByteArray &payload) {
+            QTest::newRow(name.constData()) << int(feed) << payload;
+        };
+        row("seq 2^53", Feed::Case, R"({"ts":1767225600000,"seq":9007199254740992,"status":"accepted"})");
+    }
+
+    void hostileButValid()
     {
         QFETCH(int, feed);
         QFETCH(QByteArray, payload);
-        QFETCH(int, reason);
-        QFETCH(QString, detail);
         const DecodeResult r = decode(Feed(feed), payload);
-        QVERIFY2(!r.ok, "accepted");
-        QVERIFY(r.topicKnown);
-        QCOMPARE(int(r.feed), feed);
-        QVERIFY2(int(r.reason) == reason,
-                 qPrintable(QStringLiteral("got %1 (%2), want %3").arg(rejectName(r.reason), QString::fromStdString(r.detail), rejectName(Reject(reason)))));
-        QVERIFY(!r.detail.empty());
-        if (!detail.isEmpty())
-            QVERIFY2(QString::fromStdString(r.detail).contains(detail), r.detail.c_str());
+        QVERIFY2(r.ok, qPrintable(QStringLiteral("%1: %2").arg(rejectName(r.reason), QString::fromStdString(r.detail))));
+        if (const auto *c = std::get_if<CaseEvent>(&r.event); c && payload.contains("9007199254740992"))
+            QCOMPARE(c->seq, kMaxSeq);
     }
 
     void loneSurrogates_data()
