@@ -161,6 +161,31 @@ constexpr const auto &kWorkerStatus = kWorkerStatusNames;
 constexpr const auto &kUnitKind = kUnitKindNames;
 constexpr const auto &kPoiKind = kPoiKindNames;
 
+// The URL schemes the wall opens: a camera's stream is played (Qt
+// Multimedia), an event's snapshot is loaded as an image. Anything else, a
+// file: URL or a relative one above all, would have the wall read what the
+// producer has no business reading (local files, the wall's own resources).
+constexpr std::array<std::string_view, 4> kStreamSchemes = {"rtsp", "rtsps", "http", "https"};
+constexpr std::array<std::string_view, 2> kSnapshotSchemes = {"http", "https"};
+
+// `url` starts with "SCHEME://" and more, SCHEME one of `schemes` in any case
+// (RFC 3986 §3.1: schemes are case-insensitive; QUrl lowers them).
+template <size_t N>
+bool hasScheme(std::string_view url, const std::array<std::string_view, N> &schemes)
+{
+    for (const std::string_view scheme : schemes) {
+        const size_t n = scheme.size();
+        if (url.size() <= n + 3 || url.substr(n, 3) != "://")
+            continue;
+        bool same = true;
+        for (size_t i = 0; i < n && same; ++i)
+            same = char(url[i] | 0x20) == scheme[i]; // scheme[i] is a lower-case letter
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 // The first '"' or '\\' from `p` on, eight bytes at a time. The key being
 // scanned lies in the padded payload buffer, so reading up to seven bytes
 // past its closing quote stays inside it.
@@ -440,6 +465,18 @@ public:
         if (std::memchr(s.data(), 0xed, s.size()) && !simdjson::validate_utf8(s.data(), s.size()))
             return fail(Reject::BadUtf8, k, "escapes that are not valid UTF-8");
         out.assign(s);
+        return true;
+    }
+
+    // An optional URL: empty (none) or one of `schemes`, else UnknownValue.
+    template <size_t N>
+    bool readUrl(od::value &v, od::json_type t, Key k, const std::array<std::string_view, N> &schemes,
+                 const char *expected, std::string &out)
+    {
+        if (!readString(v, t, k, out))
+            return false;
+        if (!out.empty() && !hasScheme(out, schemes))
+            return fail(Reject::UnknownValue, k, std::string("not an ") + expected + " URL: " + quoted(out, 40));
         return true;
     }
 
@@ -756,7 +793,7 @@ void decodeCameraState(Reader &r, od::object &object, CameraState &e)
         switch (k) {
         case Key::Online: r.readBool(v, t, k, e.online); break;
         case Key::Name: r.readString(v, t, k, e.name); break;
-        case Key::Stream: r.readString(v, t, k, e.stream); break;
+        case Key::Stream: r.readUrl(v, t, k, kStreamSchemes, "rtsp, rtsps, http or https", e.stream); break;
         case Key::Kind: r.readString(v, t, k, e.kind); break;
         default: break;
         }
@@ -774,7 +811,7 @@ void decodeCameraEvent(Reader &r, od::object &object, CameraEvent &e)
         switch (k) {
         case Key::Type: r.readEnum(v, t, k, kCameraEventType, e.type); break;
         case Key::Severity: r.readInt(v, t, k, 1, 4, e.severity); break;
-        case Key::Snapshot: r.readString(v, t, k, e.snapshot); break;
+        case Key::Snapshot: r.readUrl(v, t, k, kSnapshotSchemes, "http or https", e.snapshot); break;
         default: break;
         }
     });

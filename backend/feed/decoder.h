@@ -19,6 +19,8 @@
 // as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
 // `seq` is at most kMaxSeq (OutOfRange).
 // Strings: at most kMaxStringBytes (else OutOfRange); `category` non-empty.
+// URLs, empty for none: a camera's `stream` is rtsp, rtsps, http or https, an
+// event's `snapshot` http or https (else UnknownValue).
 // Positions sent with "crs": "gcj02" come out in WGS-84 (see gcj02.h).
 
 #include "events.h"

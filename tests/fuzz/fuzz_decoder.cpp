@@ -16,9 +16,11 @@
 #include "feed/decoder.h"
 #include "feed/topic.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -34,6 +36,24 @@ void checkString(const std::string &s)
 {
     FUZZ_CHECK(s.size() <= kMaxStringBytes);
     FUZZ_CHECK(fuzzcheck::isUtf8(s));
+}
+
+// Empty (none), or "SCHEME://..." with one of `schemes` in any case.
+void checkUrl(const std::string &url, std::initializer_list<std::string_view> schemes)
+{
+    checkString(url);
+    if (url.empty())
+        return;
+    bool known = false;
+    for (const std::string_view scheme : schemes) {
+        if (url.size() <= scheme.size() + 3 || url.compare(scheme.size(), 3, "://") != 0)
+            continue;
+        std::string lowered = url.substr(0, scheme.size());
+        for (char &c : lowered)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        known = known || lowered == scheme;
+    }
+    FUZZ_CHECK(known);
 }
 
 void checkPosition(const GeoPoint &p)
@@ -73,15 +93,16 @@ void checkEvent(const CaseEvent &e)
 void checkEvent(const CameraState &e)
 {
     checkPosition(e.position);
-    for (const std::string *s : {&e.name, &e.stream, &e.kind})
+    for (const std::string *s : {&e.name, &e.kind})
         checkString(*s);
+    checkUrl(e.stream, {"rtsp", "rtsps", "http", "https"});
 }
 
 void checkEvent(const CameraEvent &e)
 {
     FUZZ_CHECK(size_t(e.type) < kCameraEventTypeNames.size());
     FUZZ_CHECK(e.severity >= 1 && e.severity <= 4);
-    checkString(e.snapshot);
+    checkUrl(e.snapshot, {"http", "https"});
 }
 
 void checkEvent(const SensorState &e)

@@ -674,6 +674,28 @@ private slots:
         // seq up to 2^53.
         row("seq 2^53 + 1", Feed::Case, R"({"ts":1767225600000,"seq":9007199254740993,"status":"accepted"})", Reject::OutOfRange, "seq");
         row("seq 2^63 - 1", Feed::Case, R"({"ts":1767225600000,"seq":9223372036854775807,"status":"accepted"})", Reject::OutOfRange, "seq");
+
+        // URLs the wall does not open.
+        row("stream file:///etc/passwd", Feed::CameraState, with(Feed::CameraState, "stream", "file:///etc/passwd"), Reject::UnknownValue,
+            "field \"stream\": not an rtsp, rtsps, http or https URL");
+        row("stream javascript:", Feed::CameraState, with(Feed::CameraState, "stream", "javascript:alert(1)"), Reject::UnknownValue, "stream");
+        row("stream relative", Feed::CameraState, with(Feed::CameraState, "stream", "../../etc/passwd"), Reject::UnknownValue, "stream");
+        row("stream absolute path", Feed::CameraState, with(Feed::CameraState, "stream", "/etc/passwd"), Reject::UnknownValue, "stream");
+        row("stream ftp", Feed::CameraState, with(Feed::CameraState, "stream", "ftp://10.0.0.5/live"), Reject::UnknownValue, "stream");
+        row("stream blank before the scheme", Feed::CameraState, with(Feed::CameraState, "stream", " rtsp://10.0.0.5/live"),
+            Reject::UnknownValue, "stream");
+        row("stream scheme only", Feed::CameraState, with(Feed::CameraState, "stream", "rtsp://"), Reject::UnknownValue, "stream");
+        row("stream without //", Feed::CameraState, with(Feed::CameraState, "stream", "http:/etc/passwd"), Reject::UnknownValue, "stream");
+        row("stream escaped file:", Feed::CameraState, withRaw(Feed::CameraState, "stream", "\"\\u0066ile:///etc/passwd\""),
+            Reject::UnknownValue, "stream");
+        row("snapshot file:", Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", "file:///home/wall/.ssh/id_rsa"), Reject::UnknownValue,
+            "field \"snapshot\": not an http or https URL");
+        row("snapshot qrc:", Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", "qrc:/qt/qml/gridwall/Main.qml"), Reject::UnknownValue,
+            "snapshot");
+        row("snapshot relative", Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", "../../etc/passwd"), Reject::UnknownValue, "snapshot");
+        row("snapshot rtsp", Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", "rtsp://10.0.0.5/live"), Reject::UnknownValue, "snapshot");
+        row("snapshot data:", Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", "data:image/png;base64,iVBORw0KGgo="),
+            Reject::UnknownValue, "snapshot");
     }
 
     void hostile() { checkRejected(); }
@@ -688,6 +710,12 @@ private slots:
             QTest::newRow(name.constData()) << int(feed) << payload;
         };
         row("seq 2^53", Feed::Case, R"({"ts":1767225600000,"seq":9007199254740992,"status":"accepted"})");
+        for (const char *url : {"rtsp://10.0.0.5/live", "rtsps://cam.example/live", "http://10.0.0.5/flv", "https://cam.example/hls.m3u8",
+                                "RTSP://10.0.0.5/live", "Https://cam.example/x", ""})
+            row(QByteArray("stream ") + (*url ? url : "empty"), Feed::CameraState, with(Feed::CameraState, "stream", url));
+        row("stream null", Feed::CameraState, with(Feed::CameraState, "stream", QJsonValue()));
+        for (const char *url : {"http://10.0.0.5/s/1.jpg", "https://cam.example/s/1.jpg", "HTTP://10.0.0.5/s/1.jpg", ""})
+            row(QByteArray("snapshot ") + (*url ? url : "empty"), Feed::CameraEvent, with(Feed::CameraEvent, "snapshot", url));
     }
 
     void hostileButValid()
@@ -698,6 +726,8 @@ private slots:
         QVERIFY2(r.ok, qPrintable(QStringLiteral("%1: %2").arg(rejectName(r.reason), QString::fromStdString(r.detail))));
         if (const auto *c = std::get_if<CaseEvent>(&r.event); c && payload.contains("9007199254740992"))
             QCOMPARE(c->seq, kMaxSeq);
+        if (const auto *c = std::get_if<CameraState>(&r.event); c && payload.contains("RTSP"))
+            QCOMPARE(c->stream, std::string("RTSP://10.0.0.5/live")); // kept as sent; QUrl lowers the scheme
     }
 
     void loneSurrogates_data()
