@@ -11,6 +11,7 @@
 #include <cfloat>
 #include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -253,6 +254,80 @@ NumberForm numberForm(std::string_view t)
     return decimal ? NumberForm::Decimal : NumberForm::Integer;
 }
 
+// A hex digit's value, -1 for other bytes.
+constexpr std::array<int8_t, 256> kHexValue = [] {
+    std::array<int8_t, 256> t{};
+    t.fill(-1);
+    for (int i = 0; i < 10; ++i)
+        t[size_t('0' + i)] = int8_t(i);
+    for (int i = 0; i < 6; ++i)
+        t[size_t('a' + i)] = t[size_t('A' + i)] = int8_t(10 + i);
+    return t;
+}();
+
+// The four hex digits at `p` (the caller checked there are four bytes).
+bool hex4(const char *p, unsigned &out)
+{
+    const auto digit = [p](int i) { return int(kHexValue[uint8_t(p[i])]); };
+    const int a = digit(0), b = digit(1), c = digit(2), d = digit(3);
+    out = unsigned(a << 12 | b << 8 | c << 4 | d);
+    return (a | b | c | d) >= 0;
+}
+
+struct BadEscape
+{
+    const char *at = nullptr; // null: every escape is valid
+    const char *why = "";
+    size_t length = 0; // of the escape, for the detail
+};
+
+// The first invalid escape in [p, end). Valid: \" \\ \/ \b \f \n \r \t, and
+// \uXXXX where a surrogate comes only as a high one (D800-DBFF) followed at
+// once by an escaped low one (DC00-DFFF). `nul` is set if a \u0000 is met.
+//
+// The bytes are read raw, without telling strings from the rest, and that is
+// sound: in JSON a backslash appears only inside strings, where it always
+// starts an escape unless it is the escaped character of "\\", which the scan
+// steps over together with its escape. Reading left to right from outside any
+// string, every backslash the scan stops at thus starts an escape: on valid
+// JSON it meets exactly the escapes a parser meets, so it never refuses valid
+// JSON. (A backslash outside a string is not JSON anyway.)
+BadEscape firstBadEscape(const char *p, const char *end, bool &nul)
+{
+    for (;;) {
+        // Escapes often come in runs (text sent as \uXXXX): memchr only between runs.
+        if (p != end && *p != '\\')
+            p = static_cast<const char *>(std::memchr(p, '\\', size_t(end - p)));
+        if (!p || p == end)
+            return {};
+        const size_t left = size_t(end - p);
+        if (left < 2)
+            return {p, "invalid escape", left};
+        switch (p[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            p += 2;
+            continue;
+        case 'u': break;
+        default: return {p, "invalid escape", 2};
+        }
+        unsigned u = 0;
+        if (left < 6 || !hex4(p + 2, u))
+            return {p, "invalid escape", std::min<size_t>(left, 6)};
+        if (u >= 0xdc00 && u <= 0xdfff)
+            return {p, "unpaired surrogate", 6};
+        if (u >= 0xd800 && u <= 0xdbff) {
+            unsigned low = 0;
+            if (left < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, low) || low < 0xdc00 || low > 0xdfff)
+                return {p, "unpaired surrogate", 6};
+            p += 12;
+            continue;
+        }
+        if (u == 0)
+            nul = true;
+        p += 6;
+    }
+}
+
 // `s` quoted for a log line: at most `max` characters, control characters
 // and (in text that is not UTF-8) bytes above 0x7f as \xNN.
 std::string quoted(std::string_view s, size_t max = 64)
@@ -311,6 +386,7 @@ public:
     bool failed() const { return m_failed; }
     bool stopped() const { return m_stopped; } // bad JSON: the iteration is over
 
+    bool nulEscaped = false; // the payload has a \u0000 somewhere
     KeySet seen = 0;  // fields read (not null)
     KeySet nulls = 0; // fields sent as null
     int64_t ts = 0;
@@ -459,11 +535,12 @@ public:
             return false;
         if (nonEmpty && s.empty())
             return fail(Reject::OutOfRange, k, "empty");
-        // The payload was valid UTF-8, but a \u escape of a lone surrogate
-        // would unescape to ED A0..BF (simdjson 3.0 refuses those; this does
-        // not depend on it): check kept strings whenever an ED shows up.
-        if (std::memchr(s.data(), 0xed, s.size()) && !simdjson::validate_utf8(s.data(), s.size()))
-            return fail(Reject::BadUtf8, k, "escapes that are not valid UTF-8");
+        // SQLite's and Qt's C strings would cut the text there. Only a \u0000
+        // can put one in (stage 1 refuses raw control characters), so only
+        // payloads that have one pay for the search. (No lone surrogate gets
+        // this far either: the escapes were checked, so the text is UTF-8.)
+        if (nulEscaped && std::memchr(s.data(), 0, s.size()))
+            return fail(Reject::OutOfRange, k, "holds U+0000");
         out.assign(s);
         return true;
     }
@@ -1051,6 +1128,13 @@ void Decoder::decode(std::string_view topic, std::string_view payload, DecodeRes
         }
         return r.jsonError(e);
     }
+    // simdjson checks the escapes of the strings it is asked for, but skips a
+    // value nested deeper than kMaxCheckedDepth by matching brackets: one pass
+    // over the raw bytes checks every escape, at any depth. A payload without
+    // a backslash (most of them) pays for one memchr.
+    if (const BadEscape bad = firstBadEscape(buffer, buffer + payload.size(), r.nulEscaped); bad.at)
+        return r.failJson(std::string(bad.why) + ' ' + quoted(std::string_view(bad.at, bad.length)) + " at byte "
+                          + std::to_string(bad.at - buffer));
     od::json_type type;
     if (const error_code e = doc.type().get(type))
         return r.jsonError(e);

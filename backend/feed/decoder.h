@@ -11,16 +11,17 @@
 //   required fields (MissingField) and the checks across fields. Bad JSON
 //   anywhere in the payload wins over a field error found before it.
 // Unknown fields are ignored, but must still be well-formed JSON (checked down
-// to kMaxCheckedDepth levels; deeper, only the brackets are matched). An
-// optional field sent as null counts as absent. Duplicate or stale case `seq`
-// needs state and is not judged here.
+// to kMaxCheckedDepth levels; deeper, only the brackets are matched, but the
+// escapes of strings are checked at any depth: `\x` or a surrogate without
+// its pair is BadJson wherever it is). An optional field sent as null counts
+// as absent. Duplicate or stale case `seq` needs state and is not judged here.
 // Numbers: an integer field refuses a decimal, 1.0 included (WrongType), and
 // an integer beyond 64 bits (OutOfRange); a magnitude beyond a double, such
 // as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
 // `seq` is at most kMaxSeq (OutOfRange).
-// Strings: at most kMaxStringBytes (else OutOfRange); `category` non-empty.
-// URLs, empty for none: a camera's `stream` is rtsp, rtsps, http or https, an
-// event's `snapshot` http or https (else UnknownValue).
+// Strings: at most kMaxStringBytes, no U+0000 (else OutOfRange); `category`
+// non-empty. URLs, empty for none: a camera's `stream` is rtsp, rtsps, http or
+// https, an event's `snapshot` http or https (else UnknownValue).
 // Positions sent with "crs": "gcj02" come out in WGS-84 (see gcj02.h).
 
 #include "events.h"

@@ -36,6 +36,7 @@ void checkString(const std::string &s)
 {
     FUZZ_CHECK(s.size() <= kMaxStringBytes);
     FUZZ_CHECK(fuzzcheck::isUtf8(s));
+    FUZZ_CHECK(s.find('\0') == std::string::npos);
 }
 
 // Empty (none), or "SCHEME://..." with one of `schemes` in any case.
@@ -230,9 +231,9 @@ void checkResult(const DecodeResult &r, std::string_view topic, std::string_view
         if (parsed) {
             // The checks' order: size, then UTF-8, before anything in the JSON.
             FUZZ_CHECK((r.reason == Reject::Oversize) == (payload.size() > kMaxPayloadBytes));
-            // (A valid payload may still be BadUtf8: an escaped lone surrogate.)
-            if (payload.size() <= kMaxPayloadBytes && !fuzzcheck::isUtf8(payload))
-                FUZZ_CHECK(r.reason == Reject::BadUtf8);
+            // Only the payload's bytes make BadUtf8 (an escaped lone surrogate is BadJson).
+            if (payload.size() <= kMaxPayloadBytes)
+                FUZZ_CHECK((r.reason == Reject::BadUtf8) == !fuzzcheck::isUtf8(payload));
         }
         return;
     }
