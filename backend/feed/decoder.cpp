@@ -9,12 +9,15 @@
 #include <array>
 #include <bit>
 #include <cfloat>
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <random>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace gridwall::feed {
 
@@ -361,6 +364,200 @@ std::string quoted(std::string_view s, size_t max = 64)
     return q;
 }
 
+class FieldNames;
+
+// Room for the unknown field names of the objects being read, kept across
+// messages by the Decoder.
+struct NameScratch
+{
+    struct Name
+    {
+        std::string_view text;
+        uint64_t hash = 0; // 0: not computed yet
+        unsigned signature = 0;
+    };
+    std::vector<Name> names;
+    std::vector<uint32_t> table; // open addressing: 1 + an index in names, 0: free
+    const FieldNames *tableOwner = nullptr; // whose names `table` holds
+    std::vector<uint32_t> order; // indices in names, for sorting
+    uint64_t seed = 0;           // of the names' hash, random per Decoder
+};
+
+// The names met in one object, to refuse one given twice. A known name is a
+// bit of a KeySet. Unknown names go on a list shared with the objects read
+// inside this one (its own part starts at m_first and is dropped on leaving).
+// Up to kLinearNames of them, enough for any real payload, a new one is
+// compared with the earlier ones only where a 64-bit filter on its length and
+// first, middle and last bytes says it may match one, and then by a hash of
+// the whole name first (names alike but deep inside cost one hash each, not a
+// comparison with every other). Past kLinearNames, a hash table keeps
+// thousands of names linear. The hash has a seed of its own, so names cannot
+// be made to collide without knowing it; should they collide all the same, a
+// sort at the end of the object bounds the cost to n log n. Whichever way, the
+// name reported is the first one given a second time.
+class FieldNames
+{
+public:
+    explicit FieldNames(NameScratch &scratch) : m_s(scratch), m_first(scratch.names.size()) {}
+    ~FieldNames()
+    {
+        m_s.names.resize(m_first);
+        if (m_s.tableOwner == this)
+            m_s.tableOwner = nullptr;
+    }
+    FieldNames(const FieldNames &) = delete;
+    FieldNames &operator=(const FieldNames &) = delete;
+
+    // False when the object had `name` already.
+    bool add(Key key, std::string_view name)
+    {
+        if (key != Key::Unknown) {
+            if (m_known & bit(key))
+                return false;
+            m_known |= bit(key);
+            return true;
+        }
+        std::vector<NameScratch::Name> &names = m_s.names;
+        const size_t count = names.size() - m_first;
+        uint64_t h = 0;
+        const unsigned sig = signature(name);
+        if (count < kLinearNames) {
+            const uint64_t b = uint64_t(1) << sig;
+            if (m_filter & b) {
+                h = hash(name);
+                for (size_t i = m_first; i < names.size(); ++i) {
+                    NameScratch::Name &earlier = names[i];
+                    if (earlier.signature != sig || earlier.text.size() != name.size())
+                        continue;
+                    if (!earlier.hash)
+                        earlier.hash = hash(earlier.text);
+                    if (earlier.hash == h && equals(earlier.text, name))
+                        return false;
+                }
+            }
+            m_filter |= b;
+        } else if (!m_sortAtEnd) {
+            h = hash(name);
+            // Half full at most; rebuilt also when an object inside this one used it.
+            if (m_s.tableOwner != this || 2 * (count + 1) > m_s.table.size())
+                rebuild(2 * (count + 1));
+            if (!insert(name, h, names.size()))
+                return false;
+        }
+        names.push_back({name, h, sig});
+        return true;
+    }
+
+    // At the end of the object: the first name given twice that add() left
+    // to this check, if any.
+    bool repeated(std::string_view &name)
+    {
+        if (!m_sortAtEnd)
+            return false;
+        std::vector<NameScratch::Name> &names = m_s.names;
+        std::vector<uint32_t> &order = m_s.order;
+        order.clear();
+        for (size_t i = m_first; i < names.size(); ++i) {
+            if (!names[i].hash)
+                names[i].hash = hash(names[i].text);
+            order.push_back(uint32_t(i));
+        }
+        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+            if (names[a].hash != names[b].hash)
+                return names[a].hash < names[b].hash;
+            const int c = names[a].text.compare(names[b].text);
+            return c != 0 ? c < 0 : a < b;
+        });
+        // Equal names lie together, in field order: the first second place of one.
+        size_t first = SIZE_MAX;
+        for (size_t i = 1; i < order.size(); ++i) {
+            const std::string_view text = names[order[i]].text;
+            if (text == names[order[i - 1]].text && (i < 2 || names[order[i - 2]].text != text))
+                first = std::min<size_t>(first, order[i]);
+        }
+        if (first == SIZE_MAX)
+            return false;
+        name = names[first].text;
+        return true;
+    }
+
+private:
+    static constexpr size_t kLinearNames = 32;
+
+    // Six bits of the length and the first, middle and last bytes.
+    static unsigned signature(std::string_view s)
+    {
+        if (s.empty())
+            return 0;
+        const uint32_t x = uint32_t(s.size()) << 24 | uint32_t(uint8_t(s.front())) << 16
+            | uint32_t(uint8_t(s[s.size() / 2])) << 8 | uint8_t(s.back());
+        return unsigned((uint64_t(x) * 0x9e3779b97f4a7c15u) >> 58);
+    }
+
+    // Every byte, eight at a time, mixed into the seed; never 0.
+    uint64_t hash(std::string_view s) const
+    {
+        uint64_t h = m_s.seed ^ (s.size() * 0x9e3779b97f4a7c15u);
+        size_t at = 0;
+        for (; at + 8 <= s.size(); at += 8) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + at, 8);
+            h = (h ^ word) * 0xbf58476d1ce4e5b9u;
+            h ^= h >> 31;
+        }
+        if (at < s.size()) {
+            uint64_t word = 0;
+            for (size_t i = at; i < s.size(); ++i)
+                word = word << 8 | uint8_t(s[i]);
+            h = (h ^ word) * 0xbf58476d1ce4e5b9u;
+        }
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdu;
+        return (h ^ (h >> 33)) | 1;
+    }
+
+    // False when an equal name is in the table; else enters names[index].
+    // Past the probe budget, leaves the rest of the object to repeated().
+    bool insert(std::string_view name, uint64_t h, size_t index)
+    {
+        std::vector<uint32_t> &table = m_s.table;
+        const size_t mask = table.size() - 1;
+        for (size_t slot = (h >> 1) & mask;; slot = (slot + 1) & mask) {
+            const uint32_t at = table[slot];
+            if (at == 0) {
+                table[slot] = uint32_t(index + 1);
+                return true;
+            }
+            const NameScratch::Name &other = m_s.names[at - 1];
+            if (other.hash == h && equals(other.text, name))
+                return false;
+            if (++m_probes > 8 * (m_s.names.size() - m_first) + 256) {
+                m_sortAtEnd = true;
+                return true;
+            }
+        }
+    }
+
+    void rebuild(size_t atLeast)
+    {
+        m_s.table.assign(std::bit_ceil(std::max<size_t>(atLeast * 2, 128)), 0);
+        m_s.tableOwner = this;
+        for (size_t i = m_first; i < m_s.names.size() && !m_sortAtEnd; ++i) {
+            NameScratch::Name &n = m_s.names[i];
+            if (!n.hash)
+                n.hash = hash(n.text);
+            insert(n.text, n.hash, i);
+        }
+    }
+
+    NameScratch &m_s;
+    const size_t m_first;
+    KeySet m_known = 0;
+    uint64_t m_filter = 0;
+    size_t m_probes = 0;
+    bool m_sortAtEnd = false;
+};
+
 const char *typeName(od::json_type t)
 {
     switch (t) {
@@ -381,7 +578,7 @@ const char *typeName(od::json_type t)
 class Reader
 {
 public:
-    explicit Reader(DecodeResult &out) : m_out(out) {}
+    Reader(DecodeResult &out, NameScratch &names) : m_out(out), m_names(names) {}
 
     bool failed() const { return m_failed; }
     bool stopped() const { return m_stopped; } // bad JSON: the iteration is over
@@ -400,6 +597,7 @@ public:
     template <typename Handle>
     void fields(od::object &object, KeySet relevant, Handle &&handle)
     {
+        FieldNames names(m_names);
         for (auto item : object) {
             od::field field;
             if (const error_code e = std::move(item).get(field))
@@ -408,6 +606,10 @@ public:
             if (!keyName(field, name))
                 return;
             const Key key = keyOf(name);
+            // A field given twice would leave its value to the last one:
+            // a producer could then send two meanings in one message.
+            if (!names.add(key, name))
+                return duplicate(key, name);
             od::value &value = field.value();
             if (m_failed || !(relevant & bit(key))) {
                 if (!skim(value, 1))
@@ -451,6 +653,9 @@ public:
             if (m_stopped)
                 return;
         }
+        std::string_view twice;
+        if (names.repeated(twice))
+            duplicate(Key::Unknown, twice);
     }
 
     // The fields of `mask` were all given (else MissingField, or WrongType
@@ -706,6 +911,7 @@ public:
 
 private:
     DecodeResult &m_out;
+    NameScratch &m_names;
     bool m_failed = false;
     bool m_stopped = false;
     int m_ringIndex = -1; // while reading rings[m_ringIndex]
@@ -721,6 +927,19 @@ private:
         }
         name += k == Key::Unknown ? std::string_view("?") : kKeyNames[size_t(k)];
         return name;
+    }
+
+    void duplicate(Key k, std::string_view name)
+    {
+        std::string shown;
+        if (k != Key::Unknown) {
+            shown = '"' + fieldName(k) + '"';
+        } else {
+            shown = quoted(name);
+            if (m_ringIndex >= 0)
+                shown.insert(1, "rings[" + std::to_string(m_ringIndex) + "].");
+        }
+        failJson("duplicate field " + shown);
     }
 
     // The key as written. Keys without a backslash are used in place (stage 1
@@ -993,9 +1212,9 @@ void decodePoi(Reader &r, od::object &object, PoiState &e)
 }
 
 // A payload that is not an object: NotObject if it is JSON at all.
-void classifyNonObject(od::document &doc, od::json_type type, DecodeResult &out)
+void classifyNonObject(od::document &doc, od::json_type type, DecodeResult &out, NameScratch &names)
 {
-    Reader r(out);
+    Reader r(out, names);
     switch (type) {
     case od::json_type::array: {
         od::array array;
@@ -1063,6 +1282,8 @@ struct Decoder::Impl
     od::parser parser;
     // The payload copied with simdjson's padding after it.
     std::unique_ptr<char[]> buffer = std::make_unique<char[]>(kMaxPayloadBytes + simdjson::SIMDJSON_PADDING);
+    // Grows only for a payload with more unknown field names than its room.
+    NameScratch names;
 };
 
 Decoder::Decoder(std::string topicRoot) : d(std::make_unique<Impl>())
@@ -1071,6 +1292,14 @@ Decoder::Decoder(std::string topicRoot) : d(std::make_unique<Impl>())
     // Sized once for the largest payload accepted; should that fail,
     // iterate() tries again and reports it per message.
     [[maybe_unused]] const error_code allocated = d->parser.allocate(kMaxPayloadBytes);
+    d->names.names.reserve(256);
+    // Only the speed of the table depends on it, never a result.
+    try {
+        std::random_device random;
+        d->names.seed = uint64_t(random()) << 32 ^ random();
+    } catch (...) {
+        d->names.seed = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
 }
 
 Decoder::~Decoder() = default;
@@ -1115,7 +1344,7 @@ void Decoder::decode(std::string_view topic, std::string_view payload, DecodeRes
     // would cost it a slow balance check.
     std::memset(buffer + payload.size(), 0, simdjson::SIMDJSON_PADDING);
 
-    Reader r(out);
+    Reader r(out, d->names);
     od::document doc;
     // Stage 1 (the structural index) validates UTF-8 on the way, so the
     // payload is read once; only when it fails is UTF-8 checked on its own,
@@ -1139,7 +1368,7 @@ void Decoder::decode(std::string_view topic, std::string_view payload, DecodeRes
     if (const error_code e = doc.type().get(type))
         return r.jsonError(e);
     if (type != od::json_type::object)
-        return classifyNonObject(doc, type, out);
+        return classifyNonObject(doc, type, out, d->names);
     od::object object;
     if (const error_code e = doc.get_object().get(object))
         return r.jsonError(e);

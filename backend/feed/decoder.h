@@ -15,6 +15,9 @@
 // escapes of strings are checked at any depth: `\x` or a surrogate without
 // its pair is BadJson wherever it is). An optional field sent as null counts
 // as absent. Duplicate or stale case `seq` needs state and is not judged here.
+// Field names: a name given twice in an object the decoder reads (the payload,
+// an element of `rings`) is BadJson, known or not, null or not, escaped or not
+// (`"n\u0061me"` is `"name"`); objects inside unknown fields are not looked at.
 // Numbers: an integer field refuses a decimal, 1.0 included (WrongType), and
 // an integer beyond 64 bits (OutOfRange); a magnitude beyond a double, such
 // as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
@@ -55,8 +58,9 @@ struct DecodeResult
 
 // One per thread: it owns the parser and a 64 KiB buffer reused across
 // messages. Never throws on bad input; decoding allocates only for event
-// strings too long for the small-string buffer, POI rings, and the detail
-// of a reject. A moved-from Decoder may only be destroyed or assigned to.
+// strings too long for the small-string buffer, POI rings, the detail of a
+// reject, and (once, kept for later messages) room for the names of more than
+// 256 unknown fields. A moved-from Decoder may only be destroyed or assigned to.
 class Decoder
 {
 public:

@@ -9,7 +9,8 @@
 //
 // Besides not crashing, every result must keep decoder.h's promises, and
 // decoding the same message again, into a result kept from earlier inputs,
-// must give the same result (no state carried over between messages).
+// must give the same result (no state carried over between messages). An
+// accepted payload with its `ts` added again must be refused (duplicate field).
 
 #include "fuzzcheck.h"
 
@@ -273,6 +274,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const DecodeResult fresh = decoder.decode(topic, payload);
     checkResult(fresh, topic, payload, decoder.topicRoot());
+
+    // An accepted payload with its `ts` (required everywhere) sent once more
+    // is refused: a field given twice is not JSON the wall takes.
+    if (fresh.ok && payload.size() + 32 <= kMaxPayloadBytes) {
+        const size_t close = payload.find_last_of('}');
+        FUZZ_CHECK(close != std::string_view::npos);
+        const std::string twice =
+            std::string(payload.substr(0, close)) + ",\"ts\":1767225600000" + std::string(payload.substr(close));
+        const DecodeResult again = decoder.decode(topic, twice);
+        FUZZ_CHECK(!again.ok && again.reason == Reject::BadJson
+                   && again.detail.find("duplicate field \"ts\"") != std::string::npos);
+    }
 
     decoder.decode(topic, payload, kept);
     const Dump want(fresh);

@@ -163,6 +163,15 @@ QByteArray nested(int depth, const QByteArray &inner)
     return open + inner + close;
 }
 
+// `count` unknown fields "f0":0, "f1":1, ... (raw JSON, without braces).
+QByteArray manyFields(int count)
+{
+    QByteArray fields;
+    for (int i = 0; i < count; ++i)
+        fields += (i ? ",\"f" : "\"f") + QByteArray::number(i) + "\":" + QByteArray::number(i);
+    return fields;
+}
+
 double metresBetween(double lon1, double lat1, double lon2, double lat2)
 {
     constexpr double r = 6371008.8;
@@ -757,6 +766,56 @@ private slots:
             "escape");
         row("lone surrogate deep after a field error", Feed::SensorReading,
             R"({"ts":"x","value":1,"x":)" + nested(40, R"("\udfff")") + '}', Reject::BadJson, "surrogate");
+
+        // A field twice, in any object the decoder reads: known or not, escaped or not.
+        row("status twice: reported, then closed", Feed::Case, appended(Feed::Case, R"("status":"closed")"), Reject::BadJson,
+            "duplicate field \"status\"");
+        row("seq twice", Feed::Case, R"({"ts":1767225600000,"seq":1,"status":"accepted","seq":5})", Reject::BadJson,
+            "duplicate field \"seq\"");
+        row("ts twice", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"ts":1767225600001})", Reject::BadJson,
+            "duplicate field \"ts\"");
+        row("lon twice", Feed::Worker, appended(Feed::Worker, R"("lon":0)"), Reject::BadJson, "duplicate field \"lon\"");
+        row("null, then a value", Feed::Worker, R"({"ts":1767225600000,"lon":1,"lat":2,"status":"idle","name":null,"name":"x"})",
+            Reject::BadJson, "duplicate field \"name\"");
+        row("twice, once escaped", Feed::Worker, appended(Feed::Worker, R"("n\u0061me":"x")"), Reject::BadJson, "duplicate field \"name\"");
+        row("a field of another feed twice", Feed::Unit, appended(Feed::Unit, R"("source":"a","source":"b")"), Reject::BadJson,
+            "duplicate field \"source\"");
+        row("after a field error", Feed::SensorReading, R"({"ts":"x","value":1,"value":2})", Reject::BadJson, "duplicate field \"value\"");
+        row("ring minutes twice", Feed::Poi,
+            R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,"rings":[{"minutes":1,"radius_m":5,"minutes":9}]})",
+            Reject::BadJson, "duplicate field \"rings[0].minutes\"");
+        row("second ring's radius twice", Feed::Poi,
+            R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,"rings":[{"minutes":1,"radius_m":5},{"radius_m":5,"minutes":2,"radius_m":6}]})",
+            Reject::BadJson, "duplicate field \"rings[1].radius_m\"");
+        row("unknown field twice", Feed::SensorReading, R"({"ts":1767225600000,"zz":1,"value":1,"zz":{"a":1}})", Reject::BadJson,
+            "duplicate field \"zz\"");
+        row("unknown field twice, once escaped", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"z\u007a":1,"zz":2})",
+            Reject::BadJson, "duplicate field \"zz\"");
+        row("empty name twice", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"":1,"":2})", Reject::BadJson,
+            "duplicate field \"\"");
+        row("unknown field twice in a ring", Feed::Poi,
+            R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,"rings":[{"minutes":1,"radius_m":5,"q":1,"q":1}]})",
+            Reject::BadJson, "duplicate field \"rings[0].q\"");
+        row("a long name twice", Feed::SensorReading,
+            appended(Feed::SensorReading, "\"" + QByteArray(600, 'a') + "\":0,\"" + QByteArray(600, 'a') + "\":1"), Reject::BadJson,
+            "duplicate field \"aaaa");
+        // Objects of many names (more than a real payload has).
+        row("the 1st of 100 unknown fields again", Feed::SensorReading, appended(Feed::SensorReading, manyFields(100) + ",\"f0\":0"),
+            Reject::BadJson, "duplicate field \"f0\"");
+        row("the 57th of 100 unknown fields again", Feed::SensorReading, appended(Feed::SensorReading, manyFields(100) + ",\"f56\":0"),
+            Reject::BadJson, "duplicate field \"f56\"");
+        row("the 1st of 5000 unknown fields again", Feed::SensorReading, appended(Feed::SensorReading, manyFields(5000) + ",\"f0\":0"),
+            Reject::BadJson, "duplicate field \"f0\"");
+        row("of two names again, the first", Feed::SensorReading,
+            appended(Feed::SensorReading, manyFields(100) + ",\"f70\":0,\"f5\":0"), Reject::BadJson, "duplicate field \"f70\"");
+        // 40 unknown names at the top and in a ring (each object its own), then one of the top's again.
+        const QByteArray poiHead = R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,)" + manyFields(40);
+        row("a name of the top again after a ring of many", Feed::Poi,
+            poiHead + R"(,"rings":[{"minutes":1,"radius_m":5,)" + manyFields(40) + R"(}],"f3":0})", Reject::BadJson,
+            "duplicate field \"f3\"");
+        row("a name twice in a ring of many", Feed::Poi,
+            poiHead + R"(,"rings":[{"minutes":1,"radius_m":5,)" + manyFields(40) + R"(,"f20":1}]})", Reject::BadJson,
+            "duplicate field \"rings[0].f20\"");
     }
 
     void hostile() { checkRejected(); }
@@ -781,6 +840,18 @@ private slots:
         row("valid escapes at depth 40", Feed::SensorReading,
             appended(Feed::SensorReading, "\"x\":" + nested(40, "\"\\ud83d\\ude00\\u0000\\\\\\\"\\/\\b\\f\\n\\r\\t\\u00e9\\uFFFF\"")));
         row("escaped backslash before u", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"x":"\\ud800\\"})");
+        row("one name in sibling rings", Feed::Poi,
+            R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,"rings":[{"minutes":1,"radius_m":5,"q":1},{"minutes":1,"radius_m":5,"q":1}]})");
+        row("one name in an unknown field and at the top", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"zz":{"zz":1,"value":2}})");
+        row("names that differ in case", Feed::SensorReading, R"({"ts":1767225600000,"value":1,"Value":2,"VALUE":3})");
+        row("long names alike but in the middle", Feed::SensorReading,
+            appended(Feed::SensorReading, "\"" + QByteArray(300, 'a') + "1" + QByteArray(300, 'a') + "\":0,\"" + QByteArray(300, 'a') + "2"
+                                              + QByteArray(300, 'a') + "\":0"));
+        row("100 unknown fields", Feed::SensorReading, appended(Feed::SensorReading, manyFields(100)));
+        row("5000 unknown fields", Feed::SensorReading, appended(Feed::SensorReading, manyFields(5000)));
+        row("40 names at the top and in each of two rings", Feed::Poi,
+            R"({"ts":1767225600000,"kind":"other","name":"x","lon":1,"lat":2,)" + manyFields(40) + R"(,"rings":[{"minutes":1,"radius_m":5,)"
+                + manyFields(40) + R"(},{"minutes":2,"radius_m":9,)" + manyFields(40) + R"(}],"g":0})");
     }
 
     void hostileButValid()
