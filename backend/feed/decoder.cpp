@@ -417,35 +417,15 @@ public:
             m_known |= bit(key);
             return true;
         }
-        std::vector<NameScratch::Name> &names = m_s.names;
-        const size_t count = names.size() - m_first;
-        uint64_t h = 0;
+        const size_t count = m_s.names.size() - m_first;
         const unsigned sig = signature(name);
-        if (count < kLinearNames) {
-            const uint64_t b = uint64_t(1) << sig;
-            if (m_filter & b) {
-                h = hash(name);
-                for (size_t i = m_first; i < names.size(); ++i) {
-                    NameScratch::Name &earlier = names[i];
-                    if (earlier.signature != sig || earlier.text.size() != name.size())
-                        continue;
-                    if (!earlier.hash)
-                        earlier.hash = hash(earlier.text);
-                    if (earlier.hash == h && equals(earlier.text, name))
-                        return false;
-                }
-            }
+        const uint64_t b = uint64_t(1) << sig;
+        if (count < kLinearNames && !(m_filter & b)) { // most often: none to compare with
             m_filter |= b;
-        } else if (!m_sortAtEnd) {
-            h = hash(name);
-            // Half full at most; rebuilt also when an object inside this one used it.
-            if (m_s.tableOwner != this || 2 * (count + 1) > m_s.table.size())
-                rebuild(2 * (count + 1));
-            if (!insert(name, h, names.size()))
-                return false;
+            m_s.names.push_back({name, 0, sig});
+            return true;
         }
-        names.push_back({name, h, sig});
-        return true;
+        return addCompared(name, sig, count);
     }
 
     // At the end of the object: the first name given twice that add() left
@@ -483,6 +463,34 @@ public:
 
 private:
     static constexpr size_t kLinearNames = 32;
+
+    // add() for a name that may match an earlier one.
+    bool addCompared(std::string_view name, unsigned sig, size_t count)
+    {
+        std::vector<NameScratch::Name> &names = m_s.names;
+        uint64_t h = 0;
+        if (count < kLinearNames) {
+            h = hash(name);
+            for (size_t i = m_first; i < names.size(); ++i) {
+                NameScratch::Name &earlier = names[i];
+                if (earlier.signature != sig || earlier.text.size() != name.size())
+                    continue;
+                if (!earlier.hash)
+                    earlier.hash = hash(earlier.text);
+                if (earlier.hash == h && equals(earlier.text, name))
+                    return false;
+            }
+        } else if (!m_sortAtEnd) {
+            h = hash(name);
+            // Half full at most; rebuilt also when an object inside this one used it.
+            if (m_s.tableOwner != this || 2 * (count + 1) > m_s.table.size())
+                rebuild(2 * (count + 1));
+            if (!insert(name, h, names.size()))
+                return false;
+        }
+        names.push_back({name, h, sig});
+        return true;
+    }
 
     // Six bits of the length and the first, middle and last bytes.
     static unsigned signature(std::string_view s)
