@@ -9,11 +9,15 @@
 #include <array>
 #include <bit>
 #include <cfloat>
+#include <chrono>
 #include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <random>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace gridwall::feed {
 
@@ -161,6 +165,31 @@ constexpr const auto &kWorkerStatus = kWorkerStatusNames;
 constexpr const auto &kUnitKind = kUnitKindNames;
 constexpr const auto &kPoiKind = kPoiKindNames;
 
+// The URL schemes the wall opens: a camera's stream is played (Qt
+// Multimedia), an event's snapshot is loaded as an image. Anything else, a
+// file: URL or a relative one above all, would have the wall read what the
+// producer has no business reading (local files, the wall's own resources).
+constexpr std::array<std::string_view, 4> kStreamSchemes = {"rtsp", "rtsps", "http", "https"};
+constexpr std::array<std::string_view, 2> kSnapshotSchemes = {"http", "https"};
+
+// `url` starts with "SCHEME://" and more, SCHEME one of `schemes` in any case
+// (RFC 3986 §3.1: schemes are case-insensitive; QUrl lowers them).
+template <size_t N>
+bool hasScheme(std::string_view url, const std::array<std::string_view, N> &schemes)
+{
+    for (const std::string_view scheme : schemes) {
+        const size_t n = scheme.size();
+        if (url.size() <= n + 3 || url.substr(n, 3) != "://")
+            continue;
+        bool same = true;
+        for (size_t i = 0; i < n && same; ++i)
+            same = char(url[i] | 0x20) == scheme[i]; // scheme[i] is a lower-case letter
+        if (same)
+            return true;
+    }
+    return false;
+}
+
 // The first '"' or '\\' from `p` on, eight bytes at a time. The key being
 // scanned lies in the padded payload buffer, so reading up to seven bytes
 // past its closing quote stays inside it.
@@ -228,6 +257,80 @@ NumberForm numberForm(std::string_view t)
     return decimal ? NumberForm::Decimal : NumberForm::Integer;
 }
 
+// A hex digit's value, -1 for other bytes.
+constexpr std::array<int8_t, 256> kHexValue = [] {
+    std::array<int8_t, 256> t{};
+    t.fill(-1);
+    for (int i = 0; i < 10; ++i)
+        t[size_t('0' + i)] = int8_t(i);
+    for (int i = 0; i < 6; ++i)
+        t[size_t('a' + i)] = t[size_t('A' + i)] = int8_t(10 + i);
+    return t;
+}();
+
+// The four hex digits at `p` (the caller checked there are four bytes).
+bool hex4(const char *p, unsigned &out)
+{
+    const auto digit = [p](int i) { return int(kHexValue[uint8_t(p[i])]); };
+    const int a = digit(0), b = digit(1), c = digit(2), d = digit(3);
+    out = unsigned(a << 12 | b << 8 | c << 4 | d);
+    return (a | b | c | d) >= 0;
+}
+
+struct BadEscape
+{
+    const char *at = nullptr; // null: every escape is valid
+    const char *why = "";
+    size_t length = 0; // of the escape, for the detail
+};
+
+// The first invalid escape in [p, end). Valid: \" \\ \/ \b \f \n \r \t, and
+// \uXXXX where a surrogate comes only as a high one (D800-DBFF) followed at
+// once by an escaped low one (DC00-DFFF). `nul` is set if a \u0000 is met.
+//
+// The bytes are read raw, without telling strings from the rest, and that is
+// sound: in JSON a backslash appears only inside strings, where it always
+// starts an escape unless it is the escaped character of "\\", which the scan
+// steps over together with its escape. Reading left to right from outside any
+// string, every backslash the scan stops at thus starts an escape: on valid
+// JSON it meets exactly the escapes a parser meets, so it never refuses valid
+// JSON. (A backslash outside a string is not JSON anyway.)
+BadEscape firstBadEscape(const char *p, const char *end, bool &nul)
+{
+    for (;;) {
+        // Escapes often come in runs (text sent as \uXXXX): memchr only between runs.
+        if (p != end && *p != '\\')
+            p = static_cast<const char *>(std::memchr(p, '\\', size_t(end - p)));
+        if (!p || p == end)
+            return {};
+        const size_t left = size_t(end - p);
+        if (left < 2)
+            return {p, "invalid escape", left};
+        switch (p[1]) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            p += 2;
+            continue;
+        case 'u': break;
+        default: return {p, "invalid escape", 2};
+        }
+        unsigned u = 0;
+        if (left < 6 || !hex4(p + 2, u))
+            return {p, "invalid escape", std::min<size_t>(left, 6)};
+        if (u >= 0xdc00 && u <= 0xdfff)
+            return {p, "unpaired surrogate", 6};
+        if (u >= 0xd800 && u <= 0xdbff) {
+            unsigned low = 0;
+            if (left < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, low) || low < 0xdc00 || low > 0xdfff)
+                return {p, "unpaired surrogate", 6};
+            p += 12;
+            continue;
+        }
+        if (u == 0)
+            nul = true;
+        p += 6;
+    }
+}
+
 // `s` quoted for a log line: at most `max` characters, control characters
 // and (in text that is not UTF-8) bytes above 0x7f as \xNN.
 std::string quoted(std::string_view s, size_t max = 64)
@@ -261,6 +364,208 @@ std::string quoted(std::string_view s, size_t max = 64)
     return q;
 }
 
+class FieldNames;
+
+// Room for the unknown field names of the objects being read, kept across
+// messages by the Decoder.
+struct NameScratch
+{
+    struct Name
+    {
+        std::string_view text;
+        uint64_t hash = 0; // 0: not computed yet
+        unsigned signature = 0;
+    };
+    std::vector<Name> names;
+    std::vector<uint32_t> table; // open addressing: 1 + an index in names, 0: free
+    const FieldNames *tableOwner = nullptr; // whose names `table` holds
+    std::vector<uint32_t> order; // indices in names, for sorting
+    uint64_t seed = 0;           // of the names' hash, random per Decoder
+};
+
+// The names met in one object, to refuse one given twice. A known name is a
+// bit of a KeySet. Unknown names go on a list shared with the objects read
+// inside this one (its own part starts at m_first and is dropped on leaving).
+// Up to kLinearNames of them, enough for any real payload, a new one is
+// compared with the earlier ones only where a 64-bit filter on its length and
+// first, middle and last bytes says it may match one, and then by a hash of
+// the whole name first (names alike but deep inside cost one hash each, not a
+// comparison with every other). Past kLinearNames, a hash table keeps
+// thousands of names linear. The hash has a seed of its own, so names cannot
+// be made to collide without knowing it; should they collide all the same, a
+// sort at the end of the object bounds the cost to n log n. Whichever way, the
+// name reported is the first one given a second time.
+class FieldNames
+{
+public:
+    explicit FieldNames(NameScratch &scratch) : m_s(scratch), m_first(scratch.names.size()) {}
+    ~FieldNames()
+    {
+        m_s.names.resize(m_first);
+        if (m_s.tableOwner == this)
+            m_s.tableOwner = nullptr;
+    }
+    FieldNames(const FieldNames &) = delete;
+    FieldNames &operator=(const FieldNames &) = delete;
+
+    // False when the object had `name` already.
+    bool add(Key key, std::string_view name)
+    {
+        if (key != Key::Unknown) {
+            if (m_known & bit(key))
+                return false;
+            m_known |= bit(key);
+            return true;
+        }
+        const size_t count = m_s.names.size() - m_first;
+        const unsigned sig = signature(name);
+        const uint64_t b = uint64_t(1) << sig;
+        if (count < kLinearNames && !(m_filter & b)) { // most often: none to compare with
+            m_filter |= b;
+            m_s.names.push_back({name, 0, sig});
+            return true;
+        }
+        return addCompared(name, sig, count);
+    }
+
+    // At the end of the object: the first name given twice that add() left
+    // to this check, if any.
+    bool repeated(std::string_view &name)
+    {
+        if (!m_sortAtEnd)
+            return false;
+        std::vector<NameScratch::Name> &names = m_s.names;
+        std::vector<uint32_t> &order = m_s.order;
+        order.clear();
+        for (size_t i = m_first; i < names.size(); ++i) {
+            if (!names[i].hash)
+                names[i].hash = hash(names[i].text);
+            order.push_back(uint32_t(i));
+        }
+        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+            if (names[a].hash != names[b].hash)
+                return names[a].hash < names[b].hash;
+            const int c = names[a].text.compare(names[b].text);
+            return c != 0 ? c < 0 : a < b;
+        });
+        // Equal names lie together, in field order: the first second place of one.
+        size_t first = SIZE_MAX;
+        for (size_t i = 1; i < order.size(); ++i) {
+            const std::string_view text = names[order[i]].text;
+            if (text == names[order[i - 1]].text && (i < 2 || names[order[i - 2]].text != text))
+                first = std::min<size_t>(first, order[i]);
+        }
+        if (first == SIZE_MAX)
+            return false;
+        name = names[first].text;
+        return true;
+    }
+
+private:
+    static constexpr size_t kLinearNames = 32;
+
+    // add() for a name that may match an earlier one.
+    bool addCompared(std::string_view name, unsigned sig, size_t count)
+    {
+        std::vector<NameScratch::Name> &names = m_s.names;
+        uint64_t h = 0;
+        if (count < kLinearNames) {
+            h = hash(name);
+            for (size_t i = m_first; i < names.size(); ++i) {
+                NameScratch::Name &earlier = names[i];
+                if (earlier.signature != sig || earlier.text.size() != name.size())
+                    continue;
+                if (!earlier.hash)
+                    earlier.hash = hash(earlier.text);
+                if (earlier.hash == h && equals(earlier.text, name))
+                    return false;
+            }
+        } else if (!m_sortAtEnd) {
+            h = hash(name);
+            // Half full at most; rebuilt also when an object inside this one used it.
+            if (m_s.tableOwner != this || 2 * (count + 1) > m_s.table.size())
+                rebuild(2 * (count + 1));
+            if (!insert(name, h, names.size()))
+                return false;
+        }
+        names.push_back({name, h, sig});
+        return true;
+    }
+
+    // Six bits of the length and the first, middle and last bytes.
+    static unsigned signature(std::string_view s)
+    {
+        if (s.empty())
+            return 0;
+        const uint32_t x = uint32_t(s.size()) << 24 | uint32_t(uint8_t(s.front())) << 16
+            | uint32_t(uint8_t(s[s.size() / 2])) << 8 | uint8_t(s.back());
+        return unsigned((uint64_t(x) * 0x9e3779b97f4a7c15u) >> 58);
+    }
+
+    // Every byte, eight at a time, mixed into the seed; never 0.
+    uint64_t hash(std::string_view s) const
+    {
+        uint64_t h = m_s.seed ^ (s.size() * 0x9e3779b97f4a7c15u);
+        size_t at = 0;
+        for (; at + 8 <= s.size(); at += 8) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + at, 8);
+            h = (h ^ word) * 0xbf58476d1ce4e5b9u;
+            h ^= h >> 31;
+        }
+        if (at < s.size()) {
+            uint64_t word = 0;
+            for (size_t i = at; i < s.size(); ++i)
+                word = word << 8 | uint8_t(s[i]);
+            h = (h ^ word) * 0xbf58476d1ce4e5b9u;
+        }
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdu;
+        return (h ^ (h >> 33)) | 1;
+    }
+
+    // False when an equal name is in the table; else enters names[index].
+    // Past the probe budget, leaves the rest of the object to repeated().
+    bool insert(std::string_view name, uint64_t h, size_t index)
+    {
+        std::vector<uint32_t> &table = m_s.table;
+        const size_t mask = table.size() - 1;
+        for (size_t slot = (h >> 1) & mask;; slot = (slot + 1) & mask) {
+            const uint32_t at = table[slot];
+            if (at == 0) {
+                table[slot] = uint32_t(index + 1);
+                return true;
+            }
+            const NameScratch::Name &other = m_s.names[at - 1];
+            if (other.hash == h && equals(other.text, name))
+                return false;
+            if (++m_probes > 8 * (m_s.names.size() - m_first) + 256) {
+                m_sortAtEnd = true;
+                return true;
+            }
+        }
+    }
+
+    void rebuild(size_t atLeast)
+    {
+        m_s.table.assign(std::bit_ceil(std::max<size_t>(atLeast * 2, 128)), 0);
+        m_s.tableOwner = this;
+        for (size_t i = m_first; i < m_s.names.size() && !m_sortAtEnd; ++i) {
+            NameScratch::Name &n = m_s.names[i];
+            if (!n.hash)
+                n.hash = hash(n.text);
+            insert(n.text, n.hash, i);
+        }
+    }
+
+    NameScratch &m_s;
+    const size_t m_first;
+    KeySet m_known = 0;
+    uint64_t m_filter = 0;
+    size_t m_probes = 0;
+    bool m_sortAtEnd = false;
+};
+
 const char *typeName(od::json_type t)
 {
     switch (t) {
@@ -281,11 +586,12 @@ const char *typeName(od::json_type t)
 class Reader
 {
 public:
-    explicit Reader(DecodeResult &out) : m_out(out) {}
+    Reader(DecodeResult &out, NameScratch &names) : m_out(out), m_names(names) {}
 
     bool failed() const { return m_failed; }
     bool stopped() const { return m_stopped; } // bad JSON: the iteration is over
 
+    bool nulEscaped = false; // the payload has a \u0000 somewhere
     KeySet seen = 0;  // fields read (not null)
     KeySet nulls = 0; // fields sent as null
     int64_t ts = 0;
@@ -299,6 +605,7 @@ public:
     template <typename Handle>
     void fields(od::object &object, KeySet relevant, Handle &&handle)
     {
+        FieldNames names(m_names);
         for (auto item : object) {
             od::field field;
             if (const error_code e = std::move(item).get(field))
@@ -307,6 +614,10 @@ public:
             if (!keyName(field, name))
                 return;
             const Key key = keyOf(name);
+            // A field given twice would leave its value to the last one:
+            // a producer could then send two meanings in one message.
+            if (!names.add(key, name))
+                return duplicate(key, name);
             od::value &value = field.value();
             if (m_failed || !(relevant & bit(key))) {
                 if (!skim(value, 1))
@@ -350,6 +661,9 @@ public:
             if (m_stopped)
                 return;
         }
+        std::string_view twice;
+        if (names.repeated(twice))
+            duplicate(Key::Unknown, twice);
     }
 
     // The fields of `mask` were all given (else MissingField, or WrongType
@@ -434,12 +748,25 @@ public:
             return false;
         if (nonEmpty && s.empty())
             return fail(Reject::OutOfRange, k, "empty");
-        // The payload was valid UTF-8, but a \u escape of a lone surrogate
-        // would unescape to ED A0..BF (simdjson 3.0 refuses those; this does
-        // not depend on it): check kept strings whenever an ED shows up.
-        if (std::memchr(s.data(), 0xed, s.size()) && !simdjson::validate_utf8(s.data(), s.size()))
-            return fail(Reject::BadUtf8, k, "escapes that are not valid UTF-8");
+        // SQLite's and Qt's C strings would cut the text there. Only a \u0000
+        // can put one in (stage 1 refuses raw control characters), so only
+        // payloads that have one pay for the search. (No lone surrogate gets
+        // this far either: the escapes were checked, so the text is UTF-8.)
+        if (nulEscaped && std::memchr(s.data(), 0, s.size()))
+            return fail(Reject::OutOfRange, k, "holds U+0000");
         out.assign(s);
+        return true;
+    }
+
+    // An optional URL: empty (none) or one of `schemes`, else UnknownValue.
+    template <size_t N>
+    bool readUrl(od::value &v, od::json_type t, Key k, const std::array<std::string_view, N> &schemes,
+                 const char *expected, std::string &out)
+    {
+        if (!readString(v, t, k, out))
+            return false;
+        if (!out.empty() && !hasScheme(out, schemes))
+            return fail(Reject::UnknownValue, k, std::string("not an ") + expected + " URL: " + quoted(out, 40));
         return true;
     }
 
@@ -592,6 +919,7 @@ public:
 
 private:
     DecodeResult &m_out;
+    NameScratch &m_names;
     bool m_failed = false;
     bool m_stopped = false;
     int m_ringIndex = -1; // while reading rings[m_ringIndex]
@@ -607,6 +935,19 @@ private:
         }
         name += k == Key::Unknown ? std::string_view("?") : kKeyNames[size_t(k)];
         return name;
+    }
+
+    void duplicate(Key k, std::string_view name)
+    {
+        std::string shown;
+        if (k != Key::Unknown) {
+            shown = '"' + fieldName(k) + '"';
+        } else {
+            shown = quoted(name);
+            if (m_ringIndex >= 0)
+                shown.insert(1, "rings[" + std::to_string(m_ringIndex) + "].");
+        }
+        failJson("duplicate field " + shown);
     }
 
     // The key as written. Keys without a backslash are used in place (stage 1
@@ -712,7 +1053,10 @@ void decodeCase(Reader &r, od::object &object, CaseEvent &e)
                Key::Assignee, Key::Grid, Key::Note, Key::Rating);
     r.fields(object, relevant, [&](Key k, od::value &v, od::json_type t) {
         switch (k) {
-        case Key::Seq: r.readInt(v, t, k, 0, INT64_MAX, e.seq); break;
+        case Key::Seq:
+            if (r.readInt(v, t, k, 0, INT64_MAX, e.seq) && e.seq > kMaxSeq)
+                r.fail(Reject::OutOfRange, k, "above 2^53 (9007199254740992)");
+            break;
         case Key::Status: r.readEnum(v, t, k, kCaseStatus, e.status); break;
         case Key::Category: r.readString(v, t, k, e.category, true); break;
         case Key::Source: {
@@ -753,7 +1097,7 @@ void decodeCameraState(Reader &r, od::object &object, CameraState &e)
         switch (k) {
         case Key::Online: r.readBool(v, t, k, e.online); break;
         case Key::Name: r.readString(v, t, k, e.name); break;
-        case Key::Stream: r.readString(v, t, k, e.stream); break;
+        case Key::Stream: r.readUrl(v, t, k, kStreamSchemes, "rtsp, rtsps, http or https", e.stream); break;
         case Key::Kind: r.readString(v, t, k, e.kind); break;
         default: break;
         }
@@ -771,7 +1115,7 @@ void decodeCameraEvent(Reader &r, od::object &object, CameraEvent &e)
         switch (k) {
         case Key::Type: r.readEnum(v, t, k, kCameraEventType, e.type); break;
         case Key::Severity: r.readInt(v, t, k, 1, 4, e.severity); break;
-        case Key::Snapshot: r.readString(v, t, k, e.snapshot); break;
+        case Key::Snapshot: r.readUrl(v, t, k, kSnapshotSchemes, "http or https", e.snapshot); break;
         default: break;
         }
     });
@@ -876,9 +1220,9 @@ void decodePoi(Reader &r, od::object &object, PoiState &e)
 }
 
 // A payload that is not an object: NotObject if it is JSON at all.
-void classifyNonObject(od::document &doc, od::json_type type, DecodeResult &out)
+void classifyNonObject(od::document &doc, od::json_type type, DecodeResult &out, NameScratch &names)
 {
-    Reader r(out);
+    Reader r(out, names);
     switch (type) {
     case od::json_type::array: {
         od::array array;
@@ -946,6 +1290,8 @@ struct Decoder::Impl
     od::parser parser;
     // The payload copied with simdjson's padding after it.
     std::unique_ptr<char[]> buffer = std::make_unique<char[]>(kMaxPayloadBytes + simdjson::SIMDJSON_PADDING);
+    // Grows only for a payload with more unknown field names than its room.
+    NameScratch names;
 };
 
 Decoder::Decoder(std::string topicRoot) : d(std::make_unique<Impl>())
@@ -954,6 +1300,14 @@ Decoder::Decoder(std::string topicRoot) : d(std::make_unique<Impl>())
     // Sized once for the largest payload accepted; should that fail,
     // iterate() tries again and reports it per message.
     [[maybe_unused]] const error_code allocated = d->parser.allocate(kMaxPayloadBytes);
+    d->names.names.reserve(256);
+    // Only the speed of the table depends on it, never a result.
+    try {
+        std::random_device random;
+        d->names.seed = uint64_t(random()) << 32 ^ random();
+    } catch (...) {
+        d->names.seed = uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+    }
 }
 
 Decoder::~Decoder() = default;
@@ -998,7 +1352,7 @@ void Decoder::decode(std::string_view topic, std::string_view payload, DecodeRes
     // would cost it a slow balance check.
     std::memset(buffer + payload.size(), 0, simdjson::SIMDJSON_PADDING);
 
-    Reader r(out);
+    Reader r(out, d->names);
     od::document doc;
     // Stage 1 (the structural index) validates UTF-8 on the way, so the
     // payload is read once; only when it fails is UTF-8 checked on its own,
@@ -1011,11 +1365,18 @@ void Decoder::decode(std::string_view topic, std::string_view payload, DecodeRes
         }
         return r.jsonError(e);
     }
+    // simdjson checks the escapes of the strings it is asked for, but skips a
+    // value nested deeper than kMaxCheckedDepth by matching brackets: one pass
+    // over the raw bytes checks every escape, at any depth. A payload without
+    // a backslash (most of them) pays for one memchr.
+    if (const BadEscape bad = firstBadEscape(buffer, buffer + payload.size(), r.nulEscaped); bad.at)
+        return r.failJson(std::string(bad.why) + ' ' + quoted(std::string_view(bad.at, bad.length)) + " at byte "
+                          + std::to_string(bad.at - buffer));
     od::json_type type;
     if (const error_code e = doc.type().get(type))
         return r.jsonError(e);
     if (type != od::json_type::object)
-        return classifyNonObject(doc, type, out);
+        return classifyNonObject(doc, type, out, d->names);
     od::object object;
     if (const error_code e = doc.get_object().get(object))
         return r.jsonError(e);

@@ -11,13 +11,20 @@
 //   required fields (MissingField) and the checks across fields. Bad JSON
 //   anywhere in the payload wins over a field error found before it.
 // Unknown fields are ignored, but must still be well-formed JSON (checked down
-// to kMaxCheckedDepth levels; deeper, only the brackets are matched). An
-// optional field sent as null counts as absent. Duplicate or stale case `seq`
-// needs state and is not judged here.
+// to kMaxCheckedDepth levels; deeper, only the brackets are matched, but the
+// escapes of strings are checked at any depth: `\x` or a surrogate without
+// its pair is BadJson wherever it is). An optional field sent as null counts
+// as absent. Duplicate or stale case `seq` needs state and is not judged here.
+// Field names: a name given twice in an object the decoder reads (the payload,
+// an element of `rings`) is BadJson, known or not, null or not, escaped or not
+// (`"n\u0061me"` is `"name"`); objects inside unknown fields are not looked at.
 // Numbers: an integer field refuses a decimal, 1.0 included (WrongType), and
 // an integer beyond 64 bits (OutOfRange); a magnitude beyond a double, such
 // as 1e999, is NotFinite; NaN and Infinity are not JSON at all (BadJson).
-// Strings: at most kMaxStringBytes (else OutOfRange); `category` non-empty.
+// `seq` is at most kMaxSeq (OutOfRange).
+// Strings: at most kMaxStringBytes, no U+0000 (else OutOfRange); `category`
+// non-empty. URLs, empty for none: a camera's `stream` is rtsp, rtsps, http or
+// https, an event's `snapshot` http or https (else UnknownValue).
 // Positions sent with "crs": "gcj02" come out in WGS-84 (see gcj02.h).
 
 #include "events.h"
@@ -34,6 +41,10 @@ inline constexpr size_t kMaxStringBytes = 4096;   // any string field, after une
 inline constexpr int kMaxCheckedDepth = 32;
 // Timestamps (ts, deadline) are Unix epoch ms in (0, 2100-01-01T00:00Z).
 inline constexpr int64_t kMaxEpochMs = 4102444800000;
+// A case's seq is at most 2^53: the largest integer every JSON consumer reads
+// exactly (a double's), and far from INT64_MAX, past which a case could never
+// take a later event.
+inline constexpr int64_t kMaxSeq = int64_t(1) << 53;
 
 struct DecodeResult
 {
@@ -47,8 +58,9 @@ struct DecodeResult
 
 // One per thread: it owns the parser and a 64 KiB buffer reused across
 // messages. Never throws on bad input; decoding allocates only for event
-// strings too long for the small-string buffer, POI rings, and the detail
-// of a reject. A moved-from Decoder may only be destroyed or assigned to.
+// strings too long for the small-string buffer, POI rings, the detail of a
+// reject, and (once, kept for later messages) room for the names of more than
+// 256 unknown fields. A moved-from Decoder may only be destroyed or assigned to.
 class Decoder
 {
 public:

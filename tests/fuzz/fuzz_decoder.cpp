@@ -9,16 +9,19 @@
 //
 // Besides not crashing, every result must keep decoder.h's promises, and
 // decoding the same message again, into a result kept from earlier inputs,
-// must give the same result (no state carried over between messages).
+// must give the same result (no state carried over between messages). An
+// accepted payload with its `ts` added again must be refused (duplicate field).
 
 #include "fuzzcheck.h"
 
 #include "feed/decoder.h"
 #include "feed/topic.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -34,6 +37,25 @@ void checkString(const std::string &s)
 {
     FUZZ_CHECK(s.size() <= kMaxStringBytes);
     FUZZ_CHECK(fuzzcheck::isUtf8(s));
+    FUZZ_CHECK(s.find('\0') == std::string::npos);
+}
+
+// Empty (none), or "SCHEME://..." with one of `schemes` in any case.
+void checkUrl(const std::string &url, std::initializer_list<std::string_view> schemes)
+{
+    checkString(url);
+    if (url.empty())
+        return;
+    bool known = false;
+    for (const std::string_view scheme : schemes) {
+        if (url.size() <= scheme.size() + 3 || url.compare(scheme.size(), 3, "://") != 0)
+            continue;
+        std::string lowered = url.substr(0, scheme.size());
+        for (char &c : lowered)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        known = known || lowered == scheme;
+    }
+    FUZZ_CHECK(known);
 }
 
 void checkPosition(const GeoPoint &p)
@@ -50,7 +72,7 @@ void checkTimestamp(int64_t ms)
 // What an accepted event promises, feed by feed (CONTRACT §4, decoder.h).
 void checkEvent(const CaseEvent &e)
 {
-    FUZZ_CHECK(e.seq >= 0);
+    FUZZ_CHECK(e.seq >= 0 && e.seq <= kMaxSeq);
     FUZZ_CHECK(int(e.status) < kCaseStatusCount);
     FUZZ_CHECK(e.priority >= 0 && e.priority <= 4);
     FUZZ_CHECK(e.rating >= 0 && e.rating <= 5);
@@ -73,15 +95,16 @@ void checkEvent(const CaseEvent &e)
 void checkEvent(const CameraState &e)
 {
     checkPosition(e.position);
-    for (const std::string *s : {&e.name, &e.stream, &e.kind})
+    for (const std::string *s : {&e.name, &e.kind})
         checkString(*s);
+    checkUrl(e.stream, {"rtsp", "rtsps", "http", "https"});
 }
 
 void checkEvent(const CameraEvent &e)
 {
     FUZZ_CHECK(size_t(e.type) < kCameraEventTypeNames.size());
     FUZZ_CHECK(e.severity >= 1 && e.severity <= 4);
-    checkString(e.snapshot);
+    checkUrl(e.snapshot, {"http", "https"});
 }
 
 void checkEvent(const SensorState &e)
@@ -209,9 +232,9 @@ void checkResult(const DecodeResult &r, std::string_view topic, std::string_view
         if (parsed) {
             // The checks' order: size, then UTF-8, before anything in the JSON.
             FUZZ_CHECK((r.reason == Reject::Oversize) == (payload.size() > kMaxPayloadBytes));
-            // (A valid payload may still be BadUtf8: an escaped lone surrogate.)
-            if (payload.size() <= kMaxPayloadBytes && !fuzzcheck::isUtf8(payload))
-                FUZZ_CHECK(r.reason == Reject::BadUtf8);
+            // Only the payload's bytes make BadUtf8 (an escaped lone surrogate is BadJson).
+            if (payload.size() <= kMaxPayloadBytes)
+                FUZZ_CHECK((r.reason == Reject::BadUtf8) == !fuzzcheck::isUtf8(payload));
         }
         return;
     }
@@ -251,6 +274,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const DecodeResult fresh = decoder.decode(topic, payload);
     checkResult(fresh, topic, payload, decoder.topicRoot());
+
+    // An accepted payload with its `ts` (required everywhere) sent once more
+    // is refused: a field given twice is not JSON the wall takes.
+    if (fresh.ok && payload.size() + 32 <= kMaxPayloadBytes) {
+        const size_t close = payload.find_last_of('}');
+        FUZZ_CHECK(close != std::string_view::npos);
+        const std::string twice =
+            std::string(payload.substr(0, close)) + ",\"ts\":1767225600000" + std::string(payload.substr(close));
+        const DecodeResult again = decoder.decode(topic, twice);
+        FUZZ_CHECK(!again.ok && again.reason == Reject::BadJson
+                   && again.detail.find("duplicate field \"ts\"") != std::string::npos);
+    }
 
     decoder.decode(topic, payload, kept);
     const Dump want(fresh);
