@@ -3,7 +3,8 @@
 // by one, a follower node fed views from the future or from nowhere, a
 // director flooding commands, cases with illegal transitions across a
 // restart, grid states for grids that do not exist, a producer inventing
-// units without end, and a second wall started on the same data dir. The wall
+// units without end, payloads a lenient decoder let through, and a second
+// wall started on the same data dir. The wall
 // is a real process on a real Mosquitto, watched from outside through its
 // /metrics and /health (docs/feeds.md, docs/state.md, docs/wall.md,
 // docs/operations.md).
@@ -273,6 +274,44 @@ private slots:
         QVERIFY2(wall.start({"--broker", broker.uri(), "--client-id", "hostile-flags"}), qPrintable(wall.output()));
         QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_live_entities{kind=\"case\"}") == 4; }));
         QCOMPARE(wall.metric("gridwall_cases_flagged"), 4.0);
+    }
+
+    // Payloads a lenient decoder let through: the last of two statuses won, a
+    // seq that can never be passed, a title cut at a NUL, an invalid escape
+    // hidden deep in a field nobody reads, a camera stream that reads local
+    // files. Each is refused by its reason, and nothing of it is live.
+    void lenientPayloadsAreRefusedByReason()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--broker", broker.uri(), "--client-id", "hostile-payloads"}), qPrintable(wall.output()));
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; }));
+        Producer producer(broker, "hostile-payloads-producer");
+        const QByteArray ts = QByteArray::number(nowMs());
+        const QByteArray report = R"("category":"安全隐患","source":"app","priority":2,"lon":122.0712,"lat":41.1203,"deadline":)"
+                                  + QByteArray::number(nowMs() + 7'200'000);
+        producer.publish("panjin/case/HD-1/event", "{\"ts\":" + ts + R"(,"seq":1,"status":"reported",)" + report
+                                                       + R"(,"title":"t","status":"closed"})");
+        producer.publish("panjin/case/HD-2/event", "{\"ts\":" + ts + R"(,"seq":9223372036854775807,"status":"reported",)" + report
+                                                       + R"(,"title":"t"})");
+        producer.publish("panjin/case/HD-3/event", "{\"ts\":" + ts + R"(,"seq":1,"status":"reported",)" + report
+                                                       + R"(,"title":"井盖\u0000缺失"})");
+        QByteArray deep = "\"\\x\"";
+        for (int i = 0; i < 40; ++i)
+            deep = "[" + deep + "]";
+        producer.publish("panjin/case/HD-4/event", "{\"ts\":" + ts + R"(,"seq":1,"status":"reported",)" + report
+                                                       + R"(,"title":"t","extra":)" + deep + "}");
+        producer.publish("panjin/camera/HD-CAM/state", "{\"ts\":" + ts
+                                                            + R"(,"online":true,"name":"c","lon":122.07,"lat":41.12,"stream":"file:///etc/passwd"})",
+                         1, true);
+        QVERIFY2(wall.waitFor([](const auto &m) {
+            return rejected(m, "bad_json") == 2 && rejected(m, "out_of_range") == 2 && rejected(m, "unknown_value") == 1;
+        }), qPrintable(wall.output()));
+        const QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_live_entities{kind=\"case\"}"), 0.0);
+        QCOMPARE(m.value("gridwall_live_entities{kind=\"camera\"}"), 0.0);
+        QCOMPARE(wall.healthStatus(), 200);
     }
 
     // A grid state for a code the geography does not have used to become a live grid.
