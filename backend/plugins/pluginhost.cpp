@@ -234,6 +234,12 @@ void PluginHost::reloadChanged()
     emit revisionsChanged();
 }
 
+bool PluginHost::insidePluginFolder(const QString &pluginId, const QString &file) const
+{
+    const Manifest *m = manifest(pluginId);
+    return m && leadsInside(m->folder, file);
+}
+
 const Manifest *PluginHost::manifest(const QString &pluginId) const
 {
     const auto it = std::find_if(m_plugins.begin(), m_plugins.end(), [&](const Manifest &m) { return m.id == pluginId; });

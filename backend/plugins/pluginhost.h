@@ -97,6 +97,9 @@ public:
     // The engine a plugin's files are created in (made on first use), or null for an unknown
     // plugin or one switched off (the watchdog had to stop one of its scripts).
     QQmlEngine *engineFor(const QString &pluginId);
+    // Whether a file the wall is about to load for a plugin still lies inside its folder, links
+    // followed (a file may have been replaced by a link since the manifest was read).
+    bool insidePluginFolder(const QString &pluginId, const QString &file) const;
     // How often a plugin's folder has changed on disk since the start.
     int revision(const QString &pluginId) const { return m_revisions.value(pluginId).toInt(); }
     // The views showing plugins: emptied before the engines go.

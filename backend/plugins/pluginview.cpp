@@ -95,12 +95,21 @@ void PluginView::load()
     if (!engine)
         return;
 
-    QQmlComponent component(engine, m_source, QQmlComponent::PreferSynchronous);
     const auto fail = [this](const QList<QQmlError> &errors) {
         m_host->reportErrors(m_plugin, errors);
         m_status = Error;
         emit statusChanged();
     };
+    // Checked again as it loads: a file may have been replaced by a link since the manifest was read.
+    if (m_source.isLocalFile() && !m_host->insidePluginFolder(m_plugin, m_source.toLocalFile())) {
+        QQmlError outside;
+        outside.setUrl(m_source);
+        outside.setDescription(QStringLiteral("leads outside the plugin folder (a link?) and was not loaded"));
+        fail({outside});
+        return;
+    }
+
+    QQmlComponent component(engine, m_source, QQmlComponent::PreferSynchronous);
     if (component.isError()) {
         fail(component.errors());
         return;

@@ -6,11 +6,13 @@
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total),
 // blamed on its own plugin and that plugin switched off; the good plugin and
 // the department plugins have no error, and the wall keeps producing frames.
+// A file named by a manifest that links out of its plugin's folder is refused.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -24,6 +26,19 @@ class TestPlugins : public QObject
     static double errors(const QHash<QString, double> &m, const char *plugin)
     {
         return m.value(QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"}").arg(QLatin1String(plugin)), 0);
+    }
+
+    // Waits until the wall's output holds `text`.
+    static bool waitForOutput(WallProcess &wall, const QString &text, int timeoutMs)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (!wall.output().contains(text)) {
+            if (waited.elapsed() > timeoutMs || !wall.running())
+                return false;
+            QTest::qWait(20);
+        }
+        return true;
     }
 
 private slots:
@@ -115,6 +130,44 @@ private slots:
         writeTile("    Component.onCompleted: { throw new Error(\"edited\") }\n");
         QVERIFY2(wall.waitFor([](const auto &m) { return errors(m, "live-edit") >= 1; }, 10000), qPrintable(wall.output()));
         QVERIFY(wall.output().contains("reloading live-edit"));
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // A widget's file that is a link to a file outside its plugin's folder: the manifest is refused
+    // with one line saying so, and nothing of the plugin loads; the plugin beside it loads.
+    void aLinkOutOfThePluginFolderIsRefused()
+    {
+        QTemporaryDir dir;
+        const auto write = [](const QString &path, const QByteArray &text) {
+            QDir().mkpath(QFileInfo(path).path());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        const auto manifest = [](const char *id) {
+            return "{\"id\": \"" + QByteArray(id) + "\", \"name\": \"Test\", \"version\": \"1.0.0\", \"apiVersion\": \"1.0\", "
+                   "\"department\": \"other\", \"widgets\": [{\"id\": \"main\", \"name\": \"Test\", \"qml\": \"Tile.qml\"}]}";
+        };
+        // Outside every plugin folder: a file that says so when it loads.
+        const QString outside = dir.filePath(QStringLiteral("elsewhere/Spy.qml"));
+        write(outside, "import QtQuick\nItem { property var wall; Component.onCompleted: console.log(\"loaded from outside\") }\n");
+        write(dir.filePath(QStringLiteral("plugins/escaping-link/plugin.json")), manifest("escaping-link"));
+        QVERIFY(QFile::link(outside, dir.filePath(QStringLiteral("plugins/escaping-link/Tile.qml"))));
+        write(dir.filePath(QStringLiteral("plugins/stays-inside/plugin.json")), manifest("stays-inside"));
+        write(dir.filePath(QStringLiteral("plugins/stays-inside/Tile.qml")),
+              "import QtQuick\nItem { property var wall; Component.onCompleted: console.log(\"loaded from inside\") }\n");
+
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", dir.filePath(QStringLiteral("plugins"))}), qPrintable(wall.output()));
+        const QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 1.0);
+        QCOMPARE(errors(m, "escaping-link"), 1.0);
+        QVERIFY2(waitForOutput(wall, QStringLiteral("loaded from inside"), 5000), qPrintable(wall.output()));
+        const QString out = wall.output();
+        QVERIFY2(out.contains(QStringLiteral("refused: widgets[main].qml: Tile.qml is a link to %1, outside the plugin folder")
+                                  .arg(QFileInfo(outside).canonicalFilePath())),
+                 qPrintable(out));
+        QVERIFY2(!out.contains("loaded from outside"), qPrintable(out));
         QCOMPARE(wall.healthStatus(), 200);
     }
 };
