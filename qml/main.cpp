@@ -197,9 +197,11 @@ int main(int argc, char *argv[])
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
     pluginHost.scan(options.pluginDirs);
     pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel, map});
-    // Guarded once the wall draws: its own start is no plugin's fault.
-    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &pluginHost, &gridwall::plugins::PluginHost::startWatchdog,
-                     Qt::QueuedConnection);
+    // Guarded before their files load (below, as the window gets them); the scripts they run on their
+    // own once the wall draws: its own start is no plugin's fault.
+    pluginHost.startWatchdog();
+    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &pluginHost, [&pluginHost] { pluginHost.wallDrawn(); },
+                     Qt::DirectConnection);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);

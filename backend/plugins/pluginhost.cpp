@@ -26,6 +26,7 @@ PluginHost::~PluginHost()
     // The plugins' items go before the engines they were made in.
     for (PluginView *view : std::set<PluginView *>(m_views))
         view->unload();
+    m_retired.clear();
 }
 
 void PluginHost::scan(const QStringList &directories)
@@ -74,8 +75,8 @@ QQmlEngine *PluginHost::engineFor(const QString &pluginId)
         connect(engine.get(), &QQmlEngine::warnings, this, [this, pluginId](const QList<QQmlError> &warnings) {
             reportErrors(pluginId, warnings);
         });
-        const QMutexLocker lock(&m_enginesMutex);
-        m_guarded.emplace_back(pluginId, engine.get());
+        const QMutexLocker lock(&m_watchMutex);
+        m_guardedEngines.emplace_back(pluginId, engine.get());
     }
     return engine.get();
 }
@@ -102,67 +103,156 @@ void PluginHost::startWatchdog()
     m_reloadSoon.setInterval(300);
     connect(&m_reloadSoon, &QTimer::timeout, this, &PluginHost::reloadChanged);
 
+    // Beats from the event loop on (until then the GUI thread is the wall's own start, or guarded loads).
     m_heartbeat.setInterval(100);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        m_lastBeatMs.store(m_clock.elapsed());
+        beat();
+        m_retired.clear(); // from the event loop: no component of theirs is on the stack
         QStringList stopped;
         {
-            const QMutexLocker lock(&m_stoppedMutex);
+            const QMutexLocker lock(&m_watchMutex);
             stopped.swap(m_stopped);
         }
-        for (const QString &plugin : stopped) {
-            // Switched off until its files change: a timer would only run the script again.
-            m_switchedOff.insert(plugin);
-            unloadViews({plugin});
-            m_engines.at(plugin)->setInterrupted(false);
-            countError(plugin, m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
-                                                 .arg(kScriptBudgetMs)
-                                         : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
-        }
+        for (const QString &plugin : stopped)
+            switchOff(plugin, StopReason::Script,
+                      m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
+                                      .arg(kScriptBudgetMs)
+                                : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
     });
-    m_lastBeatMs.store(m_clock.elapsed());
+    beat();
+    m_watchStartMs.store(m_clock.elapsed());
     m_heartbeat.start();
     m_watchdog.reset(QThread::create([this] { watchdogLoop(); }));
     m_watchdog->start();
 }
 
+bool PluginHost::guarded(const QString &pluginId, Work kind, const QString &what, const std::function<void()> &work)
+{
+    // Entering and leaving a plugin's code are beats: the GUI thread is the wall's between them.
+    beat();
+    {
+        const QMutexLocker lock(&m_watchMutex);
+        m_running.push_back({pluginId, m_clock.elapsed(), false});
+    }
+    QElapsedTimer took;
+    took.start();
+    work();
+    bool interrupted = false;
+    {
+        const QMutexLocker lock(&m_watchMutex);
+        interrupted = m_running.back().interrupted;
+        m_running.pop_back();
+    }
+    beat();
+    qCDebug(lcPlugins, "plugin %s: %s %s took %lld ms", qPrintable(pluginId), kind == Work::Loading ? "loading" : "refresh", qPrintable(what),
+            qint64(took.elapsed()));
+    if (!interrupted)
+        return true;
+    if (kind == Work::Loading)
+        switchOff(pluginId, StopReason::Loading,
+                  m_english ? QStringLiteral("%1: loading ran over %2 ms and was stopped; the plugin is off until its files change")
+                                  .arg(what)
+                                  .arg(kScriptBudgetMs)
+                            : QStringLiteral("%1：加载超过 %2 毫秒已被停止，插件已停用，文件更新后重新加载").arg(what).arg(kScriptBudgetMs));
+    else
+        switchOff(pluginId, StopReason::Script,
+                  m_english ? QStringLiteral("%1 ran over %2 ms and was stopped; the plugin is off until its files change")
+                                  .arg(what)
+                                  .arg(kScriptBudgetMs)
+                            : QStringLiteral("%1 超过 %2 毫秒已被停止，插件已停用，文件更新后重新加载").arg(what).arg(kScriptBudgetMs));
+    return false;
+}
+
+void PluginHost::interruptLocked(const QString &pluginId, bool interrupted)
+{
+    for (const auto &[plugin, engine] : m_guardedEngines)
+        if (plugin == pluginId)
+            engine->setInterrupted(interrupted); // the one engine call made for another thread
+}
+
 void PluginHost::watchdogLoop()
 {
     constexpr int kTryMs = 250; // how long one engine stays interrupted to see whether the GUI thread comes back
-    const auto interrupted = [] { return QThread::currentThread()->isInterruptionRequested(); };
-    while (!interrupted()) {
+    const auto stopRequested = [] { return QThread::currentThread()->isInterruptionRequested(); };
+    while (!stopRequested()) {
         QThread::msleep(100);
-        const qint64 beat = m_lastBeatMs.load();
-        if (m_clock.elapsed() - beat <= kScriptBudgetMs)
-            continue;
-        // The GUI thread is stuck. Stop each plugin's scripts in turn (setInterrupted is the one engine
-        // call made for another thread); the engine whose stop lets the GUI thread beat again had the script.
-        std::vector<std::pair<QString, QQmlEngine *>> engines;
+        const qint64 now = m_clock.elapsed();
         {
-            const QMutexLocker lock(&m_enginesMutex);
-            engines = m_guarded;
+            // Work guarded by name: past the budget, its plugin is stopped; the round below waits for it.
+            const QMutexLocker lock(&m_watchMutex);
+            if (!m_running.empty()) {
+                Running &innermost = m_running.back();
+                if (!innermost.interrupted && now - innermost.sinceMs > kScriptBudgetMs) {
+                    interruptLocked(innermost.plugin, true);
+                    innermost.interrupted = true;
+                    m_interruptions.fetch_add(1);
+                }
+                continue;
+            }
+        }
+        // Scripts a plugin runs on its own: once the wall draws (its own start is no plugin's fault),
+        // or when no frame has come long after the plugins loaded (a plugin's timer may hold the GUI thread).
+        if (!m_wallDrawn.load() && now - m_watchStartMs.load() <= kFirstFrameGraceMs)
+            continue;
+        const qint64 beat = m_lastBeatMs.load();
+        if (now - beat <= kScriptBudgetMs)
+            continue;
+        // The GUI thread is stuck. Stop each plugin's scripts in turn; the engine whose stop lets the
+        // GUI thread beat again had the script.
+        QStringList plugins;
+        {
+            const QMutexLocker lock(&m_watchMutex);
+            for (const auto &[plugin, engine] : m_guardedEngines)
+                plugins << plugin;
         }
         QString culprit;
-        for (const auto &[plugin, engine] : engines) {
-            engine->setInterrupted(true);
-            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !interrupted(); waited += 10)
+        for (const QString &plugin : plugins) {
+            {
+                const QMutexLocker lock(&m_watchMutex);
+                interruptLocked(plugin, true);
+            }
+            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !stopRequested(); waited += 10)
                 QThread::msleep(10);
             if (beatSince(beat)) {
-                culprit = plugin; // stays interrupted until the GUI thread has reported it
+                culprit = plugin; // stays interrupted until the GUI thread has switched it off
                 break;
             }
-            engine->setInterrupted(false);
+            const QMutexLocker lock(&m_watchMutex);
+            interruptLocked(plugin, false);
         }
         if (!culprit.isEmpty()) {
             m_interruptions.fetch_add(1);
-            const QMutexLocker lock(&m_stoppedMutex);
+            const QMutexLocker lock(&m_watchMutex);
             m_stopped << culprit;
             continue;
         }
         // Not a plugin's script (the wall's own work, or the machine): wait for the GUI thread, blame no one.
-        while (!beatSince(beat) && !interrupted())
+        while (!beatSince(beat) && !stopRequested())
             QThread::msleep(100);
     }
+}
+
+void PluginHost::switchOff(const QString &pluginId, StopReason reason, const QString &message)
+{
+    if (m_switchedOff.count(pluginId))
+        return;
+    m_switchedOff.insert(pluginId);
+    ++m_stops[{pluginId, reason}];
+    if (const auto it = m_engines.find(pluginId); it != m_engines.end()) {
+        {
+            // Out of the watchdog's reach before it goes; no script of the plugin runs again in it.
+            const QMutexLocker lock(&m_watchMutex);
+            interruptLocked(pluginId, true);
+            std::erase_if(m_guardedEngines, [&](const auto &guarded) { return guarded.first == pluginId; });
+        }
+        unloadViews({pluginId});
+        disconnect(it->second.get(), nullptr, this, nullptr); // what it says as it goes is not news
+        // Its heap (and the memory it took) goes with it; deleted from the event loop, as a load of
+        // one of its files may still be on the stack.
+        m_retired.push_back(std::move(it->second));
+        m_engines.erase(it);
+    }
+    countError(pluginId, message);
 }
 
 void PluginHost::connectWall(const WallParts &parts)
@@ -182,9 +272,12 @@ void PluginHost::connectWall(const WallParts &parts)
         auto &timer = m_ticks.emplace_back(std::make_unique<QTimer>());
         timer->setInterval(1000);
         connect(timer.get(), &QTimer::timeout, this, [this, id = id, api = api.get()] {
+            if (m_switchedOff.count(id))
+                return;
             QElapsedTimer spent;
             spent.start();
-            api->tick(); // the plugin's handlers of `refreshed` run in here
+            // The plugin's handlers of `refreshed` run in here.
+            guarded(id, Work::Refresh, QStringLiteral("a handler of refreshed"), [api] { api->tick(); });
             m_refreshTimes.at(id)->observe(double(spent.nsecsElapsed()) / 1e9);
         });
         QTimer::singleShot(1000 * turn++ / int(m_apis.size()), timer.get(), qOverload<>(&QTimer::start));
@@ -344,11 +437,26 @@ QString PluginHost::metricsText() const
                           "# TYPE gridwall_plugin_errors_total counter\n");
     for (const auto &[plugin, count] : m_errors)
         out += QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"} %2\n").arg(plugin).arg(count);
-    out += QStringLiteral("# HELP gridwall_plugin_interruptions_total Scripts stopped for keeping the GUI thread busy over %1 ms.\n"
+    out += QStringLiteral("# HELP gridwall_plugin_interruptions_total Scripts and loads stopped for keeping the GUI thread busy over %1 ms.\n"
                           "# TYPE gridwall_plugin_interruptions_total counter\n"
                           "gridwall_plugin_interruptions_total %2\n")
                .arg(kScriptBudgetMs)
                .arg(m_interruptions.load());
+    const auto reasonName = [](StopReason reason) {
+        switch (reason) {
+        case StopReason::Loading: return QStringLiteral("loading");
+        case StopReason::Script: return QStringLiteral("script");
+        }
+        return QString();
+    };
+    out += QStringLiteral("# HELP gridwall_plugin_switched_off_total Plugins the wall switched off until their files change: "
+                          "loading or script (ran over %1 ms).\n"
+                          "# TYPE gridwall_plugin_switched_off_total counter\n")
+               .arg(kScriptBudgetMs);
+    for (const auto &[key, count] : m_stops)
+        out += QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"} %3\n")
+                   .arg(key.first, reasonName(key.second))
+                   .arg(count);
     out += QStringLiteral("# HELP gridwall_plugin_refresh_seconds GUI-thread time of a plugin's once-a-second refresh.\n"
                           "# TYPE gridwall_plugin_refresh_seconds histogram\n");
     for (const auto &[plugin, histogram] : m_refreshTimes)

@@ -94,12 +94,6 @@ void PluginView::load()
     QQmlEngine *engine = m_host->engineFor(m_plugin);
     if (!engine)
         return;
-
-    const auto fail = [this](const QList<QQmlError> &errors) {
-        m_host->reportErrors(m_plugin, errors);
-        m_status = Error;
-        emit statusChanged();
-    };
     // Checked again as it loads: a file may have been replaced by a link since the manifest was read.
     if (m_source.isLocalFile() && !m_host->insidePluginFolder(m_plugin, m_source.toLocalFile())) {
         QQmlError outside;
@@ -108,7 +102,22 @@ void PluginView::load()
         fail({outside});
         return;
     }
+    // Compiling, creating, its bindings and onCompleted are the plugin's code: watched by its name.
+    if (!m_host->guarded(m_plugin, PluginHost::Work::Loading, m_source.fileName(), [this, engine] { create(engine); })) {
+        m_status = Error; // switched off: its items are gone, its tiles say why
+        emit statusChanged();
+    }
+}
 
+void PluginView::fail(const QList<QQmlError> &errors)
+{
+    m_host->reportErrors(m_plugin, errors);
+    m_status = Error;
+    emit statusChanged();
+}
+
+void PluginView::create(QQmlEngine *engine)
+{
     QQmlComponent component(engine, m_source, QQmlComponent::PreferSynchronous);
     if (component.isError()) {
         fail(component.errors());

@@ -6,7 +6,10 @@
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total),
 // blamed on its own plugin and that plugin switched off; the good plugin and
 // the department plugins have no error, and the wall keeps producing frames.
-// A file named by a manifest that links out of its plugin's folder is refused.
+// Plugins that loop as they load (in onCompleted, in a binding, in a map
+// layer, in a drill-down section) are stopped and the wall starts without
+// them. A file named by a manifest that links out of its plugin's folder is
+// refused.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
@@ -15,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -27,6 +31,12 @@ class TestPlugins : public QObject
     {
         return m.value(QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"}").arg(QLatin1String(plugin)), 0);
     }
+
+    static double switchedOff(const QHash<QString, double> &m, const char *plugin, const char *reason)
+    {
+        return m.value(QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"}").arg(QLatin1String(plugin), QLatin1String(reason)), 0);
+    }
+    static constexpr const char *kBundled[] = {"public-security", "emergency-safety", "petitions-mediation", "grid-management"};
 
     // Waits until the wall's output holds `text`.
     static bool waitForOutput(WallProcess &wall, const QString &text, int timeoutMs)
@@ -131,6 +141,51 @@ private slots:
         QVERIFY2(wall.waitFor([](const auto &m) { return errors(m, "live-edit") >= 1; }, 10000), qPrintable(wall.output()));
         QVERIFY(wall.output().contains("reloading live-edit"));
         QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // Plugins that loop as they load, before the wall's first frame: a widget in onCompleted,
+    // a widget in a binding, a map layer and a drill-down section (the panel shows the city at start).
+    // Each is stopped at the script budget, blamed and switched off; the wall starts without them.
+    void pluginsLoopingAsTheyLoadAreStoppedAndTheWallStarts()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        // Four loops of a second each come before the first frame.
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/loading"),
+                             "--broker", broker.uri(), "--lang", "en"},
+                            QStringLiteral("offscreen"), 30000),
+                 qPrintable(wall.output()));
+        const QRegularExpressionMatch firstFrame = QRegularExpression(QStringLiteral("first complete frame after (\\d+) ms")).match(wall.output());
+        QVERIFY2(firstFrame.hasMatch(), qPrintable(wall.output()));
+        qInfo("first frame after %s ms with four plugins looping as they load", qPrintable(firstFrame.captured(1)));
+
+        // Drawing, serving /metrics and /health, on the feed.
+        QCOMPARE(wall.healthStatus(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(wall.health().value(QStringLiteral("mqttConnected")).toBool(), 10000);
+        const double frames = wall.metric(QStringLiteral("gridwall_frame_time_seconds_count"));
+        QTRY_VERIFY_WITH_TIMEOUT(wall.metric(QStringLiteral("gridwall_frame_time_seconds_count")) > frames + 1, 5000);
+
+        QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 8.0);
+        for (const char *looping : {"loop-oncompleted", "loop-binding", "loop-layer", "loop-section"}) {
+            QVERIFY2(errors(m, looping) >= 1, looping);
+            QVERIFY2(switchedOff(m, looping, "loading") == 1, looping);
+        }
+        QCOMPARE(m.value("gridwall_plugin_interruptions_total"), 4.0);
+        const QString out = wall.output();
+        QVERIFY2(out.contains("plugin loop-oncompleted: Tile.qml: loading ran over 1000 ms and was stopped; the plugin is off until its files change"),
+                 qPrintable(out));
+        QVERIFY2(out.contains("plugin loop-layer: Layer.qml: loading ran over") && out.contains("plugin loop-section: Section.qml: loading ran over"),
+                 qPrintable(out));
+
+        // The department plugins beside them load and run without an error.
+        QTest::qWait(1500);
+        m = wall.metrics();
+        for (const char *innocent : kBundled)
+            QVERIFY2(errors(m, innocent) == 0, innocent);
+        // Switched off: not run again.
+        QCOMPARE(wall.metric(QStringLiteral("gridwall_plugin_interruptions_total")), 4.0);
     }
 
     // A widget's file that is a link to a file outside its plugin's folder: the manifest is refused

@@ -2,6 +2,7 @@
 
 #include "brokerprocess.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -45,7 +46,7 @@ WallProcess::~WallProcess()
     }
 }
 
-bool WallProcess::start(const QStringList &args, const QString &platform)
+bool WallProcess::start(const QStringList &args, const QString &platform, int readyWithinMs)
 {
     m_metricsPort = freeLoopbackPort();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -57,7 +58,9 @@ bool WallProcess::start(const QStringList &args, const QString &platform)
     m_process.start(m_binary, all + args);
     if (!m_process.waitForStarted(5000))
         return false;
-    for (int i = 0; i < 200; ++i) {
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < readyWithinMs) {
         if (healthStatus() == 200)
             return true;
         if (!running())

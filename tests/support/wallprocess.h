@@ -21,7 +21,8 @@ public:
     // Starts the wall with a metrics port of its own and, unless the args
     // name one, a data dir of its own that outlives restarts of this process
     // object; `platform` is a Qt platform plugin ("offscreen" needs no display).
-    bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
+    // True once /health says 200 within `readyWithinMs`.
+    bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"), int readyWithinMs = 10000);
     qint64 pid() const { return m_process.processId(); }
     // CPU seconds (user + system) the process has used so far.
     double cpuSeconds() const { return processCpuSeconds(pid()); }
