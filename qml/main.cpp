@@ -195,6 +195,7 @@ int main(int argc, char *argv[])
     window->setProperty("alarmSound", !options.mute);
     // Department plugins from --plugins-dir (kiosk/demo passes the bundled plugins/), read before any is loaded.
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
+    pluginHost.setMemoryLimitMb(options.pluginMemoryLimitMb);
     pluginHost.scan(options.pluginDirs);
     pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel, map});
     // Guarded before their files load (below, as the window gets them); the scripts they run on their

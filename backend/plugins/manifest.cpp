@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace gridwall::plugins {
 
 bool leadsInside(const QString &folder, const QString &path)
@@ -212,6 +214,15 @@ ManifestRead readManifestJson(const QByteArray &json, const QString &folderPath,
         QString problem;
         if (!insideFolder(folder, m.module + QStringLiteral("/qmldir"), &problem, QStringLiteral("module")))
             problems << problem;
+    }
+    // The heap its engine may hold, when the plugin asks for another than the wall's default.
+    const QJsonValue memory = o.value(QStringLiteral("memoryBudgetMb"));
+    if (!memory.isUndefined()) {
+        const double mb = memory.toDouble(-1);
+        if (!memory.isDouble() || !(mb >= 1 && mb <= 4096) || mb != std::floor(mb))
+            problems << QStringLiteral("memoryBudgetMb: a whole number of MB from 1 to 4096");
+        else
+            m.memoryBudgetMb = int(mb);
     }
     if (problems.isEmpty())
         out.manifest = std::move(m);

@@ -74,6 +74,7 @@ struct Manifest
     QStringList feeds;
     QStringList data;
     QString module; // optional: a subfolder holding a C++ QML module (its qmldir)
+    int memoryBudgetMb = 0; // optional: the heap its engine may hold (0: the wall's default; the operator's limit caps it)
 
     bool reads(const QString &feed) const { return feeds.contains(feed); }
 };

@@ -1,10 +1,14 @@
 #include "pluginhost.h"
 
+#include "engineheap.h"
 #include "pluginview.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QUrl>
+
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcPlugins, "gridwall.plugins", QtInfoMsg)
 
@@ -51,8 +55,12 @@ void PluginHost::scan(const QStringList &directories)
                 m_refused.emplace_back(QFileInfo(folder).absoluteFilePath(), read.problems);
                 ++m_errors[name];
             } else {
-                qCInfo(lcPlugins, "plugin %s %s (API %s) from %s", qPrintable(m_plugins.back().id), qPrintable(m_plugins.back().version),
-                       qPrintable(m_plugins.back().api.toString()), qPrintable(folder));
+                const Manifest &m = m_plugins.back();
+                qCInfo(lcPlugins, "plugin %s %s (API %s) from %s", qPrintable(m.id), qPrintable(m.version), qPrintable(m.api.toString()),
+                       qPrintable(folder));
+                if (m.memoryBudgetMb > m_memoryLimitMb)
+                    qCWarning(lcPlugins, "plugin %s asks for %d MB of memory, this wall allows %d MB (--plugin-memory-mb)", qPrintable(m.id),
+                              m.memoryBudgetMb, m_memoryLimitMb);
             }
         }
     }
@@ -118,7 +126,16 @@ void PluginHost::startWatchdog()
                       m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
                                       .arg(kScriptBudgetMs)
                                 : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
+        // Memory that grows fast is looked at now, not in the plugins' next refresh turns.
+        const qint64 resident = residentBytes();
+        m_residentLow = std::min(m_residentLow, resident);
+        if (resident - m_residentLow > kSuddenGrowthBytes) {
+            for (const Manifest &m : m_plugins)
+                checkMemory(m.id);
+            m_residentLow = residentBytes();
+        }
     });
+    m_residentLow = residentBytes();
     beat();
     m_watchStartMs.store(m_clock.elapsed());
     m_heartbeat.start();
@@ -251,8 +268,48 @@ void PluginHost::switchOff(const QString &pluginId, StopReason reason, const QSt
         // one of its files may still be on the stack.
         m_retired.push_back(std::move(it->second));
         m_engines.erase(it);
+        m_heapBytes.erase(pluginId);
     }
     countError(pluginId, message);
+}
+
+std::size_t PluginHost::memoryBudget(const QString &pluginId) const
+{
+    const Manifest *m = manifest(pluginId);
+    const int asked = m && m->memoryBudgetMb > 0 ? m->memoryBudgetMb : kDefaultMemoryBudgetMb;
+    return std::size_t(std::min(asked, m_memoryLimitMb)) * 1024 * 1024;
+}
+
+qint64 PluginHost::residentBytes()
+{
+    // /proc/self/statm: size, resident, … in pages.
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    return statm.readAll().split(' ').value(1).toLongLong() * qint64(sysconf(_SC_PAGESIZE));
+}
+
+void PluginHost::checkMemory(const QString &pluginId)
+{
+    // On the GUI thread between scripts: the heap is walked, which a running script or the collector
+    // would change under a reader on another thread.
+    const auto it = m_engines.find(pluginId);
+    if (it == m_engines.end())
+        return;
+    const std::size_t budget = memoryBudget(pluginId);
+    std::size_t used = measureHeap(*it->second, budget).total();
+    if (used > budget) {
+        // Garbage counts until the collector has run: collect before judging.
+        it->second->collectGarbage();
+        used = measureHeap(*it->second).total();
+    }
+    m_heapBytes[pluginId] = used;
+    if (used <= budget)
+        return;
+    const auto mb = [](std::size_t bytes) { return QString::number(double(bytes) / (1024 * 1024), 'f', 0); };
+    switchOff(pluginId, StopReason::Memory,
+              m_english ? QStringLiteral("used %1 MB of its %2 MB budget; the plugin is off until its files change").arg(mb(used), mb(budget))
+                        : QStringLiteral("内存用量 %1 MB，超出 %2 MB 预算，插件已停用，文件更新后重新加载").arg(mb(used), mb(budget)));
 }
 
 void PluginHost::connectWall(const WallParts &parts)
@@ -277,8 +334,10 @@ void PluginHost::connectWall(const WallParts &parts)
             QElapsedTimer spent;
             spent.start();
             // The plugin's handlers of `refreshed` run in here.
-            guarded(id, Work::Refresh, QStringLiteral("a handler of refreshed"), [api] { api->tick(); });
+            const bool finished = guarded(id, Work::Refresh, QStringLiteral("a handler of refreshed"), [api] { api->tick(); });
             m_refreshTimes.at(id)->observe(double(spent.nsecsElapsed()) / 1e9);
+            if (finished)
+                checkMemory(id);
         });
         QTimer::singleShot(1000 * turn++ / int(m_apis.size()), timer.get(), qOverload<>(&QTimer::start));
     }
@@ -433,7 +492,7 @@ QString PluginHost::metricsText() const
                                  "# TYPE gridwall_plugins_loaded gauge\n"
                                  "gridwall_plugins_loaded %1\n")
                       .arg(m_plugins.size());
-    out += QStringLiteral("# HELP gridwall_plugin_errors_total Errors of a plugin: a refused manifest, QML and script errors, interruptions.\n"
+    out += QStringLiteral("# HELP gridwall_plugin_errors_total Errors of a plugin: a refused manifest, QML and script errors, interruptions, its memory budget passed.\n"
                           "# TYPE gridwall_plugin_errors_total counter\n");
     for (const auto &[plugin, count] : m_errors)
         out += QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"} %2\n").arg(plugin).arg(count);
@@ -446,17 +505,26 @@ QString PluginHost::metricsText() const
         switch (reason) {
         case StopReason::Loading: return QStringLiteral("loading");
         case StopReason::Script: return QStringLiteral("script");
+        case StopReason::Memory: return QStringLiteral("memory");
         }
         return QString();
     };
     out += QStringLiteral("# HELP gridwall_plugin_switched_off_total Plugins the wall switched off until their files change: "
-                          "loading or script (ran over %1 ms).\n"
+                          "loading or script (ran over %1 ms), memory (its engine passed its memory budget).\n"
                           "# TYPE gridwall_plugin_switched_off_total counter\n")
                .arg(kScriptBudgetMs);
     for (const auto &[key, count] : m_stops)
         out += QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"} %3\n")
                    .arg(key.first, reasonName(key.second))
                    .arg(count);
+    out += QStringLiteral("# HELP gridwall_plugin_memory_bytes The heap of a plugin's engine at its last check (objects, strings, ArrayBuffers).\n"
+                          "# TYPE gridwall_plugin_memory_bytes gauge\n");
+    for (const auto &[plugin, bytes] : m_heapBytes)
+        out += QStringLiteral("gridwall_plugin_memory_bytes{plugin=\"%1\"} %2\n").arg(plugin).arg(bytes);
+    out += QStringLiteral("# HELP gridwall_plugin_memory_budget_bytes The heap a plugin's engine may hold before it is switched off.\n"
+                          "# TYPE gridwall_plugin_memory_budget_bytes gauge\n");
+    for (const Manifest &m : m_plugins)
+        out += QStringLiteral("gridwall_plugin_memory_budget_bytes{plugin=\"%1\"} %2\n").arg(m.id).arg(memoryBudget(m.id));
     out += QStringLiteral("# HELP gridwall_plugin_refresh_seconds GUI-thread time of a plugin's once-a-second refresh.\n"
                           "# TYPE gridwall_plugin_refresh_seconds histogram\n");
     for (const auto &[plugin, histogram] : m_refreshTimes)

@@ -14,9 +14,11 @@
 // own (a timer, a handler of a wall signal) is found by the GUI thread's
 // heartbeat: when a beat is late, the plugins' engines are interrupted one
 // at a time until the GUI thread runs again, and the one that freed it had
-// the script. A plugin stopped for time is switched off (its items
-// unloaded, its engine dropped) until a file in its folder changes. The
-// wall's own engine is never interrupted.
+// the script. Each plugin's engine also has a memory budget, checked in the
+// plugin's refresh turn, and at once when the wall's memory grows fast, on
+// the GUI thread. A plugin stopped for time or memory is switched off
+// (its items unloaded, its engine dropped) until a file in its folder
+// changes. The wall's own engine is never interrupted.
 
 #include "feedrows.h"
 #include "manifest.h"
@@ -67,16 +69,24 @@ class PluginHost : public QObject
 public:
     // A plugin's script (or the loading of one of its files) running longer than this on the GUI thread is interrupted.
     static constexpr int kScriptBudgetMs = 1000;
+    // The heap a plugin's engine may hold unless its manifest asks for another budget (memoryBudgetMb).
+    static constexpr int kDefaultMemoryBudgetMb = 64;
+    // The most any plugin's engine may hold, unless the operator says otherwise (--plugin-memory-mb).
+    static constexpr int kDefaultMemoryLimitMb = 256;
+    // The wall's memory growing by this much since its low mark has every plugin's engine measured at once.
+    static constexpr qint64 kSuddenGrowthBytes = 64 * 1024 * 1024;
     // Scripts a plugin runs on its own are guarded once the wall draws, or this long after the
     // watchdog started when no frame comes (a plugin's timer may hold the GUI thread before it).
     static constexpr int kFirstFrameGraceMs = 15000;
 
     // Why the wall switched a plugin off (gridwall_plugin_switched_off_total{plugin, reason}).
-    enum class StopReason { Loading, Script };
+    enum class StopReason { Loading, Script, Memory };
 
     explicit PluginHost(bool english, QObject *parent = nullptr);
     ~PluginHost() override;
 
+    // The operator's limit on every plugin's memory budget, in MB; set before scan().
+    void setMemoryLimitMb(int megabytes) { m_memoryLimitMb = megabytes; }
     // Reads every plugin folder directly under these directories (a folder
     // with a plugin.json), in name order; a second plugin with an id already
     // taken is refused.
@@ -103,7 +113,8 @@ public:
     QVariantMap lastErrors() const { return m_lastErrors; }
     QVariantMap revisions() const { return m_revisions; }
     // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total,
-    // gridwall_plugin_switched_off_total{plugin,reason}, gridwall_plugin_refresh_seconds{plugin}.
+    // gridwall_plugin_switched_off_total{plugin,reason}, gridwall_plugin_memory_bytes{plugin},
+    // gridwall_plugin_memory_budget_bytes{plugin}, gridwall_plugin_refresh_seconds{plugin}.
     QString metricsText() const;
 
     // What the plugins may read (their `wall`), given once the wall's parts exist.
@@ -118,11 +129,13 @@ public:
     void reportErrors(const QString &pluginId, const QList<QQmlError> &errors);
 
     // The engine a plugin's files are created in (made on first use), or null for an unknown
-    // plugin or one switched off (the watchdog had to stop one of its scripts).
+    // plugin or one switched off (the watchdog had to stop one of its scripts, or its memory passed its budget).
     QQmlEngine *engineFor(const QString &pluginId);
     // Whether a file the wall is about to load for a plugin still lies inside its folder, links
     // followed (a file may have been replaced by a link since the manifest was read).
     bool insidePluginFolder(const QString &pluginId, const QString &file) const;
+    // The plugin's memory budget in bytes: its manifest's ask or the default, at most the operator's limit.
+    std::size_t memoryBudget(const QString &pluginId) const;
     // How often a plugin's folder has changed on disk since the start.
     int revision(const QString &pluginId) const { return m_revisions.value(pluginId).toInt(); }
     // The views showing plugins: emptied before the engines go.
@@ -145,12 +158,19 @@ private:
     void interruptLocked(const QString &pluginId, bool interrupted);
     // Its items unloaded, its engine dropped, counted and shown on its tiles; back when its files change.
     void switchOff(const QString &pluginId, StopReason reason, const QString &message);
+    // Measures the plugin's engine and switches it off past its budget.
+    void checkMemory(const QString &pluginId);
+    // The wall's resident memory (0 where it cannot be read).
+    static qint64 residentBytes();
 
     bool m_english = false;
+    int m_memoryLimitMb = kDefaultMemoryLimitMb;
     std::vector<Manifest> m_plugins;
     std::vector<std::pair<QString, QStringList>> m_refused; // folder, problems
     std::map<QString, uint64_t> m_errors;                   // by plugin id, refusals included
     std::map<std::pair<QString, StopReason>, uint64_t> m_stops;
+    std::map<QString, std::size_t> m_heapBytes; // each plugin engine's heap at its last check
+    qint64 m_residentLow = 0;                   // the wall's resident memory at its lowest since the last sudden growth
     QVariantMap m_lastErrors;
 
     // One engine per plugin, made on first use. The watchdog thread reaches them only through

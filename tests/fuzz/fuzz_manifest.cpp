@@ -97,6 +97,7 @@ void checkManifest(const Manifest &m, const QJsonObject &o)
         FUZZ_CHECK(kData.contains(d));
     if (!m.module.isEmpty())
         FUZZ_CHECK(inFolder(m.module + QStringLiteral("/qmldir")));
+    FUZZ_CHECK(m.memoryBudgetMb == 0 || (m.memoryBudgetMb >= 1 && m.memoryBudgetMb <= 4096));
 }
 
 } // namespace

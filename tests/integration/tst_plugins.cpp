@@ -8,7 +8,8 @@
 // the department plugins have no error, and the wall keeps producing frames.
 // Plugins that loop as they load (in onCompleted, in a binding, in a map
 // layer, in a drill-down section) are stopped and the wall starts without
-// them. A file named by a manifest that links out of its plugin's folder is
+// them; a plugin that keeps memory is switched off and the memory comes
+// back. A file named by a manifest that links out of its plugin's folder is
 // refused.
 
 #include "brokerprocess.h"
@@ -179,13 +180,73 @@ private slots:
         QVERIFY2(out.contains("plugin loop-layer: Layer.qml: loading ran over") && out.contains("plugin loop-section: Section.qml: loading ran over"),
                  qPrintable(out));
 
-        // The department plugins beside them load and run without an error.
-        QTest::qWait(1500);
+        // The department plugins loaded beside them and run: their engines are measured in their refresh turns.
+        QVERIFY(wall.waitFor([](const auto &m) {
+            return std::all_of(std::begin(kBundled), std::end(kBundled), [&](const char *plugin) {
+                return m.value(QStringLiteral("gridwall_plugin_memory_bytes{plugin=\"%1\"}").arg(QLatin1String(plugin))) > 0;
+            });
+        }, 5000));
         m = wall.metrics();
         for (const char *innocent : kBundled)
             QVERIFY2(errors(m, innocent) == 0, innocent);
         // Switched off: not run again.
+        QTest::qWait(1500);
         QCOMPARE(wall.metric(QStringLiteral("gridwall_plugin_interruptions_total")), 4.0);
+    }
+
+    // A plugin that keeps 64 MB more every 250 ms: past its memory budget it is switched off, its
+    // engine dropped, and the wall's memory (read by the kernel, from outside) comes back down; a new
+    // version of its files runs in a fresh engine.
+    void aPluginOverItsMemoryBudgetIsSwitchedOff()
+    {
+        QTemporaryDir dir; // a copy, to be edited
+        const QString folder = dir.filePath(QStringLiteral("memory-hog"));
+        QVERIFY(QDir().mkpath(folder));
+        for (const QString file : {"plugin.json", "Tile.qml"})
+            QVERIFY(QFile::copy(QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/memory/memory-hog/") + file, folder + QLatin1Char('/') + file));
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--plugins-dir", dir.path(), "--lang", "en"}),
+                 qPrintable(wall.output()));
+        const qint64 gib = 1024 * 1024;
+        QElapsedTimer waited;
+        waited.start();
+        bool off = false;
+        while (!off && waited.elapsed() < 10000 && wall.memoryKb("VmHWM") < gib) {
+            off = switchedOff(wall.metrics(), "memory-hog", "memory") == 1;
+            QTest::qWait(100);
+        }
+        const qint64 peakKb = wall.memoryKb("VmHWM");
+        qInfo("the wall's peak RSS with the memory hog: %lld MB", peakKb / 1024);
+        QVERIFY2(off, qPrintable(QStringLiteral("not switched off; peak RSS %1 MB\n%2").arg(peakKb / 1024).arg(wall.output())));
+        QVERIFY2(peakKb < gib / 2, qPrintable(QStringLiteral("peak RSS %1 MB").arg(peakKb / 1024)));
+
+        // Blamed, counted, said in one line, shown on its tiles.
+        const QHash<QString, double> m = wall.metrics();
+        QVERIFY(errors(m, "memory-hog") >= 1);
+        const QRegularExpressionMatch said =
+            QRegularExpression(QStringLiteral("plugin memory-hog: used (\\d+) MB of its 64 MB budget; the plugin is off until its files change"))
+                .match(wall.output());
+        QVERIFY2(said.hasMatch(), qPrintable(wall.output()));
+        QVERIFY(said.captured(1).toInt() > 64);
+        for (const char *innocent : kBundled)
+            QVERIFY2(errors(m, innocent) == 0, innocent);
+
+        // Its memory is given back (at least the first 64 MB buffer), and the wall goes on.
+        QTRY_VERIFY_WITH_TIMEOUT(wall.memoryKb("VmRSS") < peakKb - 48 * 1024, 5000);
+        qInfo("RSS after the switch-off: %lld MB", wall.memoryKb("VmRSS") / 1024);
+        QCOMPARE(wall.healthStatus(), 200);
+        QTest::qWait(1000);
+        QCOMPARE(switchedOff(wall.metrics(), "memory-hog", "memory"), 1.0);
+
+        // Off until its files change: the new version runs in a fresh engine (and is stopped again).
+        QFile tile(folder + QStringLiteral("/Tile.qml"));
+        QVERIFY(tile.open(QIODevice::Append));
+        tile.write("// edited\n");
+        tile.close();
+        QVERIFY2(wall.waitFor([](const auto &m) { return switchedOff(m, "memory-hog", "memory") == 2; }, 10000), qPrintable(wall.output()));
+        QVERIFY(wall.output().contains("reloading memory-hog"));
+        QVERIFY(wall.memoryKb("VmHWM") < gib / 2);
+        QCOMPARE(wall.healthStatus(), 200);
     }
 
     // A widget's file that is a link to a file outside its plugin's folder: the manifest is refused

@@ -70,6 +70,18 @@ bool WallProcess::start(const QStringList &args, const QString &platform, int re
     return false;
 }
 
+qint64 WallProcess::memoryKb(const char *field) const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (pid() <= 0 || !status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
 void WallProcess::kill()
 {
     m_process.kill();

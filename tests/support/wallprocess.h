@@ -23,6 +23,8 @@ public:
     // object; `platform` is a Qt platform plugin ("offscreen" needs no display).
     // True once /health says 200 within `readyWithinMs`.
     bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"), int readyWithinMs = 10000);
+    // The kernel's figures of /proc/PID/status in kB: "VmRSS" (resident now), "VmHWM" (its peak); -1 when gone.
+    qint64 memoryKb(const char *field) const;
     qint64 pid() const { return m_process.processId(); }
     // CPU seconds (user + system) the process has used so far.
     double cpuSeconds() const { return processCpuSeconds(pid()); }

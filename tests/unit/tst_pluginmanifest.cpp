@@ -106,6 +106,10 @@ private slots:
         QTest::newRow("size") << good().replace("[2,1]", "[5,1]") << "widgets[rings].size: [columns, rows], 1 to 4 each";
         QTest::newRow("no widgets") << good().replace("\"widgets\":[", "\"widgets\":[],\"unused\":[")
                                     << "widgets: at least one widget is required";
+        QTest::newRow("memory budget") << good().replace("\"futureField\":true", "\"memoryBudgetMb\":0.5")
+                                       << "memoryBudgetMb: a whole number of MB from 1 to 4096";
+        QTest::newRow("memory budget text") << good().replace("\"futureField\":true", "\"memoryBudgetMb\":\"lots\"")
+                                            << "memoryBudgetMb: a whole number of MB from 1 to 4096";
     }
     void badManifestsSayWhy()
     {
@@ -116,6 +120,17 @@ private slots:
         QVERIFY2(read.problems.join('\n').contains(problem), qPrintable(read.problems.join('\n')));
         for (const QString &line : read.problems)
             QVERIFY2(!line.contains('\n'), "each problem must be one line");
+    }
+
+    // A plugin may ask for its own memory budget (the wall caps it at the operator's limit).
+    void memoryBudget()
+    {
+        const ManifestRead asks = readManifest(plugin("asks-memory", good().replace("\"futureField\":true", "\"memoryBudgetMb\":128")));
+        QVERIFY2(asks.manifest, qPrintable(asks.problems.join('\n')));
+        QCOMPARE(asks.manifest->memoryBudgetMb, 128);
+        const ManifestRead plain = readManifest(plugin("plain-memory", good()));
+        QVERIFY(plain.manifest);
+        QCOMPARE(plain.manifest->memoryBudgetMb, 0); // the wall's default
     }
 
     // Every file the manifest names stays inside the folder once links are followed: a widget, a
