@@ -8,6 +8,7 @@
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
 #include "metrics/servicenotifier.h"
+#include "metrics/stopsignals.h"
 #include "plugins/pluginhost.h"
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
@@ -80,6 +81,9 @@ int main(int argc, char *argv[])
         return parsed.exitCode;
     }
     const Options &options = *parsed.options;
+    // SIGTERM and SIGINT: a graceful quit when the event loop takes it within 3 s, else a hard exit.
+    // Installed after the platform plugin, whose own handler (eglfs, linuxfb) waits for the event loop and then _exit(1)s.
+    const gridwall::metrics::StopSignals stopSignals(std::chrono::seconds(3), std::chrono::seconds(10));
 
     const QString geoFile = options.geoFile.isEmpty() ? QStringLiteral(":/gridwall/geo/panjin-regions.geojson") : options.geoFile;
     QFuture<gridwall::map::MapDataLoad> loading = QtConcurrent::run(gridwall::map::loadMapData, geoFile);

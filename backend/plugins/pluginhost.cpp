@@ -27,7 +27,10 @@ PluginHost::~PluginHost()
         m_watchdog->requestInterruption();
         m_watchdog->wait();
     }
-    // The plugins' items go before the engines they were made in.
+    // The wall is closing: no plugin script runs any more (an onDestruction handler could hold the exit,
+    // with the watchdog gone). The plugins' items go before the engines they were made in.
+    for (auto &[plugin, engine] : m_engines)
+        engine->setInterrupted(true);
     for (PluginView *view : std::set<PluginView *>(m_views))
         view->unload();
     m_retired.clear();

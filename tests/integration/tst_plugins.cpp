@@ -6,11 +6,13 @@
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total),
 // blamed on its own plugin and that plugin switched off; the good plugin and
 // the department plugins have no error, and the wall keeps producing frames.
-// Plugins that loop as they load (in onCompleted, in a binding, in a map
-// layer, in a drill-down section) are stopped and the wall starts without
-// them; a plugin that keeps memory is switched off and the memory comes
-// back. A file named by a manifest that links out of its plugin's folder is
-// refused.
+//
+// Hostile plugins (tests/data/plugins/hostile/) cannot stop, freeze or starve
+// the wall: plugins that loop as they load (in onCompleted, in a binding, in a
+// map layer, in a drill-down section) are stopped and the wall starts without
+// them; a plugin that keeps memory is switched off and the memory comes back;
+// a file named by a manifest that links out of its folder is refused; SIGTERM
+// ends the wall within seconds while a plugin loops.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
@@ -285,6 +287,41 @@ private slots:
                  qPrintable(out));
         QVERIFY2(!out.contains("loaded from outside"), qPrintable(out));
         QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // SIGTERM ends the wall within seconds while a plugin's script holds the GUI thread: once the
+    // wall runs (the watchdog frees the thread, the event loop takes the quit: a clean exit, which a
+    // plugin looping in its onDestruction does not hold), and while plugins loop as they load, before
+    // the event loop runs (ended at the deadline, saying so).
+    void sigtermEndsTheWallWhileAPluginLoops()
+    {
+        {
+            WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+            QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/stop")}), qPrintable(wall.output()));
+            QVERIFY2(waitForOutput(wall, QStringLiteral("loop-on-timer: looping now"), 10000), qPrintable(wall.output()));
+            QElapsedTimer stopping;
+            stopping.start();
+            wall.terminate();
+            QVERIFY2(wall.waitForExit(5000), "still running 5 s after SIGTERM");
+            qInfo("SIGTERM to exit while a plugin's timer loops: %lld ms", qint64(stopping.elapsed()));
+            QCOMPARE(wall.exitCode(), 0);
+            QVERIFY(stopping.elapsed() < 4000);
+            QVERIFY2(wall.output().contains("SIGTERM: stopping"), qPrintable(wall.output()));
+        }
+        {
+            WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+            QVERIFY(wall.launch({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/loading")}));
+            QVERIFY2(waitForOutput(wall, QStringLiteral("plugin loop-section 1.0.0"), 10000), qPrintable(wall.output()));
+            QElapsedTimer stopping;
+            stopping.start();
+            wall.terminate();
+            QVERIFY2(wall.waitForExit(8000), "still running 8 s after SIGTERM");
+            qInfo("SIGTERM to exit while plugins loop as they load: %lld ms (exit %d)", qint64(stopping.elapsed()), wall.exitCode());
+            QVERIFY(stopping.elapsed() < 5000);
+            // Its own exit: quit, or the deadline's hard exit (128 + SIGTERM), each said in the log.
+            QVERIFY2(wall.exitCode() == 0 || wall.exitCode() == 143, qPrintable(wall.output()));
+            QVERIFY2(wall.output().contains("SIGTERM: "), qPrintable(wall.output()));
+        }
     }
 };
 

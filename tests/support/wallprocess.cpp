@@ -48,15 +48,7 @@ WallProcess::~WallProcess()
 
 bool WallProcess::start(const QStringList &args, const QString &platform, int readyWithinMs)
 {
-    m_metricsPort = freeLoopbackPort();
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    QStringList all{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)};
-    const qsizetype named = args.indexOf(QStringLiteral("--data-dir"));
-    m_namedDataDir = named >= 0 ? args.value(named + 1) : QString();
-    if (named < 0)
-        all << QStringLiteral("--data-dir") << m_dataDir.path();
-    m_process.start(m_binary, all + args);
-    if (!m_process.waitForStarted(5000))
+    if (!launch(args, platform))
         return false;
     QElapsedTimer waited;
     waited.start();
@@ -68,6 +60,19 @@ bool WallProcess::start(const QStringList &args, const QString &platform, int re
         QThread::msleep(50);
     }
     return false;
+}
+
+bool WallProcess::launch(const QStringList &args, const QString &platform)
+{
+    m_metricsPort = freeLoopbackPort();
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    QStringList all{"-platform", platform, "--size", "640x360", "--metrics-port", QString::number(m_metricsPort)};
+    const qsizetype named = args.indexOf(QStringLiteral("--data-dir"));
+    m_namedDataDir = named >= 0 ? args.value(named + 1) : QString();
+    if (named < 0)
+        all << QStringLiteral("--data-dir") << m_dataDir.path();
+    m_process.start(m_binary, all + args);
+    return m_process.waitForStarted(5000);
 }
 
 qint64 WallProcess::memoryKb(const char *field) const
