@@ -8,6 +8,7 @@
 #include "map/geomap.h"
 #include "metrics/metricsserver.h"
 #include "metrics/servicenotifier.h"
+#include "metrics/stopsignals.h"
 #include "plugins/pluginhost.h"
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
@@ -80,6 +81,9 @@ int main(int argc, char *argv[])
         return parsed.exitCode;
     }
     const Options &options = *parsed.options;
+    // SIGTERM and SIGINT: a graceful quit when the event loop takes it within 3 s, else a hard exit.
+    // Installed after the platform plugin, whose own handler (eglfs, linuxfb) waits for the event loop and then _exit(1)s.
+    const gridwall::metrics::StopSignals stopSignals(std::chrono::seconds(3), std::chrono::seconds(10));
 
     const QString geoFile = options.geoFile.isEmpty() ? QStringLiteral(":/gridwall/geo/panjin-regions.geojson") : options.geoFile;
     QFuture<gridwall::map::MapDataLoad> loading = QtConcurrent::run(gridwall::map::loadMapData, geoFile);
@@ -198,11 +202,14 @@ int main(int argc, char *argv[])
     window->setProperty("alarmSound", !options.mute);
     // Department plugins from --plugins-dir (kiosk/demo passes the bundled plugins/), read before any is loaded.
     gridwall::plugins::PluginHost pluginHost(options.language == QLatin1String("en"));
+    pluginHost.setMemoryLimitMb(options.pluginMemoryLimitMb);
     pluginHost.scan(options.pluginDirs);
     pluginHost.connectWall({&liveFeed, &geography, &historyQueries, &regionPanel, &entityPanel, map});
-    // Guarded once the wall draws: its own start is no plugin's fault.
-    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &pluginHost, &gridwall::plugins::PluginHost::startWatchdog,
-                     Qt::QueuedConnection);
+    // Guarded before their files load (below, as the window gets them); the scripts they run on their
+    // own once the wall draws: its own start is no plugin's fault.
+    pluginHost.startWatchdog();
+    QObject::connect(map, &gridwall::map::GeoMap::firstFrameSwapped, &pluginHost, [&pluginHost] { pluginHost.wallDrawn(); },
+                     Qt::DirectConnection);
     window->setProperty("plugins", QVariant::fromValue(&pluginHost));
     if (!options.viewCode.isEmpty() && !viewRegion)
         entityPanel.show(options.viewCode);

@@ -41,6 +41,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("History: telemetry and alarm transitions are kept D days (default 400); case events are kept for good."), QStringLiteral("D"));
     const QCommandLineOption pluginsDir(QStringLiteral("plugins-dir"),
                                         QStringLiteral("Load the department plugins in DIR (repeatable; docs/plugins.md)."), QStringLiteral("DIR"));
+    const QCommandLineOption pluginMemory(QStringLiteral("plugin-memory-mb"),
+                                          QStringLiteral("The most memory (JS heap) any plugin may use before it is switched off, in MB (default 256; "
+                                                         "a plugin gets 64 unless its plugin.json asks for more)."),
+                                          QStringLiteral("MB"));
     const QCommandLineOption mute(QStringLiteral("mute"), QStringLiteral("Start with the critical-alarm sound off (the ticker's speaker switches it)."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Wall configuration (JSON: the wall's screens and bezels, scenes, the briefing tour; docs/wall.md)."),
                                     QStringLiteral("FILE"));
@@ -49,7 +53,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
                                   QStringLiteral("COL,ROW"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
                        passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, maxAhead, mute, pluginsDir,
-                       config, wallOption, node});
+                       pluginMemory, config, wallOption, node});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -95,6 +99,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
     for (const QString &dir : options.pluginDirs)
         if (!QFileInfo(dir).isDir())
             return usageError(QStringLiteral("--plugins-dir %1: not a folder").arg(dir));
+    if (parser.isSet(pluginMemory)) {
+        bool ok = false;
+        options.pluginMemoryLimitMb = parser.value(pluginMemory).toInt(&ok);
+        if (!ok || options.pluginMemoryLimitMb < 1 || options.pluginMemoryLimitMb > 4096)
+            return usageError(QStringLiteral("--plugin-memory-mb wants MB from 1 to 4096, not '%1'").arg(parser.value(pluginMemory)));
+    }
 
     if (parser.isSet(broker)) {
         options.broker = parser.value(broker);

@@ -32,6 +32,7 @@ struct Options
     bool dataDirSet = false;
     bool mute = false; // the critical-alarm sound starts off
     QStringList pluginDirs; // besides the bundled plugins
+    int pluginMemoryLimitMb = 256; // the most heap any plugin's engine may hold (PluginHost::kDefaultMemoryLimitMb)
     int telemetryBucketSeconds = 60; // readings and positions are kept per bucket of this width
     int retentionDays = 400;         // telemetry buckets and alarm transitions older than this are deleted
     qint64 maxAheadSeconds = 300;    // payload and view times further ahead of this machine's clock are refused

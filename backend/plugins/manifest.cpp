@@ -10,7 +10,17 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace gridwall::plugins {
+
+bool leadsInside(const QString &folder, const QString &path)
+{
+    const QString root = QFileInfo(folder).canonicalFilePath();
+    const QFileInfo file(QDir(folder).filePath(path));
+    const QString target = file.canonicalFilePath();
+    return !root.isEmpty() && file.isFile() && target.startsWith(root + QLatin1Char('/'));
+}
 
 std::optional<ApiVersion> ApiVersion::parse(const QString &text)
 {
@@ -41,15 +51,20 @@ bool compatible(ApiVersion plugin, ApiVersion host, QString *why)
 
 namespace {
 
-// A path inside the plugin folder: relative, no way out, an existing file.
+// A path inside the plugin folder: relative, no way out (by '..' or through a link), an existing file.
 bool insideFolder(const QString &folder, const QString &relative, QString *problem, const QString &field)
 {
     if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
         *problem = QStringLiteral("%1: \"%2\" must be a path inside the plugin folder").arg(field, relative);
         return false;
     }
-    if (!QFileInfo(QDir(folder).filePath(relative)).isFile()) {
+    const QFileInfo file(QDir(folder).filePath(relative));
+    if (!file.isFile()) {
         *problem = QStringLiteral("%1: %2 does not exist in the plugin folder").arg(field, relative);
+        return false;
+    }
+    if (!leadsInside(folder, relative)) {
+        *problem = QStringLiteral("%1: %2 is a link to %3, outside the plugin folder").arg(field, relative, file.canonicalFilePath());
         return false;
     }
     return true;
@@ -75,6 +90,11 @@ ManifestRead readManifest(const QString &folderPath, ApiVersion host)
 {
     const QString folder = QFileInfo(folderPath).absoluteFilePath();
     QFile file(QDir(folder).filePath(QStringLiteral("plugin.json")));
+    if (QFileInfo(file).isFile() && !leadsInside(folder, QStringLiteral("plugin.json"))) {
+        ManifestRead out;
+        out.problems << oneLine(QStringLiteral("plugin.json: is a link to %1, outside the plugin folder").arg(QFileInfo(file).canonicalFilePath()));
+        return out;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         ManifestRead out;
         out.problems << QStringLiteral("plugin.json: cannot read it (%1)").arg(file.errorString());
@@ -194,6 +214,15 @@ ManifestRead readManifestJson(const QByteArray &json, const QString &folderPath,
         QString problem;
         if (!insideFolder(folder, m.module + QStringLiteral("/qmldir"), &problem, QStringLiteral("module")))
             problems << problem;
+    }
+    // The heap its engine may hold, when the plugin asks for another than the wall's default.
+    const QJsonValue memory = o.value(QStringLiteral("memoryBudgetMb"));
+    if (!memory.isUndefined()) {
+        const double mb = memory.toDouble(-1);
+        if (!memory.isDouble() || !(mb >= 1 && mb <= 4096) || mb != std::floor(mb))
+            problems << QStringLiteral("memoryBudgetMb: a whole number of MB from 1 to 4096");
+        else
+            m.memoryBudgetMb = int(mb);
     }
     if (problems.isEmpty())
         out.manifest = std::move(m);

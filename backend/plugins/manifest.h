@@ -74,6 +74,7 @@ struct Manifest
     QStringList feeds;
     QStringList data;
     QString module; // optional: a subfolder holding a C++ QML module (its qmldir)
+    int memoryBudgetMb = 0; // optional: the heap its engine may hold (0: the wall's default; the operator's limit caps it)
 
     bool reads(const QString &feed) const { return feeds.contains(feed); }
 };
@@ -84,8 +85,12 @@ struct ManifestRead
     QStringList problems;             // one line each, naming the field
 };
 
+// Whether `path` (relative to `folder`, or absolute) is an existing file
+// inside `folder` once every link on the way is followed.
+bool leadsInside(const QString &folder, const QString &path);
+
 // Reads FOLDER/plugin.json and checks every field, that every file it names
-// exists inside the folder, and that the host can run its API version.
+// exists inside the folder (links followed), and that the host can run its API version.
 ManifestRead readManifest(const QString &folder, ApiVersion host = kHostApi);
 // The same checks on the text of a plugin.json already in memory; the files
 // it names are still looked up in `folder`.

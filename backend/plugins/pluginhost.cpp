@@ -1,10 +1,14 @@
 #include "pluginhost.h"
 
+#include "engineheap.h"
 #include "pluginview.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QUrl>
+
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcPlugins, "gridwall.plugins", QtInfoMsg)
 
@@ -23,9 +27,13 @@ PluginHost::~PluginHost()
         m_watchdog->requestInterruption();
         m_watchdog->wait();
     }
-    // The plugins' items go before the engines they were made in.
+    // The wall is closing: no plugin script runs any more (an onDestruction handler could hold the exit,
+    // with the watchdog gone). The plugins' items go before the engines they were made in.
+    for (auto &[plugin, engine] : m_engines)
+        engine->setInterrupted(true);
     for (PluginView *view : std::set<PluginView *>(m_views))
         view->unload();
+    m_retired.clear();
 }
 
 void PluginHost::scan(const QStringList &directories)
@@ -50,8 +58,12 @@ void PluginHost::scan(const QStringList &directories)
                 m_refused.emplace_back(QFileInfo(folder).absoluteFilePath(), read.problems);
                 ++m_errors[name];
             } else {
-                qCInfo(lcPlugins, "plugin %s %s (API %s) from %s", qPrintable(m_plugins.back().id), qPrintable(m_plugins.back().version),
-                       qPrintable(m_plugins.back().api.toString()), qPrintable(folder));
+                const Manifest &m = m_plugins.back();
+                qCInfo(lcPlugins, "plugin %s %s (API %s) from %s", qPrintable(m.id), qPrintable(m.version), qPrintable(m.api.toString()),
+                       qPrintable(folder));
+                if (m.memoryBudgetMb > m_memoryLimitMb)
+                    qCWarning(lcPlugins, "plugin %s asks for %d MB of memory, this wall allows %d MB (--plugin-memory-mb)", qPrintable(m.id),
+                              m.memoryBudgetMb, m_memoryLimitMb);
             }
         }
     }
@@ -74,8 +86,8 @@ QQmlEngine *PluginHost::engineFor(const QString &pluginId)
         connect(engine.get(), &QQmlEngine::warnings, this, [this, pluginId](const QList<QQmlError> &warnings) {
             reportErrors(pluginId, warnings);
         });
-        const QMutexLocker lock(&m_enginesMutex);
-        m_guarded.emplace_back(pluginId, engine.get());
+        const QMutexLocker lock(&m_watchMutex);
+        m_guardedEngines.emplace_back(pluginId, engine.get());
     }
     return engine.get();
 }
@@ -102,67 +114,205 @@ void PluginHost::startWatchdog()
     m_reloadSoon.setInterval(300);
     connect(&m_reloadSoon, &QTimer::timeout, this, &PluginHost::reloadChanged);
 
+    // Beats from the event loop on (until then the GUI thread is the wall's own start, or guarded loads).
     m_heartbeat.setInterval(100);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        m_lastBeatMs.store(m_clock.elapsed());
+        beat();
+        m_retired.clear(); // from the event loop: no component of theirs is on the stack
         QStringList stopped;
         {
-            const QMutexLocker lock(&m_stoppedMutex);
+            const QMutexLocker lock(&m_watchMutex);
             stopped.swap(m_stopped);
         }
-        for (const QString &plugin : stopped) {
-            // Switched off until its files change: a timer would only run the script again.
-            m_switchedOff.insert(plugin);
-            unloadViews({plugin});
-            m_engines.at(plugin)->setInterrupted(false);
-            countError(plugin, m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
-                                                 .arg(kScriptBudgetMs)
-                                         : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
+        for (const QString &plugin : stopped)
+            switchOff(plugin, StopReason::Script,
+                      m_english ? QStringLiteral("a script ran over %1 ms and was stopped; the plugin is off until its files change")
+                                      .arg(kScriptBudgetMs)
+                                : QStringLiteral("脚本运行超过 %1 毫秒已被停止，插件已停用，文件更新后重新加载").arg(kScriptBudgetMs));
+        // Memory that grows fast is looked at now, not in the plugins' next refresh turns.
+        const qint64 resident = residentBytes();
+        m_residentLow = std::min(m_residentLow, resident);
+        if (resident - m_residentLow > kSuddenGrowthBytes) {
+            for (const Manifest &m : m_plugins)
+                checkMemory(m.id);
+            m_residentLow = residentBytes();
         }
     });
-    m_lastBeatMs.store(m_clock.elapsed());
+    m_residentLow = residentBytes();
+    beat();
+    m_watchStartMs.store(m_clock.elapsed());
     m_heartbeat.start();
     m_watchdog.reset(QThread::create([this] { watchdogLoop(); }));
     m_watchdog->start();
 }
 
+bool PluginHost::guarded(const QString &pluginId, Work kind, const QString &what, const std::function<void()> &work)
+{
+    // Entering and leaving a plugin's code are beats: the GUI thread is the wall's between them.
+    beat();
+    {
+        const QMutexLocker lock(&m_watchMutex);
+        m_running.push_back({pluginId, m_clock.elapsed(), false});
+    }
+    QElapsedTimer took;
+    took.start();
+    work();
+    bool interrupted = false;
+    {
+        const QMutexLocker lock(&m_watchMutex);
+        interrupted = m_running.back().interrupted;
+        m_running.pop_back();
+    }
+    beat();
+    qCDebug(lcPlugins, "plugin %s: %s %s took %lld ms", qPrintable(pluginId), kind == Work::Loading ? "loading" : "refresh", qPrintable(what),
+            qint64(took.elapsed()));
+    if (!interrupted)
+        return true;
+    if (kind == Work::Loading)
+        switchOff(pluginId, StopReason::Loading,
+                  m_english ? QStringLiteral("%1: loading ran over %2 ms and was stopped; the plugin is off until its files change")
+                                  .arg(what)
+                                  .arg(kScriptBudgetMs)
+                            : QStringLiteral("%1：加载超过 %2 毫秒已被停止，插件已停用，文件更新后重新加载").arg(what).arg(kScriptBudgetMs));
+    else
+        switchOff(pluginId, StopReason::Script,
+                  m_english ? QStringLiteral("%1 ran over %2 ms and was stopped; the plugin is off until its files change")
+                                  .arg(what)
+                                  .arg(kScriptBudgetMs)
+                            : QStringLiteral("%1 超过 %2 毫秒已被停止，插件已停用，文件更新后重新加载").arg(what).arg(kScriptBudgetMs));
+    return false;
+}
+
+void PluginHost::interruptLocked(const QString &pluginId, bool interrupted)
+{
+    for (const auto &[plugin, engine] : m_guardedEngines)
+        if (plugin == pluginId)
+            engine->setInterrupted(interrupted); // the one engine call made for another thread
+}
+
 void PluginHost::watchdogLoop()
 {
     constexpr int kTryMs = 250; // how long one engine stays interrupted to see whether the GUI thread comes back
-    const auto interrupted = [] { return QThread::currentThread()->isInterruptionRequested(); };
-    while (!interrupted()) {
+    const auto stopRequested = [] { return QThread::currentThread()->isInterruptionRequested(); };
+    while (!stopRequested()) {
         QThread::msleep(100);
-        const qint64 beat = m_lastBeatMs.load();
-        if (m_clock.elapsed() - beat <= kScriptBudgetMs)
-            continue;
-        // The GUI thread is stuck. Stop each plugin's scripts in turn (setInterrupted is the one engine
-        // call made for another thread); the engine whose stop lets the GUI thread beat again had the script.
-        std::vector<std::pair<QString, QQmlEngine *>> engines;
+        const qint64 now = m_clock.elapsed();
         {
-            const QMutexLocker lock(&m_enginesMutex);
-            engines = m_guarded;
+            // Work guarded by name: past the budget, its plugin is stopped; the round below waits for it.
+            const QMutexLocker lock(&m_watchMutex);
+            if (!m_running.empty()) {
+                Running &innermost = m_running.back();
+                if (!innermost.interrupted && now - innermost.sinceMs > kScriptBudgetMs) {
+                    interruptLocked(innermost.plugin, true);
+                    innermost.interrupted = true;
+                    m_interruptions.fetch_add(1);
+                }
+                continue;
+            }
+        }
+        // Scripts a plugin runs on its own: once the wall draws (its own start is no plugin's fault),
+        // or when no frame has come long after the plugins loaded (a plugin's timer may hold the GUI thread).
+        if (!m_wallDrawn.load() && now - m_watchStartMs.load() <= kFirstFrameGraceMs)
+            continue;
+        const qint64 beat = m_lastBeatMs.load();
+        if (now - beat <= kScriptBudgetMs)
+            continue;
+        // The GUI thread is stuck. Stop each plugin's scripts in turn; the engine whose stop lets the
+        // GUI thread beat again had the script.
+        QStringList plugins;
+        {
+            const QMutexLocker lock(&m_watchMutex);
+            for (const auto &[plugin, engine] : m_guardedEngines)
+                plugins << plugin;
         }
         QString culprit;
-        for (const auto &[plugin, engine] : engines) {
-            engine->setInterrupted(true);
-            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !interrupted(); waited += 10)
+        for (const QString &plugin : plugins) {
+            {
+                const QMutexLocker lock(&m_watchMutex);
+                interruptLocked(plugin, true);
+            }
+            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !stopRequested(); waited += 10)
                 QThread::msleep(10);
             if (beatSince(beat)) {
-                culprit = plugin; // stays interrupted until the GUI thread has reported it
+                culprit = plugin; // stays interrupted until the GUI thread has switched it off
                 break;
             }
-            engine->setInterrupted(false);
+            const QMutexLocker lock(&m_watchMutex);
+            interruptLocked(plugin, false);
         }
         if (!culprit.isEmpty()) {
             m_interruptions.fetch_add(1);
-            const QMutexLocker lock(&m_stoppedMutex);
+            const QMutexLocker lock(&m_watchMutex);
             m_stopped << culprit;
             continue;
         }
         // Not a plugin's script (the wall's own work, or the machine): wait for the GUI thread, blame no one.
-        while (!beatSince(beat) && !interrupted())
+        while (!beatSince(beat) && !stopRequested())
             QThread::msleep(100);
     }
+}
+
+void PluginHost::switchOff(const QString &pluginId, StopReason reason, const QString &message)
+{
+    if (m_switchedOff.count(pluginId))
+        return;
+    m_switchedOff.insert(pluginId);
+    ++m_stops[{pluginId, reason}];
+    if (const auto it = m_engines.find(pluginId); it != m_engines.end()) {
+        {
+            // Out of the watchdog's reach before it goes; no script of the plugin runs again in it.
+            const QMutexLocker lock(&m_watchMutex);
+            interruptLocked(pluginId, true);
+            std::erase_if(m_guardedEngines, [&](const auto &guarded) { return guarded.first == pluginId; });
+        }
+        unloadViews({pluginId});
+        disconnect(it->second.get(), nullptr, this, nullptr); // what it says as it goes is not news
+        // Its heap (and the memory it took) goes with it; deleted from the event loop, as a load of
+        // one of its files may still be on the stack.
+        m_retired.push_back(std::move(it->second));
+        m_engines.erase(it);
+        m_heapBytes.erase(pluginId);
+    }
+    countError(pluginId, message);
+}
+
+std::size_t PluginHost::memoryBudget(const QString &pluginId) const
+{
+    const Manifest *m = manifest(pluginId);
+    const int asked = m && m->memoryBudgetMb > 0 ? m->memoryBudgetMb : kDefaultMemoryBudgetMb;
+    return std::size_t(std::min(asked, m_memoryLimitMb)) * 1024 * 1024;
+}
+
+qint64 PluginHost::residentBytes()
+{
+    // /proc/self/statm: size, resident, … in pages.
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    return statm.readAll().split(' ').value(1).toLongLong() * qint64(sysconf(_SC_PAGESIZE));
+}
+
+void PluginHost::checkMemory(const QString &pluginId)
+{
+    // On the GUI thread between scripts: the heap is walked, which a running script or the collector
+    // would change under a reader on another thread.
+    const auto it = m_engines.find(pluginId);
+    if (it == m_engines.end())
+        return;
+    const std::size_t budget = memoryBudget(pluginId);
+    std::size_t used = measureHeap(*it->second, budget).total();
+    if (used > budget) {
+        // Garbage counts until the collector has run: collect before judging.
+        it->second->collectGarbage();
+        used = measureHeap(*it->second).total();
+    }
+    m_heapBytes[pluginId] = used;
+    if (used <= budget)
+        return;
+    const auto mb = [](std::size_t bytes) { return QString::number(double(bytes) / (1024 * 1024), 'f', 0); };
+    switchOff(pluginId, StopReason::Memory,
+              m_english ? QStringLiteral("used %1 MB of its %2 MB budget; the plugin is off until its files change").arg(mb(used), mb(budget))
+                        : QStringLiteral("内存用量 %1 MB，超出 %2 MB 预算，插件已停用，文件更新后重新加载").arg(mb(used), mb(budget)));
 }
 
 void PluginHost::connectWall(const WallParts &parts)
@@ -182,10 +332,15 @@ void PluginHost::connectWall(const WallParts &parts)
         auto &timer = m_ticks.emplace_back(std::make_unique<QTimer>());
         timer->setInterval(1000);
         connect(timer.get(), &QTimer::timeout, this, [this, id = id, api = api.get()] {
+            if (m_switchedOff.count(id))
+                return;
             QElapsedTimer spent;
             spent.start();
-            api->tick(); // the plugin's handlers of `refreshed` run in here
+            // The plugin's handlers of `refreshed` run in here.
+            const bool finished = guarded(id, Work::Refresh, QStringLiteral("a handler of refreshed"), [api] { api->tick(); });
             m_refreshTimes.at(id)->observe(double(spent.nsecsElapsed()) / 1e9);
+            if (finished)
+                checkMemory(id);
         });
         QTimer::singleShot(1000 * turn++ / int(m_apis.size()), timer.get(), qOverload<>(&QTimer::start));
     }
@@ -232,6 +387,12 @@ void PluginHost::reloadChanged()
     qCInfo(lcPlugins, "reloading %s", qPrintable(reloaded.join(QStringLiteral(", "))));
     emit errorsChanged();
     emit revisionsChanged();
+}
+
+bool PluginHost::insidePluginFolder(const QString &pluginId, const QString &file) const
+{
+    const Manifest *m = manifest(pluginId);
+    return m && leadsInside(m->folder, file);
 }
 
 const Manifest *PluginHost::manifest(const QString &pluginId) const
@@ -334,15 +495,39 @@ QString PluginHost::metricsText() const
                                  "# TYPE gridwall_plugins_loaded gauge\n"
                                  "gridwall_plugins_loaded %1\n")
                       .arg(m_plugins.size());
-    out += QStringLiteral("# HELP gridwall_plugin_errors_total Errors of a plugin: a refused manifest, QML and script errors, interruptions.\n"
+    out += QStringLiteral("# HELP gridwall_plugin_errors_total Errors of a plugin: a refused manifest, QML and script errors, interruptions, its memory budget passed.\n"
                           "# TYPE gridwall_plugin_errors_total counter\n");
     for (const auto &[plugin, count] : m_errors)
         out += QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"} %2\n").arg(plugin).arg(count);
-    out += QStringLiteral("# HELP gridwall_plugin_interruptions_total Scripts stopped for keeping the GUI thread busy over %1 ms.\n"
+    out += QStringLiteral("# HELP gridwall_plugin_interruptions_total Scripts and loads stopped for keeping the GUI thread busy over %1 ms.\n"
                           "# TYPE gridwall_plugin_interruptions_total counter\n"
                           "gridwall_plugin_interruptions_total %2\n")
                .arg(kScriptBudgetMs)
                .arg(m_interruptions.load());
+    const auto reasonName = [](StopReason reason) {
+        switch (reason) {
+        case StopReason::Loading: return QStringLiteral("loading");
+        case StopReason::Script: return QStringLiteral("script");
+        case StopReason::Memory: return QStringLiteral("memory");
+        }
+        return QString();
+    };
+    out += QStringLiteral("# HELP gridwall_plugin_switched_off_total Plugins the wall switched off until their files change: "
+                          "loading or script (ran over %1 ms), memory (its engine passed its memory budget).\n"
+                          "# TYPE gridwall_plugin_switched_off_total counter\n")
+               .arg(kScriptBudgetMs);
+    for (const auto &[key, count] : m_stops)
+        out += QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"} %3\n")
+                   .arg(key.first, reasonName(key.second))
+                   .arg(count);
+    out += QStringLiteral("# HELP gridwall_plugin_memory_bytes The heap of a plugin's engine at its last check (objects, strings, ArrayBuffers).\n"
+                          "# TYPE gridwall_plugin_memory_bytes gauge\n");
+    for (const auto &[plugin, bytes] : m_heapBytes)
+        out += QStringLiteral("gridwall_plugin_memory_bytes{plugin=\"%1\"} %2\n").arg(plugin).arg(bytes);
+    out += QStringLiteral("# HELP gridwall_plugin_memory_budget_bytes The heap a plugin's engine may hold before it is switched off.\n"
+                          "# TYPE gridwall_plugin_memory_budget_bytes gauge\n");
+    for (const Manifest &m : m_plugins)
+        out += QStringLiteral("gridwall_plugin_memory_budget_bytes{plugin=\"%1\"} %2\n").arg(m.id).arg(memoryBudget(m.id));
     out += QStringLiteral("# HELP gridwall_plugin_refresh_seconds GUI-thread time of a plugin's once-a-second refresh.\n"
                           "# TYPE gridwall_plugin_refresh_seconds histogram\n");
     for (const auto &[plugin, histogram] : m_refreshTimes)

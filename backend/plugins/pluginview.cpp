@@ -94,13 +94,31 @@ void PluginView::load()
     QQmlEngine *engine = m_host->engineFor(m_plugin);
     if (!engine)
         return;
-
-    QQmlComponent component(engine, m_source, QQmlComponent::PreferSynchronous);
-    const auto fail = [this](const QList<QQmlError> &errors) {
-        m_host->reportErrors(m_plugin, errors);
-        m_status = Error;
+    // Checked again as it loads: a file may have been replaced by a link since the manifest was read.
+    if (m_source.isLocalFile() && !m_host->insidePluginFolder(m_plugin, m_source.toLocalFile())) {
+        QQmlError outside;
+        outside.setUrl(m_source);
+        outside.setDescription(QStringLiteral("leads outside the plugin folder (a link?) and was not loaded"));
+        fail({outside});
+        return;
+    }
+    // Compiling, creating, its bindings and onCompleted are the plugin's code: watched by its name.
+    if (!m_host->guarded(m_plugin, PluginHost::Work::Loading, m_source.fileName(), [this, engine] { create(engine); })) {
+        m_status = Error; // switched off: its items are gone, its tiles say why
         emit statusChanged();
-    };
+    }
+}
+
+void PluginView::fail(const QList<QQmlError> &errors)
+{
+    m_host->reportErrors(m_plugin, errors);
+    m_status = Error;
+    emit statusChanged();
+}
+
+void PluginView::create(QQmlEngine *engine)
+{
+    QQmlComponent component(engine, m_source, QQmlComponent::PreferSynchronous);
     if (component.isError()) {
         fail(component.errors());
         return;

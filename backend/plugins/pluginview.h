@@ -3,12 +3,15 @@
 // layer, a drill-down section). The plugin's file is created in its own
 // engine (PluginHost::engineFor), so that everything it does wrong is known
 // to be its own: its warnings and errors, and a script the watchdog has to
-// stop. The plugin's root item gets its `wall` before it completes (when it
-// declares `property var wall`) and fills this item; the item's implicit
-// size follows the plugin's. It loads again when the plugin's folder
-// changes on disk (live reload).
+// stop (loading a file is watched by the plugin's name: past the budget,
+// the plugin is switched off and the wall goes on without it). The plugin's
+// root item gets its `wall` before it completes (when it declares `property
+// var wall`) and fills this item; the item's implicit size follows the
+// plugin's. It loads again when the plugin's folder changes on disk (live
+// reload).
 
 #include <QPointer>
+#include <QQmlError>
 #include <QQmlContext>
 #include <QQuickItem>
 #include <QUrl>
@@ -58,6 +61,9 @@ protected:
 
 private:
     void load();
+    // Makes the plugin's item from its file in its engine (the part the watchdog guards).
+    void create(QQmlEngine *engine);
+    void fail(const QList<QQmlError> &errors);
     void fitItem();
     void followImplicitSize();
 

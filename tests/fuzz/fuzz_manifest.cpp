@@ -1,6 +1,7 @@
 // libFuzzer target: the plugin manifest reader (backend/plugins/manifest.h)
 // on the text of a plugin.json, for a plugin folder made once that holds the
-// files the bundled plugins and the test plugins name.
+// files the bundled plugins and the test plugins name, and two links: one to
+// a file outside the folder (Escape.qml), one to a file inside it (Alias.qml).
 //
 // manifest.h promises a usable manifest exactly when there are no problems,
 // one line per problem, and for a usable one: every field in its form, the
@@ -29,6 +30,7 @@ using namespace gridwall::plugins;
 namespace {
 
 std::unique_ptr<QTemporaryDir> g_folder;
+std::unique_ptr<QTemporaryDir> g_outside; // where Escape.qml leads
 QString g_canonical; // the folder's canonical path, with a trailing '/'
 
 bool onlyOf(const QString &s, const char *allowed)
@@ -95,6 +97,7 @@ void checkManifest(const Manifest &m, const QJsonObject &o)
         FUZZ_CHECK(kData.contains(d));
     if (!m.module.isEmpty())
         FUZZ_CHECK(inFolder(m.module + QStringLiteral("/qmldir")));
+    FUZZ_CHECK(m.memoryBudgetMb == 0 || (m.memoryBudgetMb >= 1 && m.memoryBudgetMb <= 4096));
 }
 
 } // namespace
@@ -116,6 +119,13 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
         file.write("import QtQuick\nItem {}\n");
     }
     dir.mkpath(QStringLiteral("AFolder.qml")); // a folder where a file is named
+    // A link out of the folder, to a file in another, and one to a file inside it.
+    g_outside = std::make_unique<QTemporaryDir>();
+    const QString outside = g_outside->filePath(QStringLiteral("Outside.qml"));
+    QFile outsideFile(outside);
+    if (!outsideFile.open(QIODevice::WriteOnly) || !QFile::link(outside, dir.filePath(QStringLiteral("Escape.qml")))
+        || !QFile::link(dir.filePath(QStringLiteral("Tile.qml")), dir.filePath(QStringLiteral("Alias.qml"))))
+        return 1;
     g_canonical = QFileInfo(g_folder->path()).canonicalFilePath() + QLatin1Char('/');
     return 0;
 }

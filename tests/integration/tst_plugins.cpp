@@ -6,13 +6,22 @@
 // loop is interrupted by the watchdog (gridwall_plugin_interruptions_total),
 // blamed on its own plugin and that plugin switched off; the good plugin and
 // the department plugins have no error, and the wall keeps producing frames.
+//
+// Hostile plugins (tests/data/plugins/hostile/) cannot stop, freeze or starve
+// the wall: plugins that loop as they load (in onCompleted, in a binding, in a
+// map layer, in a drill-down section) are stopped and the wall starts without
+// them; a plugin that keeps memory is switched off and the memory comes back;
+// a file named by a manifest that links out of its folder is refused; SIGTERM
+// ends the wall within seconds while a plugin loops.
 
 #include "brokerprocess.h"
 #include "wallprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -24,6 +33,25 @@ class TestPlugins : public QObject
     static double errors(const QHash<QString, double> &m, const char *plugin)
     {
         return m.value(QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"}").arg(QLatin1String(plugin)), 0);
+    }
+
+    static double switchedOff(const QHash<QString, double> &m, const char *plugin, const char *reason)
+    {
+        return m.value(QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"}").arg(QLatin1String(plugin), QLatin1String(reason)), 0);
+    }
+    static constexpr const char *kBundled[] = {"public-security", "emergency-safety", "petitions-mediation", "grid-management"};
+
+    // Waits until the wall's output holds `text`.
+    static bool waitForOutput(WallProcess &wall, const QString &text, int timeoutMs)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (!wall.output().contains(text)) {
+            if (waited.elapsed() > timeoutMs || !wall.running())
+                return false;
+            QTest::qWait(20);
+        }
+        return true;
     }
 
 private slots:
@@ -116,6 +144,184 @@ private slots:
         QVERIFY2(wall.waitFor([](const auto &m) { return errors(m, "live-edit") >= 1; }, 10000), qPrintable(wall.output()));
         QVERIFY(wall.output().contains("reloading live-edit"));
         QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // Plugins that loop as they load, before the wall's first frame: a widget in onCompleted,
+    // a widget in a binding, a map layer and a drill-down section (the panel shows the city at start).
+    // Each is stopped at the script budget, blamed and switched off; the wall starts without them.
+    void pluginsLoopingAsTheyLoadAreStoppedAndTheWallStarts()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        // Four loops of a second each come before the first frame.
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/loading"),
+                             "--broker", broker.uri(), "--lang", "en"},
+                            QStringLiteral("offscreen"), 30000),
+                 qPrintable(wall.output()));
+        const QRegularExpressionMatch firstFrame = QRegularExpression(QStringLiteral("first complete frame after (\\d+) ms")).match(wall.output());
+        QVERIFY2(firstFrame.hasMatch(), qPrintable(wall.output()));
+        qInfo("first frame after %s ms with four plugins looping as they load", qPrintable(firstFrame.captured(1)));
+
+        // Drawing, serving /metrics and /health, on the feed.
+        QCOMPARE(wall.healthStatus(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(wall.health().value(QStringLiteral("mqttConnected")).toBool(), 10000);
+        const double frames = wall.metric(QStringLiteral("gridwall_frame_time_seconds_count"));
+        QTRY_VERIFY_WITH_TIMEOUT(wall.metric(QStringLiteral("gridwall_frame_time_seconds_count")) > frames + 1, 5000);
+
+        QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 8.0);
+        for (const char *looping : {"loop-oncompleted", "loop-binding", "loop-layer", "loop-section"}) {
+            QVERIFY2(errors(m, looping) >= 1, looping);
+            QVERIFY2(switchedOff(m, looping, "loading") == 1, looping);
+        }
+        QCOMPARE(m.value("gridwall_plugin_interruptions_total"), 4.0);
+        const QString out = wall.output();
+        QVERIFY2(out.contains("plugin loop-oncompleted: Tile.qml: loading ran over 1000 ms and was stopped; the plugin is off until its files change"),
+                 qPrintable(out));
+        QVERIFY2(out.contains("plugin loop-layer: Layer.qml: loading ran over") && out.contains("plugin loop-section: Section.qml: loading ran over"),
+                 qPrintable(out));
+
+        // The department plugins loaded beside them and run: their engines are measured in their refresh turns.
+        QVERIFY(wall.waitFor([](const auto &m) {
+            return std::all_of(std::begin(kBundled), std::end(kBundled), [&](const char *plugin) {
+                return m.value(QStringLiteral("gridwall_plugin_memory_bytes{plugin=\"%1\"}").arg(QLatin1String(plugin))) > 0;
+            });
+        }, 5000));
+        m = wall.metrics();
+        for (const char *innocent : kBundled)
+            QVERIFY2(errors(m, innocent) == 0, innocent);
+        // Switched off: not run again.
+        QTest::qWait(1500);
+        QCOMPARE(wall.metric(QStringLiteral("gridwall_plugin_interruptions_total")), 4.0);
+    }
+
+    // A plugin that keeps 64 MB more every 250 ms: past its memory budget it is switched off, its
+    // engine dropped, and the wall's memory (read by the kernel, from outside) comes back down; a new
+    // version of its files runs in a fresh engine.
+    void aPluginOverItsMemoryBudgetIsSwitchedOff()
+    {
+        QTemporaryDir dir; // a copy, to be edited
+        const QString folder = dir.filePath(QStringLiteral("memory-hog"));
+        QVERIFY(QDir().mkpath(folder));
+        for (const QString file : {"plugin.json", "Tile.qml"})
+            QVERIFY(QFile::copy(QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/memory/memory-hog/") + file, folder + QLatin1Char('/') + file));
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_PLUGINS), "--plugins-dir", dir.path(), "--lang", "en"}),
+                 qPrintable(wall.output()));
+        const qint64 gib = 1024 * 1024;
+        QElapsedTimer waited;
+        waited.start();
+        bool off = false;
+        while (!off && waited.elapsed() < 10000 && wall.memoryKb("VmHWM") < gib) {
+            off = switchedOff(wall.metrics(), "memory-hog", "memory") == 1;
+            QTest::qWait(100);
+        }
+        const qint64 peakKb = wall.memoryKb("VmHWM");
+        qInfo("the wall's peak RSS with the memory hog: %lld MB", peakKb / 1024);
+        QVERIFY2(off, qPrintable(QStringLiteral("not switched off; peak RSS %1 MB\n%2").arg(peakKb / 1024).arg(wall.output())));
+        QVERIFY2(peakKb < gib / 2, qPrintable(QStringLiteral("peak RSS %1 MB").arg(peakKb / 1024)));
+
+        // Blamed, counted, said in one line, shown on its tiles.
+        const QHash<QString, double> m = wall.metrics();
+        QVERIFY(errors(m, "memory-hog") >= 1);
+        const QRegularExpressionMatch said =
+            QRegularExpression(QStringLiteral("plugin memory-hog: used (\\d+) MB of its 64 MB budget; the plugin is off until its files change"))
+                .match(wall.output());
+        QVERIFY2(said.hasMatch(), qPrintable(wall.output()));
+        QVERIFY(said.captured(1).toInt() > 64);
+        for (const char *innocent : kBundled)
+            QVERIFY2(errors(m, innocent) == 0, innocent);
+
+        // Its memory is given back (at least the first 64 MB buffer), and the wall goes on.
+        QTRY_VERIFY_WITH_TIMEOUT(wall.memoryKb("VmRSS") < peakKb - 48 * 1024, 5000);
+        qInfo("RSS after the switch-off: %lld MB", wall.memoryKb("VmRSS") / 1024);
+        QCOMPARE(wall.healthStatus(), 200);
+        QTest::qWait(1000);
+        QCOMPARE(switchedOff(wall.metrics(), "memory-hog", "memory"), 1.0);
+
+        // Off until its files change: the new version runs in a fresh engine (and is stopped again).
+        QFile tile(folder + QStringLiteral("/Tile.qml"));
+        QVERIFY(tile.open(QIODevice::Append));
+        tile.write("// edited\n");
+        tile.close();
+        QVERIFY2(wall.waitFor([](const auto &m) { return switchedOff(m, "memory-hog", "memory") == 2; }, 10000), qPrintable(wall.output()));
+        QVERIFY(wall.output().contains("reloading memory-hog"));
+        QVERIFY(wall.memoryKb("VmHWM") < gib / 2);
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // A widget's file that is a link to a file outside its plugin's folder: the manifest is refused
+    // with one line saying so, and nothing of the plugin loads; the plugin beside it loads.
+    void aLinkOutOfThePluginFolderIsRefused()
+    {
+        QTemporaryDir dir;
+        const auto write = [](const QString &path, const QByteArray &text) {
+            QDir().mkpath(QFileInfo(path).path());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        const auto manifest = [](const char *id) {
+            return "{\"id\": \"" + QByteArray(id) + "\", \"name\": \"Test\", \"version\": \"1.0.0\", \"apiVersion\": \"1.0\", "
+                   "\"department\": \"other\", \"widgets\": [{\"id\": \"main\", \"name\": \"Test\", \"qml\": \"Tile.qml\"}]}";
+        };
+        // Outside every plugin folder: a file that says so when it loads.
+        const QString outside = dir.filePath(QStringLiteral("elsewhere/Spy.qml"));
+        write(outside, "import QtQuick\nItem { property var wall; Component.onCompleted: console.log(\"loaded from outside\") }\n");
+        write(dir.filePath(QStringLiteral("plugins/escaping-link/plugin.json")), manifest("escaping-link"));
+        QVERIFY(QFile::link(outside, dir.filePath(QStringLiteral("plugins/escaping-link/Tile.qml"))));
+        write(dir.filePath(QStringLiteral("plugins/stays-inside/plugin.json")), manifest("stays-inside"));
+        write(dir.filePath(QStringLiteral("plugins/stays-inside/Tile.qml")),
+              "import QtQuick\nItem { property var wall; Component.onCompleted: console.log(\"loaded from inside\") }\n");
+
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        QVERIFY2(wall.start({"--plugins-dir", dir.filePath(QStringLiteral("plugins"))}), qPrintable(wall.output()));
+        const QHash<QString, double> m = wall.metrics();
+        QCOMPARE(m.value("gridwall_plugins_loaded"), 1.0);
+        QCOMPARE(errors(m, "escaping-link"), 1.0);
+        QVERIFY2(waitForOutput(wall, QStringLiteral("loaded from inside"), 5000), qPrintable(wall.output()));
+        const QString out = wall.output();
+        QVERIFY2(out.contains(QStringLiteral("refused: widgets[main].qml: Tile.qml is a link to %1, outside the plugin folder")
+                                  .arg(QFileInfo(outside).canonicalFilePath())),
+                 qPrintable(out));
+        QVERIFY2(!out.contains("loaded from outside"), qPrintable(out));
+        QCOMPARE(wall.healthStatus(), 200);
+    }
+
+    // SIGTERM ends the wall within seconds while a plugin's script holds the GUI thread: once the
+    // wall runs (the watchdog frees the thread, the event loop takes the quit: a clean exit, which a
+    // plugin looping in its onDestruction does not hold), and while plugins loop as they load, before
+    // the event loop runs (ended at the deadline, saying so).
+    void sigtermEndsTheWallWhileAPluginLoops()
+    {
+        {
+            WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+            QVERIFY2(wall.start({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/stop")}), qPrintable(wall.output()));
+            QVERIFY2(waitForOutput(wall, QStringLiteral("loop-on-timer: looping now"), 10000), qPrintable(wall.output()));
+            QElapsedTimer stopping;
+            stopping.start();
+            wall.terminate();
+            QVERIFY2(wall.waitForExit(5000), "still running 5 s after SIGTERM");
+            qInfo("SIGTERM to exit while a plugin's timer loops: %lld ms", qint64(stopping.elapsed()));
+            QCOMPARE(wall.exitCode(), 0);
+            QVERIFY(stopping.elapsed() < 4000);
+            QVERIFY2(wall.output().contains("SIGTERM: stopping"), qPrintable(wall.output()));
+        }
+        {
+            WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+            QVERIFY(wall.launch({"--plugins-dir", QStringLiteral(GRIDWALL_TEST_DATA "/plugins/hostile/loading")}));
+            QVERIFY2(waitForOutput(wall, QStringLiteral("plugin loop-section 1.0.0"), 10000), qPrintable(wall.output()));
+            QElapsedTimer stopping;
+            stopping.start();
+            wall.terminate();
+            QVERIFY2(wall.waitForExit(8000), "still running 8 s after SIGTERM");
+            qInfo("SIGTERM to exit while plugins loop as they load: %lld ms (exit %d)", qint64(stopping.elapsed()), wall.exitCode());
+            QVERIFY(stopping.elapsed() < 5000);
+            // Its own exit: quit, or the deadline's hard exit (128 + SIGTERM), each said in the log.
+            QVERIFY2(wall.exitCode() == 0 || wall.exitCode() == 143, qPrintable(wall.output()));
+            QVERIFY2(wall.output().contains("SIGTERM: "), qPrintable(wall.output()));
+        }
     }
 };
 

@@ -6,9 +6,12 @@
 // systemd restart it; continued, it feeds again. In the process, the
 // notifier feeds only while a frame came within the interval: a running
 // GUI thread whose render loop stalled feeds nothing either. kiosk/systemd's
-// unit passes `systemd-analyze verify` with no complaint.
+// unit passes `systemd-analyze verify` with no complaint. SIGTERM and SIGINT
+// (systemd's stop, Ctrl-C) end a process whose event loop answers with a
+// clean exit, and one whose main thread never answers at the deadline.
 
 #include "metrics/servicenotifier.h"
+#include "metrics/stopsignals.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -17,8 +20,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
+#include <thread>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -123,6 +129,41 @@ private slots:
         ::close(m_socket);
     }
 
+    // This test program run as a child (main below): its stop signals installed with a 500 ms deadline,
+    // its main thread in the event loop (`answering`) or held (`blocked`).
+    void stopSignalsEndTheProcess_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("SIGTERM, answered") << "answering" << int(SIGTERM) << 0 << "SIGTERM: stopping";
+        QTest::newRow("SIGINT, answered") << "answering" << int(SIGINT) << 0 << "SIGINT: stopping";
+        QTest::newRow("SIGTERM, never answered") << "blocked" << int(SIGTERM) << 128 + SIGTERM
+                                                 << "SIGTERM: the GUI thread did not answer in time; exiting now";
+    }
+    void stopSignalsEndTheProcess()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, signal);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        QProcess child;
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--stop-signals-child"), mode});
+        QVERIFY(child.waitForStarted());
+        QVERIFY(child.waitForReadyRead(5000)); // its handlers are in place
+        QElapsedTimer stopping;
+        stopping.start();
+        ::kill(pid_t(child.processId()), signal);
+        QVERIFY2(child.waitForFinished(3000), "still running 3 s after the signal");
+        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(child.exitCode(), exitCode);
+        QVERIFY(stopping.elapsed() < 2000);
+        const QString out = QString::fromUtf8(child.readAll());
+        QVERIFY2(out.contains(says), qPrintable(out));
+    }
+
     void unitVerifies()
     {
         QProcess verify;
@@ -134,6 +175,27 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestService)
+// `--stop-signals-child answering|blocked`: the child of stopSignalsEndTheProcess.
+static int stopSignalsChild(int argc, char *argv[], bool answering)
+{
+    QCoreApplication app(argc, argv);
+    const gridwall::metrics::StopSignals stop(std::chrono::milliseconds(500), std::chrono::seconds(5));
+    std::puts("ready");
+    std::fflush(stdout);
+    if (answering)
+        return QCoreApplication::exec();
+    std::this_thread::sleep_for(std::chrono::seconds(30)); // a main thread that never comes back
+    return 0;
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc == 3 && std::strcmp(argv[1], "--stop-signals-child") == 0)
+        return stopSignalsChild(argc, argv, std::strcmp(argv[2], "answering") == 0);
+    QCoreApplication app(argc, argv);
+    TestService test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 
 #include "tst_service.moc"

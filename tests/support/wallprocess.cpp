@@ -2,6 +2,7 @@
 
 #include "brokerprocess.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
@@ -45,7 +46,23 @@ WallProcess::~WallProcess()
     }
 }
 
-bool WallProcess::start(const QStringList &args, const QString &platform)
+bool WallProcess::start(const QStringList &args, const QString &platform, int readyWithinMs)
+{
+    if (!launch(args, platform))
+        return false;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < readyWithinMs) {
+        if (healthStatus() == 200)
+            return true;
+        if (!running())
+            return false;
+        QThread::msleep(50);
+    }
+    return false;
+}
+
+bool WallProcess::launch(const QStringList &args, const QString &platform)
 {
     m_metricsPort = freeLoopbackPort();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -55,16 +72,19 @@ bool WallProcess::start(const QStringList &args, const QString &platform)
     if (named < 0)
         all << QStringLiteral("--data-dir") << m_dataDir.path();
     m_process.start(m_binary, all + args);
-    if (!m_process.waitForStarted(5000))
-        return false;
-    for (int i = 0; i < 200; ++i) {
-        if (healthStatus() == 200)
-            return true;
-        if (!running())
-            return false;
-        QThread::msleep(50);
-    }
-    return false;
+    return m_process.waitForStarted(5000);
+}
+
+qint64 WallProcess::memoryKb(const char *field) const
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid()));
+    if (pid() <= 0 || !status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    return -1;
 }
 
 void WallProcess::kill()

@@ -21,7 +21,18 @@ public:
     // Starts the wall with a metrics port of its own and, unless the args
     // name one, a data dir of its own that outlives restarts of this process
     // object; `platform` is a Qt platform plugin ("offscreen" needs no display).
-    bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
+    // True once /health says 200 within `readyWithinMs`.
+    bool start(const QStringList &args, const QString &platform = QStringLiteral("offscreen"), int readyWithinMs = 10000);
+    // The same, without waiting for /health.
+    bool launch(const QStringList &args, const QString &platform = QStringLiteral("offscreen"));
+    // SIGTERM, as a service manager stops it.
+    void terminate() { m_process.terminate(); }
+    // True once it has exited, within the time.
+    bool waitForExit(int timeoutMs) { return m_process.waitForFinished(timeoutMs); }
+    // How it ended: its own exit (code), or killed by a signal (-1).
+    int exitCode() const { return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1; }
+    // The kernel's figures of /proc/PID/status in kB: "VmRSS" (resident now), "VmHWM" (its peak); -1 when gone.
+    qint64 memoryKb(const char *field) const;
     qint64 pid() const { return m_process.processId(); }
     // CPU seconds (user + system) the process has used so far.
     double cpuSeconds() const { return processCpuSeconds(pid()); }

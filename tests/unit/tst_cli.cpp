@@ -71,6 +71,7 @@ private slots:
         QTest::newRow("quit-after") << QStringList{"--quit-after", "-5"} << "--quit-after wants milliseconds";
         QTest::newRow("lang") << QStringList{"--lang", "fr"} << "--lang wants zh_CN or en";
         QTest::newRow("positional") << QStringList{"extra"} << "unexpected argument 'extra'";
+        QTest::newRow("plugin-memory-mb") << QStringList{"--plugin-memory-mb", "0"} << "--plugin-memory-mb wants MB from 1 to 4096";
     }
 
     void badOptionValues()

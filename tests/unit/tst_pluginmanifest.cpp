@@ -106,6 +106,10 @@ private slots:
         QTest::newRow("size") << good().replace("[2,1]", "[5,1]") << "widgets[rings].size: [columns, rows], 1 to 4 each";
         QTest::newRow("no widgets") << good().replace("\"widgets\":[", "\"widgets\":[],\"unused\":[")
                                     << "widgets: at least one widget is required";
+        QTest::newRow("memory budget") << good().replace("\"futureField\":true", "\"memoryBudgetMb\":0.5")
+                                       << "memoryBudgetMb: a whole number of MB from 1 to 4096";
+        QTest::newRow("memory budget text") << good().replace("\"futureField\":true", "\"memoryBudgetMb\":\"lots\"")
+                                            << "memoryBudgetMb: a whole number of MB from 1 to 4096";
     }
     void badManifestsSayWhy()
     {
@@ -116,6 +120,70 @@ private slots:
         QVERIFY2(read.problems.join('\n').contains(problem), qPrintable(read.problems.join('\n')));
         for (const QString &line : read.problems)
             QVERIFY2(!line.contains('\n'), "each problem must be one line");
+    }
+
+    // A plugin may ask for its own memory budget (the wall caps it at the operator's limit).
+    void memoryBudget()
+    {
+        const ManifestRead asks = readManifest(plugin("asks-memory", good().replace("\"futureField\":true", "\"memoryBudgetMb\":128")));
+        QVERIFY2(asks.manifest, qPrintable(asks.problems.join('\n')));
+        QCOMPARE(asks.manifest->memoryBudgetMb, 128);
+        const ManifestRead plain = readManifest(plugin("plain-memory", good()));
+        QVERIFY(plain.manifest);
+        QCOMPARE(plain.manifest->memoryBudgetMb, 0); // the wall's default
+    }
+
+    // Every file the manifest names stays inside the folder once links are followed: a widget, a
+    // layer, a section, the module's qmldir, plugin.json itself. A link inside the folder is fine.
+    void linksOutOfTheFolderAreRefused_data()
+    {
+        QTest::addColumn<QString>("linked"); // the file made a link to a file outside the folder
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("widget") << "Tile.qml" << "widgets[rings].qml: Tile.qml is a link to %1, outside the plugin folder";
+        QTest::newRow("layer") << "Layer.qml" << "layers[units].qml: Layer.qml is a link to %1, outside the plugin folder";
+        QTest::newRow("section") << "Section.qml" << "sections[coverage].qml: Section.qml is a link to %1, outside the plugin folder";
+        QTest::newRow("module") << "Native/qmldir" << "module: Native/qmldir is a link to %1, outside the plugin folder";
+        QTest::newRow("plugin.json") << "plugin.json" << "plugin.json: is a link to %1, outside the plugin folder";
+    }
+    void linksOutOfTheFolderAreRefused()
+    {
+        QFETCH(QString, linked);
+        QFETCH(QString, problem);
+        const QByteArray json = good()
+                                    .replace("\"id\":\"coverage\",\"name\":{\"en\":\"Coverage\",\"zh_CN\":\"覆盖\"},\"qml\":\"Tile.qml\"",
+                                             "\"id\":\"coverage\",\"name\":\"Coverage\",\"qml\":\"Section.qml\"")
+                                    .replace("\"id\":\"units\",\"name\":\"Units\",\"qml\":\"Tile.qml\"",
+                                             "\"id\":\"units\",\"name\":\"Units\",\"qml\":\"Layer.qml\"")
+                                    .replace("\"futureField\":true", "\"module\":\"Native\"");
+        const QStringList files{"Tile.qml", "Layer.qml", "Section.qml", "Native/qmldir"};
+        const QString name = QStringLiteral("link-") + QString::fromLatin1(QTest::currentDataTag()).replace('.', '-');
+        const QString folder = plugin(name, json, files);
+        QVERIFY2(readManifest(folder).manifest, "the manifest reads before the link is made");
+
+        // The file is replaced by a link to a copy beside the folder; a link within the folder is allowed.
+        const QString outside = m_dir.filePath(name + QStringLiteral("-elsewhere/") + QFileInfo(linked).fileName());
+        QDir().mkpath(QFileInfo(outside).path());
+        QVERIFY(QFile::copy(folder + QLatin1Char('/') + linked, outside));
+        QVERIFY(QFile::remove(folder + QLatin1Char('/') + linked));
+        QVERIFY(QFile::link(outside, folder + QLatin1Char('/') + linked));
+        QVERIFY(QFile::link(folder + QStringLiteral("/Tile.qml"), folder + QStringLiteral("/Alias.qml")));
+
+        const ManifestRead read = readManifest(folder);
+        QVERIFY(!read.manifest);
+        QVERIFY2(read.problems.join('\n').contains(problem.arg(QFileInfo(outside).canonicalFilePath())), qPrintable(read.problems.join('\n')));
+        QCOMPARE(read.problems.size(), 1);
+        QVERIFY(!leadsInside(folder, linked));
+    }
+    void linksWithinTheFolderRead()
+    {
+        const QString folder = plugin("inner-link", good().replace("\"qml\":\"Tile.qml\",\"size\"", "\"qml\":\"Alias.qml\",\"size\""),
+                                      {"Tile.qml", "panels/Real.qml"});
+        QVERIFY(QFile::link(folder + QStringLiteral("/panels/Real.qml"), folder + QStringLiteral("/Alias.qml")));
+        const ManifestRead read = readManifest(folder);
+        QVERIFY2(read.manifest, qPrintable(read.problems.join('\n')));
+        QVERIFY(leadsInside(folder, QStringLiteral("Alias.qml")));
+        QVERIFY(leadsInside(folder, folder + QStringLiteral("/panels/Real.qml")));
+        QVERIFY(!leadsInside(folder, QStringLiteral("../inner-link/Missing.qml")));
     }
 
     void noManifestAtAll()
