@@ -226,6 +226,20 @@ History::Repaired History::repairFuture(int64_t limit)
             *changed += sqlite3_changes(db);
         return true;
     };
+    // The limit is this machine's clock: were it behind, real events would be refused for good. The wall's own
+    // arrival stamps tell: the newest arrival after the limit means this clock went back, not the producers' ahead.
+    {
+        Statement newest(db, "SELECT received_at FROM case_log ORDER BY id DESC LIMIT 1");
+        if (newest && sqlite3_step(newest.get()) == SQLITE_ROW && sqlite3_column_int64(newest.get(), 0) > limit) {
+            qCCritical(lcHistory,
+                       "this machine's clock is behind the history's last arrival (%lld s after the limit %lld): nothing "
+                       "is repaired until the clock is right (time sync)",
+                       static_cast<long long>((sqlite3_column_int64(newest.get(), 0) - limit) / 1000),
+                       static_cast<long long>(limit));
+            repaired.clockBehind = true;
+            return repaired;
+        }
+    }
     QString error;
     // Index case_log_ts finds the few rows after the limit; nothing else is read.
     const bool ok = writeTransaction(db, &error, [&] {

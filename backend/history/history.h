@@ -61,6 +61,7 @@ public:
         int64_t cases = 0;
         int64_t hours = 0;
         int64_t telemetry = 0;
+        bool clockBehind = false; // this machine's clock is behind the history's own arrivals: nothing repaired
     };
     Repaired repairFuture(int64_t limit);
     // The whole journal (tests, reports).

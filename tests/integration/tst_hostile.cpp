@@ -186,6 +186,33 @@ private slots:
         QCOMPARE(sql(data.path(), "SELECT status = 'accepted' FROM case_state WHERE case_id = 'HP-1'"), 1);
     }
 
+    // The other way round: the wall's own clock is behind (a restart before time
+    // sync). Its own arrival stamps say so, and nothing real is refused for good.
+    void aMachineWhoseClockIsBehindRepairsNothing()
+    {
+        BrokerProcess broker;
+        QVERIFY(broker.start());
+        QTemporaryDir data;
+        WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
+        const QStringList args{"--broker", broker.uri(), "--client-id", "hostile-behind", "--data-dir", data.path()};
+        QVERIFY2(wall.start(args), qPrintable(wall.output()));
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; }));
+        {
+            Producer producer(broker, "hostile-behind-producer");
+            producer.publish("panjin/case/HB-1/event", caseEvent(nowMs(), 1, "reported"));
+        }
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_events_persisted_total") == 1; }));
+        QTest::qWait(1500);
+        wall.kill();
+        // As if everything had arrived 29 days from now by this machine's clock: it is this clock that is behind.
+        QCOMPARE(sql(data.path(), QStringLiteral("UPDATE case_log SET ts = ts + %1, received_at = received_at + %1").arg(29 * kDayMs)), 1);
+        QVERIFY2(wall.start(args), qPrintable(wall.output()));
+        QVERIFY(wall.waitFor([](const auto &m) { return m.value("gridwall_live_entities{kind=\"case\"}") == 1; }));
+        QVERIFY(wall.output().contains("this machine's clock is behind"));
+        wall.kill();
+        QCOMPARE(sql(data.path(), "SELECT count(*) FROM case_log WHERE refused IS NOT NULL"), 0);
+    }
+
     // A follower node used to take a view with ts 9e15 and ignore every later one, silently.
     void aFollowerRefusesViewsFromTheFutureAndFromNowhere()
     {
