@@ -23,6 +23,20 @@ std::vector<int> parentsOf(const geo::RegionTree *tree)
     return parents;
 }
 
+// A slot of a point index for a new entity: one freed by an eviction first, so
+// the slots stay dense however many come and go.
+uint32_t takeSlot(std::vector<const std::string *> &bySlot, std::vector<uint32_t> &freed, const std::string *id)
+{
+    if (freed.empty()) {
+        bySlot.push_back(id);
+        return uint32_t(bySlot.size() - 1);
+    }
+    const uint32_t slot = freed.back();
+    freed.pop_back();
+    bySlot[slot] = id;
+    return slot;
+}
+
 bool samePlace(GeoPoint a, GeoPoint b) { return a.lon == b.lon && a.lat == b.lat; }
 
 bool isMediation(PoiKind kind) { return kind == PoiKind::MediationRoom || kind == PoiKind::MediationPoint; }
@@ -617,14 +631,7 @@ const std::string *LiveState::applyCamera(CameraState &&e)
     CameraRecord &r = it->second;
     r.heard = ++m_arrivals;
     if (inserted) {
-        if (!m_freeCameraSlots.empty()) {
-            r.slot = m_freeCameraSlots.back();
-            m_freeCameraSlots.pop_back();
-            m_cameraBySlot[r.slot] = &it->first;
-        } else {
-            r.slot = uint32_t(m_cameraBySlot.size());
-            m_cameraBySlot.push_back(&it->first);
-        }
+        r.slot = takeSlot(m_cameraBySlot, m_freeCameraSlots, &it->first);
     } else {
         m_rollups.camera(r.region, -1, r.state.online ? -1 : 0);
     }
@@ -703,16 +710,8 @@ const std::string *LiveState::applyPoi(PoiState &&e)
     auto [it, inserted] = m_pois.try_emplace(e.id);
     PoiRecord &r = it->second;
     r.heard = ++m_arrivals;
-    if (inserted) {
-        if (!m_freePoiSlots.empty()) {
-            r.slot = m_freePoiSlots.back();
-            m_freePoiSlots.pop_back();
-            m_poiBySlot[r.slot] = &it->first;
-        } else {
-            r.slot = uint32_t(m_poiBySlot.size());
-            m_poiBySlot.push_back(&it->first);
-        }
-    }
+    if (inserted)
+        r.slot = takeSlot(m_poiBySlot, m_freePoiSlots, &it->first);
     const bool hadRings = !inserted && !r.state.rings.empty();
     r.state = std::move(e);
     if (isMediation(r.state.kind))
