@@ -26,6 +26,14 @@
 
 #include <QTest>
 
+// Under AddressSanitizer freed memory waits in its quarantine: the RSS neither comes back after a
+// plugin is switched off nor stays as low (the hog's second round adds to the first).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
 class TestPlugins : public QObject
 {
     Q_OBJECT
@@ -222,7 +230,8 @@ private slots:
         const qint64 peakKb = wall.memoryKb("VmHWM");
         qInfo("the wall's peak RSS with the memory hog: %lld MB", peakKb / 1024);
         QVERIFY2(off, qPrintable(QStringLiteral("not switched off; peak RSS %1 MB\n%2").arg(peakKb / 1024).arg(wall.output())));
-        QVERIFY2(peakKb < gib / 2, qPrintable(QStringLiteral("peak RSS %1 MB").arg(peakKb / 1024)));
+        const qint64 bound = kSanitized ? gib : gib / 2;
+        QVERIFY2(peakKb < bound, qPrintable(QStringLiteral("peak RSS %1 MB").arg(peakKb / 1024)));
 
         // Blamed, counted, said in one line, shown on its tiles.
         const QHash<QString, double> m = wall.metrics();
@@ -236,7 +245,8 @@ private slots:
             QVERIFY2(errors(m, innocent) == 0, innocent);
 
         // Its memory is given back (at least the first 64 MB buffer), and the wall goes on.
-        QTRY_VERIFY_WITH_TIMEOUT(wall.memoryKb("VmRSS") < peakKb - 48 * 1024, 5000);
+        if (!kSanitized)
+            QTRY_VERIFY_WITH_TIMEOUT(wall.memoryKb("VmRSS") < peakKb - 48 * 1024, 5000);
         qInfo("RSS after the switch-off: %lld MB", wall.memoryKb("VmRSS") / 1024);
         QCOMPARE(wall.healthStatus(), 200);
         QTest::qWait(1000);
@@ -249,7 +259,7 @@ private slots:
         tile.close();
         QVERIFY2(wall.waitFor([](const auto &m) { return switchedOff(m, "memory-hog", "memory") == 2; }, 10000), qPrintable(wall.output()));
         QVERIFY(wall.output().contains("reloading memory-hog"));
-        QVERIFY(wall.memoryKb("VmHWM") < gib / 2);
+        QVERIFY(wall.memoryKb("VmHWM") < bound);
         QCOMPARE(wall.healthStatus(), 200);
     }
 
