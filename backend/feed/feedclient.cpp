@@ -162,7 +162,8 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
             m_wallSink(topic, payload);
         return;
     }
-    m_stats.lastMessageMs.store(epochMs(), std::memory_order_relaxed);
+    const int64_t arrived = epochMs();
+    m_stats.lastMessageMs.store(arrived, std::memory_order_relaxed);
     DecodeResult &result = *m_result;
     m_decoder->decode(topic, payload, result);
     if (!result.ok) {
@@ -172,7 +173,7 @@ void FeedClient::onMessage(const std::string &topic, const std::string &payload)
     }
     // Time from producers is evidence, not authority: one far ahead of this
     // machine's clock would move the city's "now" for everyone.
-    if (const int64_t ahead = timestampOf(result.event) - epochMs(); ahead > m_options.maxAheadMs) {
+    if (const int64_t ahead = timestampOf(result.event) - arrived; ahead > m_options.maxAheadMs) {
         m_stats.rejected[size_t(Reject::TsFuture)].fetch_add(1, std::memory_order_relaxed);
         m_rejectLog.note(Reject::TsFuture, topic,
                          "field \"ts\": " + std::to_string(ahead / 1000) + " s ahead of this machine's clock (at most "

@@ -240,6 +240,13 @@ History::Repaired History::repairFuture(int64_t limit)
             return repaired;
         }
     }
+    const auto exists = [](sqlite3 *db, const char *sql, int64_t limit) {
+        Statement s(db, sql);
+        if (!s)
+            return true; // unknown: look
+        sqlite3_bind_int64(s.get(), 1, limit);
+        return sqlite3_step(s.get()) == SQLITE_ROW;
+    };
     QString error;
     // Index case_log_ts finds the few rows after the limit; nothing else is read.
     const bool ok = writeTransaction(db, &error, [&] {
@@ -249,7 +256,9 @@ History::Repaired History::repairFuture(int64_t limit)
                && run("DELETE FROM case_state WHERE case_id IN (SELECT case_id FROM case_log WHERE ts > ?1 AND refused IS NULL)",
                       nullptr)
                && run("UPDATE case_log SET refused = 'ts_future' WHERE ts > ?1 AND refused IS NULL", &repaired.caseEvents)
-               && run("DELETE FROM region_hour WHERE hour > ?1", &repaired.hours)
+               // Every moment adds to "city" too: its rows (the key's prefix) tell whether the scan is needed at all.
+               && (!exists(db, "SELECT 1 FROM region_hour WHERE region = 'city' AND hour > ?1", limit)
+                   || run("DELETE FROM region_hour WHERE hour > ?1", &repaired.hours))
                && run("DELETE FROM telemetry_last WHERE ts > ?1", &repaired.telemetry)
                && run("DELETE FROM reading_bucket WHERE bucket > ?1", &repaired.telemetry)
                && run("DELETE FROM position_bucket WHERE bucket > ?1", &repaired.telemetry);
