@@ -83,10 +83,12 @@ Rectangle {
             model: ticker.lanes
             delegate: Row {
                 id: lane
-                required property var modelData
-                readonly property color tint: Names.severityColor(modelData.severity)
-                readonly property bool flash: modelData.severity === 4 && ticker.flashOn
-                objectName: "lane" + modelData.severity
+                required property int severity
+                required property int count
+                required property QtObject items // the lane's chips: a model of alarms
+                readonly property color tint: Names.severityColor(severity)
+                readonly property bool flash: severity === 4 && ticker.flashOn
+                objectName: "lane" + severity
                 width: lanesColumn.width
                 height: ticker.laneHeight
                 spacing: 8 * ticker.unit
@@ -99,7 +101,7 @@ Rectangle {
                     color: lane.flash ? lane.tint : Qt.rgba(lane.tint.r, lane.tint.g, lane.tint.b, 0.22)
                     Text {
                         anchors.centerIn: parent
-                        text: Names.severity(lane.modelData.severity) + "  " + lane.modelData.count
+                        text: Names.severity(lane.severity) + "  " + lane.count
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * ticker.unit
                         font.bold: true
@@ -113,38 +115,46 @@ Rectangle {
                     spacing: 8 * ticker.unit
                     clip: true
                     interactive: contentWidth > width // swipe along a long lane on a kiosk
-                    model: lane.modelData.items
+                    model: lane.items
                     delegate: Rectangle {
                         id: chip
-                        required property var modelData
+                        required property double alarmId
+                        required property string kind
+                        required property string label
+                        required property string subject
+                        required property string subjectName
+                        required property string district
+                        required property double raisedAt
+                        required property bool acknowledged
+                        required property int flood
                         height: ListView.view.height
                         width: chipRow.implicitWidth + 24 * ticker.unit
                         radius: 4 * ticker.unit
                         color: "#16223a"
                         border.color: lane.tint
-                        border.width: modelData.acknowledged ? 0 : Math.max(1, 2 * ticker.unit)
-                        opacity: modelData.acknowledged ? 0.6 : 1
-                        TapHandler { onTapped: ticker.showEntity(chip.modelData.subject) }
+                        border.width: chip.acknowledged ? 0 : Math.max(1, 2 * ticker.unit)
+                        opacity: chip.acknowledged ? 0.6 : 1
+                        TapHandler { onTapped: ticker.showEntity(chip.subject) }
                         Row {
                             id: chipRow
                             anchors { left: parent.left; leftMargin: 12 * ticker.unit; verticalCenter: parent.verticalCenter }
                             spacing: 10 * ticker.unit
                             Text {
-                                text: chip.modelData.flood > 0
-                                      ? (chip.modelData.district
-                                         ? qsTr("%1 × %2 in %3 within 5 min").arg(chip.modelData.flood)
-                                               .arg(Names.alarm(chip.modelData.kind, chip.modelData.label)).arg(chip.modelData.district)
-                                         : qsTr("%1 × %2 within 5 min").arg(chip.modelData.flood)
-                                               .arg(Names.alarm(chip.modelData.kind, chip.modelData.label)))
-                                      : Names.alarm(chip.modelData.kind, chip.modelData.label) + " · " + chip.modelData.subjectName
-                                        + (chip.modelData.district ? " · " + chip.modelData.district : "")
+                                text: chip.flood > 0
+                                      ? (chip.district
+                                         ? qsTr("%1 × %2 in %3 within 5 min").arg(chip.flood)
+                                               .arg(Names.alarm(chip.kind, chip.label)).arg(chip.district)
+                                         : qsTr("%1 × %2 within 5 min").arg(chip.flood)
+                                               .arg(Names.alarm(chip.kind, chip.label)))
+                                      : Names.alarm(chip.kind, chip.label) + " · " + chip.subjectName
+                                        + (chip.district ? " · " + chip.district : "")
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.bodyFontSize * ticker.unit
-                                font.bold: !chip.modelData.acknowledged
+                                font.bold: !chip.acknowledged
                                 color: Theme.text
                             }
                             Text {
-                                text: Qt.formatDateTime(new Date(chip.modelData.raisedAt), "HH:mm")
+                                text: Qt.formatDateTime(new Date(chip.raisedAt), "HH:mm")
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.minFontSize * ticker.unit
                                 color: Theme.textDim
@@ -153,7 +163,7 @@ Rectangle {
                             // Acknowledge: a fingertip-sized target.
                             Rectangle {
                                 objectName: "acknowledge"
-                                visible: !chip.modelData.acknowledged
+                                visible: !chip.acknowledged
                                 width: 34 * ticker.unit
                                 height: width
                                 radius: 4 * ticker.unit
@@ -166,7 +176,7 @@ Rectangle {
                                     font.bold: true
                                     color: Theme.text
                                 }
-                                TapHandler { onTapped: ticker.alarms.acknowledge(chip.modelData.id) }
+                                TapHandler { onTapped: ticker.alarms.acknowledge(chip.alarmId) }
                             }
                         }
                     }

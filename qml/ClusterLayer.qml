@@ -15,32 +15,37 @@ Item {
     Repeater {
         model: clusterLayer.clusters
         delegate: Rectangle {
-            required property var modelData
+            id: disc
+            required property string code
+            required property real sceneX // where the street's cases are, in the map's scene
+            required property real sceneY
+            required property int count
+            required property int overdue
             // Follows every pan and zoom (viewChanged is groundMetresPerPixel's notification).
             readonly property point at: {
                 if (!clusterLayer.geoMap)
                     return Qt.point(-1000, -1000)
                 clusterLayer.geoMap.groundMetresPerPixel
-                return clusterLayer.geoMap.sceneToItem(modelData.x, modelData.y)
+                return clusterLayer.geoMap.sceneToItem(disc.sceneX, disc.sceneY)
             }
-            width: (28 + 9 * Math.log2(modelData.count)) * clusterLayer.unit
+            width: (28 + 9 * Math.log2(disc.count)) * clusterLayer.unit
             height: width
             radius: width / 2
             x: at.x - width / 2
             y: at.y - height / 2
-            color: modelData.overdue > 0 ? "#ff4081" : "#ff8c42"
+            color: disc.overdue > 0 ? Rules.overdueColor : Rules.caseColor
             opacity: 0.92
             border.color: "#0b1220"
             border.width: Math.max(1, 2 * clusterLayer.unit)
             Text {
                 anchors.centerIn: parent
-                text: modelData.count
+                text: disc.count
                 font.family: Theme.fontFamily
-                font.pixelSize: Math.max(Theme.minFontSize, Math.min(30, 12 + 3 * Math.log2(modelData.count))) * clusterLayer.unit
+                font.pixelSize: Math.max(Theme.minFontSize, Math.min(30, 12 + 3 * Math.log2(disc.count))) * clusterLayer.unit
                 font.bold: true
                 color: "#0b1220"
             }
-            TapHandler { onTapped: if (modelData.code !== "") clusterLayer.geoMap.flyTo(modelData.code) }
+            TapHandler { onTapped: if (disc.code !== "" && Wall.selection) Wall.selection.selectRegion(disc.code, Selection.Tap) }
         }
     }
 }

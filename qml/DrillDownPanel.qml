@@ -11,28 +11,28 @@ Rectangle {
     property real unit: 1
     property var region // RegionPanel
     property EntityPanel entity
+    // What the wall shows: a tap here selects a region or an entity (and the map flies there).
+    property Selection selection
     property HistoryQueries history
-    property LiveFeed feed
+    property FeedStatus feed
     // The department plugins, whose sections follow the region's own.
     property var plugins // PluginHost
     // The feed has stopped: figures are as of then (dimmed, and said so).
     property bool stale: false
     readonly property bool entityShown: entity !== null && entity.kind !== ""
-    // Asks the map to fly to a region ("" = the whole city).
-    signal goTo(string code)
+    function goTo(code) { if (selection) selection.selectRegion(code, Selection.Tap) }
 
     readonly property var f: region ? region.figures : ({})
     readonly property string historyCode: region && region.code !== "" ? region.code : "city"
-    property var trend: []
-    property var overdueList: []
-    property int trendRequest: -1
-    property int overdueRequest: -1
+    // The region's last 24 hours and its most overdue cases, from the history; asked again every 30 s.
+    RegionSeries { id: trendQuestion; history: panel.history; code: panel.historyCode; hours: 24; refreshSeconds: 30 }
+    OverdueCases { id: overdueQuestion; history: panel.history; code: panel.historyCode; limit: 5; refreshSeconds: 30 }
+    readonly property var trend: trendQuestion.rows
+    readonly property var overdueList: overdueQuestion.rows
 
     function ask() {
-        if (!history || !history.available)
-            return
-        trendRequest = history.regionSeries(historyCode, 24, false)
-        overdueRequest = history.topOverdue(historyCode, 5)
+        trendQuestion.refresh()
+        overdueQuestion.refresh()
     }
     // A live figure as shown ("–" where there is none to show), and its colour.
     function figure(key, f) {
@@ -54,18 +54,6 @@ Rectangle {
         return Theme.text
     }
 
-    onHistoryCodeChanged: ask()
-    Component.onCompleted: ask()
-    Timer { interval: 30000; running: true; repeat: true; onTriggered: panel.ask() }
-    Connections {
-        target: panel.history
-        function onAnswered(request, result) {
-            if (request === panel.trendRequest)
-                panel.trend = result || []
-            else if (request === panel.overdueRequest)
-                panel.overdueList = result || []
-        }
-    }
 
     width: 520 * unit
     color: Theme.panel
@@ -90,7 +78,7 @@ Rectangle {
             entity: panel.entity
             history: panel.history
             stale: panel.stale
-            onBack: panel.entity.clear()
+            onBack: if (panel.selection) panel.selection.clearEntity(Selection.Tap)
         }
 
         Column {
@@ -264,16 +252,22 @@ Rectangle {
             Repeater {
                 model: panel.region ? panel.region.children : []
                 delegate: Item {
-                    required property var modelData
+                    id: child
                     required property int index
-                    objectName: "child-" + modelData.code
+                    required property string code
+                    required property string name
+                    required property real workload
+                    required property int open
+                    required property int overdue
+                    required property int workersOnDuty
+                    objectName: "child-" + code
                     // The six most loaded: where to look next.
                     visible: index < 6
                     width: column.width
                     height: visible ? 34 * panel.unit : 0
                     Rectangle {
                         // No workers on duty reported: no workload to draw (as on the map).
-                        width: modelData.workersOnDuty > 0 ? parent.width * Math.min(1, modelData.workload / 16) : 0
+                        width: child.workersOnDuty > 0 ? parent.width * Math.min(1, child.workload / Rules.workloadSaturation) : 0
                         height: parent.height - 6 * panel.unit
                         radius: 3 * panel.unit
                         color: "#3b528b"
@@ -284,19 +278,19 @@ Rectangle {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width * 0.55
                         elide: Text.ElideRight
-                        text: modelData.name
+                        text: child.name
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
                         color: Theme.text
                     }
                     Text {
                         anchors { right: parent.right; rightMargin: 8 * panel.unit; verticalCenter: parent.verticalCenter }
-                        text: qsTr("%1 open · %2 overdue").arg(modelData.open).arg(modelData.overdue)
+                        text: qsTr("%1 open · %2 overdue").arg(child.open).arg(child.overdue)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
-                        color: modelData.overdue > 0 ? Theme.alarm : Theme.textDim
+                        color: child.overdue > 0 ? Theme.alarm : Theme.textDim
                     }
-                    TapHandler { onTapped: panel.goTo(modelData.code) }
+                    TapHandler { onTapped: panel.goTo(child.code) }
                 }
             }
 
@@ -315,7 +309,7 @@ Rectangle {
                     objectName: "overdue-" + modelData.id
                     width: column.width
                     height: 30 * panel.unit
-                    TapHandler { onTapped: if (panel.entity) panel.entity.select("case", modelData.id) }
+                    TapHandler { onTapped: if (panel.selection) panel.selection.selectEntity(modelData.id, Selection.Tap) }
                     Text {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width * 0.66

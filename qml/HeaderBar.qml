@@ -7,13 +7,14 @@ Rectangle {
 
     property real unit: 1
     property Geography geography
-    property LiveFeed feed
+    property FeedStatus feed
     property var city // RegionPanel of the whole city
     readonly property bool hasFigures: !!city && !!city.figures && (city.figures.open > 0 || (feed !== null && feed.configured))
-    // Feed state: "none" (no broker given), "live", "quiet" (connected, nothing for 10 s), "down".
-    readonly property string feedState: !feed || !feed.configured ? "none"
-                                        : !feed.connected ? "down"
-                                        : feed.secondsSinceLastMessage < 0 || feed.secondsSinceLastMessage > 10 ? "quiet" : "live"
+    // Feed state: "none" (no broker given), "live", "quiet" (connected, nothing for FeedStatus.quietAfterSeconds), "down".
+    readonly property string feedState: !feed ? "none"
+                                        : feed.state === FeedStatus.Live ? "live"
+                                        : feed.state === FeedStatus.Quiet ? "quiet"
+                                        : feed.state === FeedStatus.Down ? "down" : "none"
 
     height: Theme.headerHeight * unit
     color: "#e60b1220"

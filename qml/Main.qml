@@ -7,30 +7,9 @@ Window {
 
     // Set by the application: the requested size, or invalid for full screen.
     property size windowSize
-    // Set by the application: the live feed (never null once shown).
-    property LiveFeed feed
-    // Set by the application: the history's answers for the panels (off the GUI thread).
-    property HistoryQueries history
-    // Set by the application: the live map layers and their legend.
-    property LiveLayers layers
-    // Set by the application: the live figures of the region in the drill-down panel.
-    property var regionPanel // RegionPanel
-    // Set by the application: the whole city's live figures, for the header.
-    property var cityFigures // RegionPanel
-    // Set by the application: the one case, camera, sensor, worker or unit drilled down to.
-    property var entityPanel // EntityPanel
-    // Set by the application: the alarms in their priority lanes, and whether the critical chime sounds.
-    property var alarms // AlarmTicker
-    property bool alarmSound: true
+    // Every part of the wall (feed, selection, panels, layers, plugins) is the `Wall` singleton's.
     // The feed has stopped (down, or silent for 30 s): panels dim and say their figures are as of then.
-    readonly property bool stale: feed !== null && feed.stale
-    // Set by the application: the department plugins and their widgets.
-    property var plugins // PluginHost
-    // Set by the application: the plugins whose tiles the scene shown wants (undefined: all).
-    property var scenePlugins
-    property string entityGrid // the grid flown to for the entity: selecting it keeps the entity
-    // Set by the application: a node of a multi-screen wall that shows the conductor's view (it does not fly by itself).
-    property bool followsConductor: false
+    readonly property bool stale: Wall.feed !== null && Wall.feed.stale
 
     // Set by the application: a wall of several screens (--wall, --node, --config; docs/wall.md).
     // The whole wall is one picture, bezels included; this window shows the part from cellOrigin
@@ -48,8 +27,11 @@ Window {
     // Design unit: one pixel of the 1920x1080 layout in the whole picture.
     readonly property real unit: Math.max(0.5, Math.min(pictureWidth / 1920, pictureHeight / 1080))
     // The department plugins' widgets, layers and sections are drawn at it.
-    onUnitChanged: if (plugins) plugins.setDesignUnit(unit)
-    onPluginsChanged: if (plugins) plugins.setDesignUnit(unit)
+    onUnitChanged: if (Wall.plugins) Wall.plugins.setDesignUnit(unit)
+    Connections {
+        target: Wall
+        function onPartsChanged() { if (Wall.plugins) Wall.plugins.setDesignUnit(root.unit) }
+    }
 
     width: windowSize.width > 0 ? windowSize.width : 1920
     height: windowSize.height > 0 ? windowSize.height : 1080
@@ -100,35 +82,15 @@ Window {
             clip: true // markers near the edge stay off the header and the panels
             anchors { left: parent.left; right: pluginDock.left; top: header.bottom; bottom: parent.bottom }
             designUnit: root.unit
-            onSelectedCodeChanged: {
-                if (root.regionPanel)
-                    root.regionPanel.code = selectedCode
-                // A region chosen: the panel shows it, not the last entity (unless it is the entity's own grid, flown to).
-                if (root.entityPanel && selectedCode !== root.entityGrid)
-                    root.entityPanel.clear()
-            }
-        }
-        // An entity chosen (tapped on the map, in the ticker or with --view): fly to the grid it is in.
-        Connections {
-            target: root.entityPanel || null
-            function onRefreshed() {
-                const path = root.entityPanel.details.path
-                const code = path && path.length > 0 ? path[path.length - 1].code : ""
-                if (code !== "" && code !== root.entityGrid) {
-                    root.entityGrid = code
-                    if (!root.followsConductor)
-                        map.flyTo(code)
-                }
-            }
-            function onSelectionChanged() { if (root.entityPanel.kind === "") root.entityGrid = "" }
+            // What it rings and flies to is the selection's (Wall.selection), wired in C++.
         }
 
         // Department plugins' widgets, between the map and the panel (no room taken without plugins).
         PluginDock {
             id: pluginDock
             anchors { right: drillDown.left; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: ticker.top }
-            host: root.plugins || null
-            only: root.scenePlugins
+            host: Wall.plugins
+            only: Wall.scenePlugins
             unit: root.unit
         }
 
@@ -136,13 +98,13 @@ Window {
             id: drillDown
             anchors { right: parent.right; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: parent.bottom }
             unit: root.unit
-            region: root.regionPanel
-            entity: root.entityPanel || null
-            plugins: root.plugins || null
-            history: root.history
-            feed: root.feed
+            region: Wall.regionPanel
+            entity: Wall.entityPanel
+            selection: Wall.selection
+            plugins: Wall.plugins
+            history: Wall.history
+            feed: Wall.feed
             stale: root.stale
-            onGoTo: code => map.flyTo(code)
         }
 
         MapLabelLayer {
@@ -153,14 +115,14 @@ Window {
         PluginLayers {
             anchors.fill: map
             clip: true
-            host: root.plugins || null
+            host: Wall.plugins
         }
 
         ClusterLayer {
             anchors.fill: map
             clip: true
             geoMap: map
-            clusters: root.layers ? root.layers.clusters : null
+            clusters: Wall.layers ? Wall.layers.clusters : null
             unit: root.unit
         }
 
@@ -169,16 +131,16 @@ Window {
             anchors { left: parent.left; right: parent.right; top: parent.top }
             unit: root.unit
             geography: map.geography
-            feed: root.feed
-            city: root.cityFigures
+            feed: Wall.feed
+            city: Wall.cityFigures
         }
 
         // Problems the operator must know of, never hidden: the history was corrupt and
         // started afresh, or it refuses writes (a full disk) and case events wait in memory.
         Rectangle {
             id: historyBand
-            readonly property int unsaved: root.feed ? root.feed.historyUnsaved : 0
-            visible: root.feed !== null && (root.feed.historyMovedAside !== "" || unsaved > 0)
+            readonly property int unsaved: Wall.feed ? Wall.feed.historyUnsaved : 0
+            visible: Wall.feed !== null && (Wall.feed.historyMovedAside !== "" || unsaved > 0)
             anchors { left: parent.left; right: parent.right; top: header.bottom }
             height: warningText.implicitHeight + 16 * root.unit
             color: Theme.alarm
@@ -186,9 +148,9 @@ Window {
                 id: warningText
                 objectName: "historyWarning"
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.margin * root.unit }
-                text: !root.feed ? ""
+                text: !Wall.feed ? ""
                     : parent.unsaved > 0 ? qsTr("History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again").arg(parent.unsaved)
-                    : qsTr("History database was corrupt: moved to %1; a fresh one was started").arg(root.feed.historyMovedAside)
+                    : qsTr("History database was corrupt: moved to %1; a fresh one was started").arg(Wall.feed.historyMovedAside)
                 elide: Text.ElideMiddle
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * root.unit
@@ -202,10 +164,10 @@ Window {
             objectName: "ticker"
             anchors { left: parent.left; right: drillDown.left; bottom: parent.bottom }
             unit: root.unit
-            alarms: root.alarms || null
+            alarms: Wall.alarms
             stale: root.stale
-            sound: root.alarmSound
-            onShowEntity: id => root.entityPanel.show(id)
+            sound: Wall.alarmSound
+            onShowEntity: id => Wall.selection.selectEntity(id, Selection.Tap)
         }
 
         RegionCard {
@@ -220,9 +182,9 @@ Window {
             // Below the history's warning band while it shows, never over it.
             anchors { left: parent.left; top: historyBand.visible ? historyBand.bottom : header.bottom; margins: Theme.margin * root.unit }
             unit: root.unit
-            layers: root.layers
+            layers: Wall.layers
             stale: root.stale
-            silentSeconds: root.feed ? Math.max(0, root.feed.secondsSinceLastMessage) : 0
+            silentSeconds: Wall.feed ? Math.max(0, Wall.feed.secondsSinceLastMessage) : 0
         }
 
         ScaleBar {

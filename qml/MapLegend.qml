@@ -47,10 +47,14 @@ Rectangle {
             model: legend.layers ? legend.layers.legendModel : []
             delegate: Item {
                 id: entry
-                required property var modelData
+                required property string key
+                required property color color
+                required property bool shown // switched on in the legend
+                required property bool zoomIn
+                required property int count
                 width: column.width
-                height: (modelData.key === "workload" ? 64 : 36) * legend.unit
-                opacity: modelData.visible ? 1 : 0.45
+                height: (entry.key === "workload" ? 64 : 36) * legend.unit
+                opacity: entry.shown ? 1 : 0.45
 
                 Rectangle {
                     id: swatch
@@ -58,24 +62,24 @@ Rectangle {
                     y: 8 * legend.unit
                     width: 20 * legend.unit
                     height: 20 * legend.unit
-                    radius: ["workload", "heatmap", "rings"].indexOf(entry.modelData.key) >= 0 ? 3 * legend.unit : width / 2
-                    color: entry.modelData.visible ? entry.modelData.color : "transparent"
-                    border.color: entry.modelData.color
+                    radius: ["workload", "heatmap", "rings"].indexOf(entry.key) >= 0 ? 3 * legend.unit : width / 2
+                    color: entry.shown ? entry.color : "transparent"
+                    border.color: entry.color
                     border.width: Math.max(1, 2 * legend.unit)
                 }
                 Text {
                     anchors { left: swatch.right; leftMargin: 10 * legend.unit; verticalCenter: swatch.verticalCenter }
-                    text: legend.title(entry.modelData.key)
+                    text: legend.title(entry.key)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.bodyFontSize * legend.unit
                     color: Theme.text
                 }
                 Text {
                     anchors { right: parent.right; verticalCenter: swatch.verticalCenter }
-                    visible: ["workload", "heatmap", "rings", "clusters"].indexOf(entry.modelData.key) < 0
+                    visible: ["workload", "heatmap", "rings", "clusters"].indexOf(entry.key) < 0
                     // Switched on but drawn closer in: say so instead of a count the map does not show.
-                    text: entry.modelData.visible && entry.modelData.zoomIn ? qsTr("zoom in")
-                          : Number(entry.modelData.count).toLocaleString(Qt.locale(), "f", 0)
+                    text: entry.shown && entry.zoomIn ? qsTr("zoom in")
+                          : Number(entry.count).toLocaleString(Qt.locale(), "f", 0)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.bodyFontSize * legend.unit
                     font.bold: true
@@ -84,7 +88,7 @@ Rectangle {
                 }
                 // The workload ramp: cases' weighted units per worker on duty, saturating at the top value.
                 Rectangle {
-                    visible: entry.modelData.key === "workload"
+                    visible: entry.key === "workload"
                     x: 30 * legend.unit
                     y: 34 * legend.unit
                     width: parent.width - x
@@ -100,7 +104,7 @@ Rectangle {
                     }
                 }
                 Text {
-                    visible: entry.modelData.key === "workload"
+                    visible: entry.key === "workload"
                     x: 30 * legend.unit
                     y: 48 * legend.unit
                     text: "0"
@@ -109,7 +113,7 @@ Rectangle {
                     color: Theme.textDim
                 }
                 Text {
-                    visible: entry.modelData.key === "workload"
+                    visible: entry.key === "workload"
                     anchors.right: parent.right
                     y: 48 * legend.unit
                     text: legend.layers ? legend.layers.workloadSaturation + "+" : ""
@@ -118,7 +122,7 @@ Rectangle {
                     color: Theme.textDim
                 }
                 TapHandler {
-                    onTapped: legend.layers.setVisible(entry.modelData.key, !entry.modelData.visible)
+                    onTapped: legend.layers.setVisible(entry.key, !entry.shown)
                 }
             }
         }

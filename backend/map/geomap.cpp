@@ -571,10 +571,12 @@ std::pair<int, int> GeoMap::markerAt(QPointF itemPoint) const
 
 void GeoMap::tapAt(QPointF itemPoint)
 {
-    if (const auto [layer, slot] = markerAt(itemPoint); layer >= 0)
+    if (const auto [layer, slot] = markerAt(itemPoint); layer >= 0) {
         emit markerTapped(layer, slot);
-    else
-        selectIndex(regionAtDetail(itemPoint));
+        return;
+    }
+    selectIndex(regionAtDetail(itemPoint));
+    emit regionPicked(selectedCode());
 }
 
 int GeoMap::regionAtDetail(QPointF itemPoint) const
@@ -676,11 +678,29 @@ void GeoMap::wheelEvent(QWheelEvent *event)
 
 void GeoMap::hoverMoveEvent(QHoverEvent *event)
 {
-    setHoverIndex(regionAtDetail(event->position()));
+    // Only a pointer that moves points at something: one resting where it was left (the wall's screen
+    // centre, on a wall nobody touches) rings nothing, and the ring goes when it has rested a while.
+    const QPointF at = event->position();
+    const bool moved = m_lastHover && (*m_lastHover - at).manhattanLength() >= 2;
+    m_lastHover = at;
+    if (!moved)
+        return;
+    setHoverIndex(regionAtDetail(at));
+    m_hoverRest.start(kHoverRestMs, this);
+}
+
+void GeoMap::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_hoverRest.timerId())
+        return QQuickItem::timerEvent(event);
+    m_hoverRest.stop();
+    setHoverIndex(-1);
 }
 
 void GeoMap::hoverLeaveEvent(QHoverEvent *)
 {
+    m_lastHover.reset();
+    m_hoverRest.stop();
     setHoverIndex(-1);
 }
 

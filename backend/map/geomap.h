@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QPointer>
 #include <QQuickItem>
+#include <QBasicTimer>
 #include <QVariantAnimation>
 
 #include <array>
@@ -94,6 +95,8 @@ signals:
     void viewChanged();
     // A tap or click landed on a marker (a tap elsewhere selects the region under it).
     void markerTapped(int layer, int slot);
+    // The operator tapped a region (or the sea: "") on the map.
+    void regionPicked(const QString &code);
     // Emitted on the render thread right after the first frame with the
     // whole tree was swapped: connect directly to timestamp start-up.
     void firstFrameSwapped();
@@ -109,6 +112,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
+    void timerEvent(QTimerEvent *event) override;
     void touchEvent(QTouchEvent *event) override;
     void itemChange(ItemChange change, const ItemChangeData &data) override;
 
@@ -152,6 +156,9 @@ private:
 
     int m_selected = -1;
     int m_hovered = -1;
+    std::optional<QPointF> m_lastHover; // where the pointer was last seen over the map
+    QBasicTimer m_hoverRest;            // the pointer rested: its ring goes
+    static constexpr int kHoverRestMs = 8000;
     bool m_selectedDirty = false;
     bool m_hoveredDirty = false;
 

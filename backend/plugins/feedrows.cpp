@@ -3,7 +3,7 @@
 #include "geo/regiontree.h"
 #include "map/geography.h"
 #include "state/casemachine.h"
-#include "views/livefeed.h"
+#include "state/livestate.h"
 #include "views/text.h"
 
 #include <QHash>
@@ -99,7 +99,7 @@ void FeedRows::visit(const QString &feedName, const QStringList *only, Test &&te
         }
         take(row.fields);
     };
-    const state::LiveState &state = m_wall.feed->state();
+    const state::LiveState &state = *m_wall.state;
     const geo::RegionTree &tree = m_wall.geography->tree();
     const auto code = [&](int region) { return region >= 0 ? tree.region(region).code : QString(); };
     if (feedName == QLatin1String("case")) {

@@ -5,10 +5,10 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "pluginhost.h"
-#include "views/entitypanel.h"
 #include "views/historyqueries.h"
-#include "views/livefeed.h"
+#include "state/livestate.h"
 #include "views/regionpanel.h"
+#include "views/selection.h"
 #include "views/text.h"
 
 
@@ -26,6 +26,32 @@ PluginApi::PluginApi(const Manifest &manifest, const WallParts &wall, FeedRows &
 {
     if (m_wall.map)
         connect(m_wall.map, &map::GeoMap::viewChanged, this, &PluginApi::viewChanged);
+    if (m_wall.selection)
+        connect(m_wall.selection, &views::Selection::changed, this, &PluginApi::selectionChanged);
+    // Its own client of the history: its requests' answers come to it alone.
+    if (m_wall.history && m_manifest.data.contains(QStringLiteral("history"))) {
+        m_history = m_wall.history->client();
+        QQmlEngine::setObjectOwnership(m_history.get(), QQmlEngine::CppOwnership);
+    }
+    connect(this, &PluginApi::refreshed, this, &PluginApi::selectionChanged); // the region's name and level, as before
+}
+
+PluginApi::~PluginApi() = default;
+
+bool PluginApi::selectRegion(const QString &code)
+{
+    if (!allowed(QStringLiteral("the selection"), m_manifest.data.contains(QStringLiteral("selection"))) || !m_wall.selection)
+        return false;
+    return m_wall.selection->selectRegion(code, views::Selection::Reason::Plugin);
+}
+
+bool PluginApi::selectEntity(const QString &id)
+{
+    if (!allowed(QStringLiteral("the selection"), m_manifest.data.contains(QStringLiteral("selection"))) || !m_wall.selection
+        || id.isEmpty())
+        return false;
+    m_wall.selection->selectEntity(id, views::Selection::Reason::Plugin);
+    return true;
 }
 
 QPointF PluginApi::toMap(double lon, double lat) const
@@ -50,7 +76,7 @@ void PluginApi::setUnit(double unit)
 
 bool PluginApi::allowed(const QString &what, bool declared)
 {
-    if (declared && m_wall.feed)
+    if (declared && m_wall.state)
         return true;
     if (!declared)
         m_host.reportError(m_manifest.id, QStringLiteral("read %1, which plugin.json does not declare").arg(what));
@@ -59,12 +85,12 @@ bool PluginApi::allowed(const QString &what, bool declared)
 
 double PluginApi::now() const
 {
-    return m_wall.feed ? double(m_wall.feed->state().now()) : 0;
+    return m_wall.state ? double(m_wall.state->now()) : 0;
 }
 
 QVariantMap PluginApi::city() const
 {
-    return m_wall.feed ? views::RegionPanel::figuresMap(m_wall.feed->state().rollups().city()) : QVariantMap();
+    return m_wall.state ? views::RegionPanel::figuresMap(m_wall.state->rollups().city()) : QVariantMap();
 }
 
 QVariantMap PluginApi::region() const
@@ -83,16 +109,16 @@ QVariantMap PluginApi::selection() const
                {QStringLiteral("name"), f.value(QStringLiteral("name"))},
                {QStringLiteral("level"), f.value(QStringLiteral("level"))}};
     }
-    if (m_wall.entity) {
-        out.insert(QStringLiteral("kind"), m_wall.entity->kind());
-        out.insert(QStringLiteral("id"), m_wall.entity->entityId());
+    if (m_wall.selection) {
+        out.insert(QStringLiteral("kind"), views::Selection::kindName(m_wall.selection->kind()));
+        out.insert(QStringLiteral("id"), m_wall.selection->entityId());
     }
     return out;
 }
 
 QObject *PluginApi::history() const
 {
-    return m_manifest.data.contains(QStringLiteral("history")) ? m_wall.history : nullptr;
+    return m_history.get();
 }
 
 QVariantList PluginApi::entities(const QString &feedName, const QVariantMap &filter)
@@ -121,7 +147,7 @@ QVariantList PluginApi::alarms()
     QVariantList rows;
     if (!allowed(QStringLiteral("the alarms"), m_manifest.reads(QStringLiteral("alarm"))))
         return rows;
-    const state::AlarmBook &book = m_wall.feed->state().alarms();
+    const state::AlarmBook &book = m_wall.state->alarms();
     for (int severity = state::kSeverityCount; severity >= 1; --severity)
         for (const state::Alarm *a : book.active(severity))
             rows.append(QVariantMap{{QStringLiteral("id"), double(a->id)},
@@ -140,7 +166,7 @@ QVariantList PluginApi::regions(const QString &levelName, const QVariantMap &opt
     if (!allowed(QStringLiteral("the regions"), m_manifest.data.contains(QStringLiteral("regions"))))
         return rows;
     const geo::RegionTree &tree = m_wall.geography->tree();
-    const state::Rollups &rollups = m_wall.feed->state().rollups();
+    const state::Rollups &rollups = m_wall.state->rollups();
     const QString under = options.value(QStringLiteral("under")).toString();
     const QVariant byOption = options.value(QStringLiteral("by"));
     const QStringList by = byOption.userType() == QMetaType::QString ? QStringList{byOption.toString()} : byOption.toStringList();

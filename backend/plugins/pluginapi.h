@@ -15,15 +15,20 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace gridwall::map {
 class Geography;
 class GeoMap;
 }
 namespace gridwall::views {
-class EntityPanel;
 class HistoryQueries;
-class LiveFeed;
 class RegionPanel;
+class Selection;
+}
+
+namespace gridwall::state {
+class LiveState;
 }
 
 namespace gridwall::plugins {
@@ -34,11 +39,11 @@ class PluginHost;
 // The wall's parts the plugins read (owned by the application).
 struct WallParts
 {
-    views::LiveFeed *feed = nullptr;
+    const state::LiveState *state = nullptr;
     const map::Geography *geography = nullptr;
     views::HistoryQueries *history = nullptr;
     views::RegionPanel *region = nullptr; // the drill-down panel's region
-    views::EntityPanel *entity = nullptr; // the drill-down panel's entity
+    views::Selection *selection = nullptr; // what the wall shows: region and entity
     map::GeoMap *map = nullptr;           // where a plugin's map layer draws
 };
 
@@ -60,13 +65,16 @@ class PluginApi : public QObject
     Q_PROPERTY(QVariantMap region READ region NOTIFY refreshed)
     // {code, name, level} of the selected region (code empty: the city), and
     // {kind, id} of the case, camera, sensor, worker or unit open in the panel.
-    Q_PROPERTY(QVariantMap selection READ selection NOTIFY refreshed)
-    // The history's queries (HistoryQueries) when the manifest declares "history", else null.
+    Q_PROPERTY(QVariantMap selection READ selection NOTIFY selectionChanged)
+    // The history's queries (HistoryQueries, the plugin's own client: only its requests are answered to it)
+    // when the manifest declares "history", else null.
+    // (`selection` above changes with `selectionChanged` as well as once a second.)
     Q_PROPERTY(QObject *history READ history CONSTANT)
 
 public:
     // `rows` serves the feeds' rows and counts (shared by every plugin's API).
     PluginApi(const Manifest &manifest, const WallParts &wall, FeedRows &rows, PluginHost &host, bool english, QObject *parent = nullptr);
+    ~PluginApi() override;
 
     QString pluginId() const { return m_manifest.id; }
     QString apiVersion() const { return kHostApi.toString(); }
@@ -99,12 +107,18 @@ public:
     // figures: largest first, those with all of them 0 left out) and `top` (at most so many rows).
     Q_INVOKABLE QVariantList regions(const QString &level, const QVariantMap &options = {});
 
+    // With `selection` declared: the wall shows a region ("" the whole city), flown to, or an entity by id (a case,
+    // camera, sensor, worker or unit; one not seen yet is shown when it appears). False: not declared, or no such region.
+    Q_INVOKABLE bool selectRegion(const QString &code);
+    Q_INVOKABLE bool selectEntity(const QString &id);
+
     void tick() { emit refreshed(); }
 
 signals:
     void unitChanged();
     void refreshed();
     void viewChanged();
+    void selectionChanged();
 
 private:
     bool allowed(const QString &what, bool declared);
@@ -115,6 +129,7 @@ private:
     PluginHost &m_host;
     bool m_english = false;
     double m_unit = 1;
+    std::unique_ptr<views::HistoryQueries> m_history;
 };
 
 } // namespace gridwall::plugins

@@ -1,6 +1,6 @@
 #include "alarmticker.h"
 
-#include "livefeed.h"
+#include "state/livestate.h"
 #include "map/geography.h"
 #include "text.h"
 
@@ -13,11 +13,17 @@
 
 namespace gridwall::views {
 
-AlarmTicker::AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObject *parent)
+AlarmTicker::AlarmTicker(const state::LiveState &state, const map::Geography &geography,
+                         std::function<bool(uint64_t)> acknowledge, QObject *parent)
     : QObject(parent)
-    , m_feed(feed)
+    , m_state(state)
+    , m_acknowledge(std::move(acknowledge))
     , m_geography(geography)
+    , m_lanes({"severity", "count", "items"})
 {
+    for (RowsModel &lane : m_items)
+        lane.setRoles({"alarmId", "kind", "severity", "label", "subject", "subjectName", "district", "raisedAt", "acknowledged", "value",
+                       "flood"});
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &AlarmTicker::refresh);
     m_timer.start();
@@ -26,7 +32,7 @@ AlarmTicker::AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObjec
 
 bool AlarmTicker::acknowledge(double alarmId)
 {
-    if (!m_feed.acknowledgeAlarm(uint64_t(alarmId)))
+    if (!m_acknowledge || !m_acknowledge(uint64_t(alarmId)))
         return false;
     refresh();
     return true;
@@ -34,7 +40,7 @@ bool AlarmTicker::acknowledge(double alarmId)
 
 void AlarmTicker::refresh()
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const state::AlarmBook &book = state.alarms();
     // The name the operator knows the subject by: the camera's, the sensor's site, the case's title.
     const auto subjectName = [&](const state::Alarm &a) -> QString {
@@ -89,7 +95,7 @@ void AlarmTicker::refresh()
                 continue;
             if (items.size() >= kItemsPerLane)
                 continue;
-            items.append(QVariantMap{{QStringLiteral("id"), double(a->id)},
+            items.append(QVariantMap{{QStringLiteral("alarmId"), double(a->id)},
                                      {QStringLiteral("kind"), QString::fromLatin1(state::alarmKindName(a->kind))},
                                      {QStringLiteral("severity"), a->severity},
                                      {QStringLiteral("label"), text(a->label)},

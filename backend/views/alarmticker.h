@@ -13,14 +13,19 @@
 #include <QVariantList>
 
 #include <array>
+#include <cstdint>
+#include <functional>
 
 namespace gridwall::map {
 class Geography;
 }
 
+namespace gridwall::state {
+class LiveState;
+}
+
 namespace gridwall::views {
 
-class LiveFeed;
 
 class AlarmTicker : public QObject
 {
@@ -28,7 +33,7 @@ class AlarmTicker : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("AlarmTicker is created by the application")
     // Rows {severity, count, items} for severity 4 (critical) down to 1,
-    // lanes with alarms only; items: a model of rows {id, kind, severity, label, subject,
+    // lanes with alarms only; items: a model of rows {alarmId, kind, severity, label, subject,
     // subjectName, district, raisedAt, acknowledged, value, flood}], newest
     // first, at most kItemsPerLane; flood > 0: one chip for a flood of that
     // many alarms (all lanes), in the highest lane it reaches.
@@ -41,7 +46,9 @@ class AlarmTicker : public QObject
 public:
     static constexpr int kItemsPerLane = 12;
 
-    AlarmTicker(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
+    // `acknowledge` records the operator's acknowledgement (the state changes and the history logs it).
+    AlarmTicker(const state::LiveState &state, const map::Geography &geography, std::function<bool(uint64_t alarmId)> acknowledge,
+                QObject *parent = nullptr);
 
     QAbstractItemModel *lanesModel() { return &m_lanes; }
     // The lanes shown, and a lane's items (C++ readers).
@@ -59,7 +66,8 @@ signals:
     void refreshed();
 
 private:
-    LiveFeed &m_feed;
+    const state::LiveState &m_state;
+    std::function<bool(uint64_t)> m_acknowledge;
     const map::Geography &m_geography;
     RowsModel m_lanes;
     std::array<RowsModel, 4> m_items; // per severity 1..4: rows change in place, chips stay put

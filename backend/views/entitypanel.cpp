@@ -1,7 +1,7 @@
 #include "entitypanel.h"
 
 #include "geo/regiontree.h"
-#include "livefeed.h"
+#include "state/livestate.h"
 #include "map/geography.h"
 #include "text.h"
 
@@ -33,9 +33,9 @@ void addPosition(QVariantMap &m, feed::GeoPoint p)
 
 } // namespace
 
-EntityPanel::EntityPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent)
+EntityPanel::EntityPanel(const state::LiveState &state, const map::Geography &geography, QObject *parent)
     : QObject(parent)
-    , m_feed(feed)
+    , m_state(state)
     , m_geography(geography)
 {
     m_timer.setInterval(1000);
@@ -49,12 +49,12 @@ void EntityPanel::select(const QString &kind, const QString &id)
     const bool known = kinds.contains(kind) && !id.isEmpty();
     const QString newKind = known ? kind : QString();
     const QString newId = known ? id : QString();
-    m_pending.clear();
     if (newKind == m_kind && newId == m_id)
         return;
     m_kind = newKind;
     m_id = newId;
     m_details.clear();
+    m_position.reset();
     if (m_kind.isEmpty())
         m_timer.stop();
     else
@@ -78,31 +78,8 @@ QVariantList EntityPanel::pathOf(int region) const
     return chain;
 }
 
-void EntityPanel::show(const QString &id)
-{
-    const state::LiveState &state = m_feed.state();
-    const std::string key = id.toStdString();
-    const char *kind = state.cases().count(key) ? "case"
-                       : state.cameras().count(key) ? "camera"
-                       : state.sensors().count(key) ? "sensor"
-                       : state.workers().count(key) ? "worker"
-                       : state.units().count(key)   ? "unit"
-                                                    : nullptr;
-    if (kind) {
-        select(QString::fromLatin1(kind), id);
-        return;
-    }
-    clear();
-    m_pending = id;
-    m_timer.start();
-}
-
 void EntityPanel::refresh()
 {
-    if (!m_pending.isEmpty()) {
-        show(m_pending);
-        return;
-    }
     bool found = false;
     QVariantMap details;
     if (m_kind == QLatin1String("case"))
@@ -117,14 +94,39 @@ void EntityPanel::refresh()
         details = unitDetails(found);
     m_live = found;
     // Gone from the live state: keep showing what was last known (the panel says it is no longer live).
-    if (found || m_details.isEmpty())
+    if (found || m_details.isEmpty()) {
         m_details = details;
+        m_position = found ? positionNow() : std::nullopt;
+    }
     emit refreshed();
+}
+
+std::optional<feed::GeoPoint> EntityPanel::positionNow() const
+{
+    const state::LiveState &state = m_state;
+    const std::string id = m_id.toStdString();
+    if (m_kind == QLatin1String("case")) {
+        if (const auto it = state.cases().find(id); it != state.cases().end())
+            return it->second.position;
+    } else if (m_kind == QLatin1String("camera")) {
+        if (const auto it = state.cameras().find(id); it != state.cameras().end())
+            return it->second.state.position;
+    } else if (m_kind == QLatin1String("sensor")) {
+        if (const auto it = state.sensors().find(id); it != state.sensors().end() && it->second.state)
+            return it->second.state->position;
+    } else if (m_kind == QLatin1String("worker")) {
+        if (const auto it = state.workers().find(id); it != state.workers().end())
+            return it->second.position;
+    } else if (m_kind == QLatin1String("unit")) {
+        if (const auto it = state.units().find(id); it != state.units().end())
+            return it->second.position;
+    }
+    return std::nullopt;
 }
 
 QVariantMap EntityPanel::caseDetails(bool &found) const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto it = state.cases().find(m_id.toStdString());
     found = it != state.cases().end();
     if (!found)
@@ -183,7 +185,7 @@ QVariantMap EntityPanel::caseDetails(bool &found) const
 
 QVariantMap EntityPanel::cameraDetails(bool &found) const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto it = state.cameras().find(m_id.toStdString());
     found = it != state.cameras().end();
     if (!found)
@@ -210,7 +212,7 @@ QVariantMap EntityPanel::cameraDetails(bool &found) const
 
 QVariantMap EntityPanel::sensorDetails(bool &found) const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto it = state.sensors().find(m_id.toStdString());
     found = it != state.sensors().end();
     if (!found)
@@ -239,7 +241,7 @@ QVariantMap EntityPanel::sensorDetails(bool &found) const
 
 QVariantMap EntityPanel::workerDetails(bool &found) const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto it = state.workers().find(m_id.toStdString());
     found = it != state.workers().end();
     if (!found)
@@ -256,7 +258,7 @@ QVariantMap EntityPanel::workerDetails(bool &found) const
 
 QVariantMap EntityPanel::unitDetails(bool &found) const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto it = state.units().find(m_id.toStdString());
     found = it != state.units().end();
     if (!found)

@@ -1,22 +1,29 @@
 #pragma once
-// The drill-down's last step: one case, camera, sensor, worker or unit the
-// operator tapped on the map (or in a list). Its live details are read from
+// The drill-down's last step: the live details of the case, camera, sensor,
+// worker or unit the selection holds (views/selection.h). They are read from
 // the live state when chosen and once a second after (never per message);
 // its history (a case's timeline, a sensor's readings) comes through
 // HistoryQueries.
+
+#include "feed/events.h"
 
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace gridwall::map {
 class Geography;
 }
 
+namespace gridwall::state {
+class LiveState;
+}
+
 namespace gridwall::views {
 
-class LiveFeed;
 
 class EntityPanel : public QObject
 {
@@ -34,19 +41,17 @@ class EntityPanel : public QObject
     Q_PROPERTY(QVariantMap details READ details NOTIFY refreshed)
 
 public:
-    EntityPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
+    EntityPanel(const state::LiveState &state, const map::Geography &geography, QObject *parent = nullptr);
 
     QString kind() const { return m_kind; }
     QString entityId() const { return m_id; }
     bool live() const { return m_live; }
     QVariantMap details() const { return m_details; }
 
-    // Chooses an entity (an unknown kind clears the choice).
-    Q_INVOKABLE void select(const QString &kind, const QString &id);
-    Q_INVOKABLE void clear() { select({}, {}); }
-    // Chooses an entity by its id alone, whatever its kind; one the live
-    // state does not hold yet is chosen when it appears (`--view ID` at start).
-    Q_INVOKABLE void show(const QString &id);
+    // Shows an entity (an unknown kind shows nothing): the selection's, set by the wall.
+    void select(const QString &kind, const QString &id);
+    // Where it is (WGS-84), when it has a position.
+    std::optional<feed::GeoPoint> position() const { return m_position; }
     // Reads the live state again (once a second by itself while something is chosen).
     Q_INVOKABLE void refresh();
 
@@ -56,17 +61,18 @@ signals:
 
 private:
     QVariantList pathOf(int region) const;
+    std::optional<feed::GeoPoint> positionNow() const;
     QVariantMap caseDetails(bool &found) const;
     QVariantMap cameraDetails(bool &found) const;
     QVariantMap sensorDetails(bool &found) const;
     QVariantMap workerDetails(bool &found) const;
     QVariantMap unitDetails(bool &found) const;
 
-    LiveFeed &m_feed;
+    const state::LiveState &m_state;
     const map::Geography &m_geography;
     QString m_kind;
     QString m_id;
-    QString m_pending; // shown when it appears
+    std::optional<feed::GeoPoint> m_position;
     bool m_live = false;
     QVariantMap m_details;
     QTimer m_timer;

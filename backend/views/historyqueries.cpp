@@ -8,6 +8,7 @@
 #include "text.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -41,20 +42,41 @@ QVariantList caseChanges(const std::vector<history::CaseChange> &changes)
 
 } // namespace
 
+// The thread and its connection, shared by every client; `home` (GUI thread) hands the answers out.
+struct HistoryQueries::Reader
+{
+    bool available = false;
+    std::function<int64_t()> clock;
+    std::atomic<uint64_t> answered{0};
+    QThread thread;
+    QObject *worker = nullptr; // lives on `thread`: questions run in its event loop
+    QObject home;              // lives on the GUI thread
+    std::shared_ptr<sqlite3> db; // opened and used on `thread` only
+
+    ~Reader()
+    {
+        QMetaObject::invokeMethod(worker, [this] { db.reset(); }, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+};
+
 HistoryQueries::HistoryQueries(const QString &databasePath, std::function<int64_t()> clock, QObject *parent)
     : QObject(parent)
-    , m_available(!databasePath.isEmpty())
-    , m_clock(std::move(clock))
+    , m_reader(std::make_shared<Reader>())
 {
-    m_thread.setObjectName(QStringLiteral("history queries"));
-    m_worker = new QObject;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start(QThread::LowPriority);
-    if (!m_available)
+    Reader &r = *m_reader;
+    r.available = !databasePath.isEmpty();
+    r.clock = std::move(clock);
+    r.thread.setObjectName(QStringLiteral("history queries"));
+    r.worker = new QObject;
+    r.worker->moveToThread(&r.thread);
+    connect(&r.thread, &QThread::finished, r.worker, &QObject::deleteLater);
+    r.thread.start(QThread::LowPriority);
+    if (!r.available)
         return;
     // The connection is opened on the thread that uses it.
-    QMetaObject::invokeMethod(m_worker, [this, databasePath] {
+    QMetaObject::invokeMethod(r.worker, [reader = &r, databasePath] {
         QString error;
         history::Connection db = history::connectHistory(databasePath, &error);
         if (!db) {
@@ -62,33 +84,63 @@ HistoryQueries::HistoryQueries(const QString &databasePath, std::function<int64_
             return;
         }
         history::exec(db.get(), "PRAGMA query_only = 1");
-        m_db = std::shared_ptr<sqlite3>(db.release(), history::SqliteClose());
+        reader->db = std::shared_ptr<sqlite3>(db.release(), history::SqliteClose());
     });
 }
 
-HistoryQueries::~HistoryQueries()
+HistoryQueries::HistoryQueries(std::shared_ptr<Reader> reader)
+    : m_reader(std::move(reader))
 {
-    QMetaObject::invokeMethod(m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
 }
 
-int HistoryQueries::ask(std::function<QVariant(sqlite3 *, int64_t)> question)
+HistoryQueries::~HistoryQueries() = default;
+
+std::unique_ptr<HistoryQueries> HistoryQueries::client() const
 {
-    const int request = m_nextRequest++;
-    const int64_t now = m_clock ? m_clock() : 0;
-    QMetaObject::invokeMethod(m_worker, [this, request, now, question = std::move(question)] {
-        QVariant result = m_db ? question(m_db.get(), now) : QVariant();
-        m_answered.fetch_add(1);
-        QMetaObject::invokeMethod(this, [this, request, result = std::move(result)] { emit answered(request, result); },
-                                  Qt::QueuedConnection);
+    return std::unique_ptr<HistoryQueries>(new HistoryQueries(m_reader));
+}
+
+bool HistoryQueries::available() const
+{
+    return m_reader->available;
+}
+
+uint64_t HistoryQueries::answeredCount() const
+{
+    return m_reader->answered.load();
+}
+
+void HistoryQueries::ask(QObject *receiver, Question question, std::function<void(const QVariant &)> answer)
+{
+    Reader *reader = m_reader.get();
+    const int64_t now = reader->clock ? reader->clock() : 0;
+    QMetaObject::invokeMethod(reader->worker, [reader, now, question = std::move(question), to = QPointer<QObject>(receiver),
+                                               answer = std::move(answer)]() mutable {
+        QVariant result = reader->db ? question(reader->db.get(), now) : QVariant();
+        reader->answered.fetch_add(1);
+        // Checked on the GUI thread, where receivers are deleted.
+        QMetaObject::invokeMethod(&reader->home, [to, answer = std::move(answer), result = std::move(result)] {
+            if (to)
+                answer(result);
+        }, Qt::QueuedConnection);
     });
-    return request;
+}
+
+int HistoryQueries::request(Question question)
+{
+    const int id = m_nextRequest++;
+    ask(this, std::move(question), [this, id](const QVariant &result) { emit answered(id, result); });
+    return id;
 }
 
 int HistoryQueries::regionSeries(const QString &code, int hours, bool byDay)
 {
-    return ask([code = code.toStdString(), hours, byDay](sqlite3 *db, int64_t now) {
+    return request(regionSeriesQuestion(code, hours, byDay));
+}
+
+HistoryQueries::Question HistoryQueries::regionSeriesQuestion(const QString &code, int hours, bool byDay)
+{
+    return Question([code = code.toStdString(), hours, byDay](sqlite3 *db, int64_t now) {
         const history::KpiStep step = byDay ? history::KpiStep::Day : history::KpiStep::Hour;
         QVariantList points;
         for (const history::KpiPoint &p : history::regionSeries(db, code, now - int64_t(hours) * state::kHourMs, now + 1, step))
@@ -99,7 +151,12 @@ int HistoryQueries::regionSeries(const QString &code, int hours, bool byDay)
 
 int HistoryQueries::weekComparison(const QString &code)
 {
-    return ask([code = code.toStdString()](sqlite3 *db, int64_t now) {
+    return request(weekComparisonQuestion(code));
+}
+
+HistoryQueries::Question HistoryQueries::weekComparisonQuestion(const QString &code)
+{
+    return Question([code = code.toStdString()](sqlite3 *db, int64_t now) {
         const history::WeekComparison w = history::todayAgainstLastWeek(db, code, now);
         return QVariant(QVariantMap{{QStringLiteral("today"), kpiPoint(w.today)}, {QStringLiteral("lastWeek"), kpiPoint(w.lastWeek)}});
     });
@@ -107,7 +164,12 @@ int HistoryQueries::weekComparison(const QString &code)
 
 int HistoryQueries::caseTimeline(const QString &caseId)
 {
-    return ask([id = caseId.toStdString()](sqlite3 *db, int64_t) {
+    return request(caseTimelineQuestion(caseId));
+}
+
+HistoryQueries::Question HistoryQueries::caseTimelineQuestion(const QString &caseId)
+{
+    return Question([id = caseId.toStdString()](sqlite3 *db, int64_t) {
         QVariantList entries;
         for (const history::TimelineEntry &t : history::caseTimeline(db, id)) {
             const feed::CaseEvent &e = t.event;
@@ -136,7 +198,12 @@ int HistoryQueries::caseTimeline(const QString &caseId)
 
 int HistoryQueries::sensorSeries(const QString &sensorId, int hours)
 {
-    return ask([id = sensorId.toStdString(), hours](sqlite3 *db, int64_t now) {
+    return request(sensorSeriesQuestion(sensorId, hours));
+}
+
+HistoryQueries::Question HistoryQueries::sensorSeriesQuestion(const QString &sensorId, int hours)
+{
+    return Question([id = sensorId.toStdString(), hours](sqlite3 *db, int64_t now) {
         QVariantList buckets;
         for (const history::ReadingBucket &b : history::sensorSeries(db, id, now - int64_t(hours) * state::kHourMs, now + 1))
             buckets.append(QVariantMap{{QStringLiteral("start"), double(b.bucket)},
@@ -151,7 +218,12 @@ int HistoryQueries::sensorSeries(const QString &sensorId, int hours)
 
 int HistoryQueries::topOverdue(const QString &code, int limit)
 {
-    return ask([code = code.toStdString(), limit](sqlite3 *db, int64_t now) {
+    return request(topOverdueQuestion(code, limit));
+}
+
+HistoryQueries::Question HistoryQueries::topOverdueQuestion(const QString &code, int limit)
+{
+    return Question([code = code.toStdString(), limit](sqlite3 *db, int64_t now) {
         QVariantList cases;
         for (const history::OverdueCase &c : history::topOverdue(db, code, now, limit))
             cases.append(QVariantMap{{QStringLiteral("id"), text(c.id)},
@@ -170,7 +242,12 @@ int HistoryQueries::topOverdue(const QString &code, int limit)
 
 int HistoryQueries::changesSince(double sinceMs)
 {
-    return ask([since = int64_t(sinceMs)](sqlite3 *db, int64_t now) {
+    return request(changesSinceQuestion(sinceMs));
+}
+
+HistoryQueries::Question HistoryQueries::changesSinceQuestion(double sinceMs)
+{
+    return Question([since = int64_t(sinceMs)](sqlite3 *db, int64_t now) {
         const history::Changes c = history::changesSince(db, since, now);
         QVariantList alarms;
         for (const history::AlarmTransition &a : c.alarmsRaised)

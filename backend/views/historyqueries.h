@@ -1,16 +1,17 @@
 #pragma once
-// The drill-down panels' questions to the history (docs/history.md),
-// answered on a thread of their own with its own read-only connection, so
-// that the GUI thread never waits on the disk. Each call returns a request
-// number at once; `answered` brings the result back on the GUI thread as
-// plain QML values (times in epoch ms).
+// Questions to the history (docs/history.md), answered on a thread of their
+// own with its own read-only connection, so that the GUI thread never waits
+// on the disk. The wall's panels ask through one object per question
+// (views/historyquestion.h), each answered alone; a department plugin gets a
+// client of its own (client()): each call returns a request number at once,
+// and that client's `answered` brings the result back on the GUI thread as
+// plain QML values (times in epoch ms) -- to it only.
 
 #include <QObject>
 #include <QQmlEngine>
 #include <QThread>
 #include <QVariant>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -31,7 +32,22 @@ public:
     HistoryQueries(const QString &databasePath, std::function<int64_t()> clock, QObject *parent = nullptr);
     ~HistoryQueries() override;
 
-    bool available() const { return m_available; }
+    // Another client of the same reader thread and connection, with its own requests and `answered`.
+    std::unique_ptr<HistoryQueries> client() const;
+
+    bool available() const;
+
+    // A question, run on the reader's thread with its connection and the city's "now" when asked.
+    using Question = std::function<QVariant(sqlite3 *, int64_t now)>;
+    // Asks; `answer` runs on the GUI thread with the result, unless `receiver` is gone by then.
+    void ask(QObject *receiver, Question question, std::function<void(const QVariant &)> answer);
+    // The questions, as the invokable calls below ask them.
+    static Question regionSeriesQuestion(const QString &code, int hours, bool byDay);
+    static Question weekComparisonQuestion(const QString &code);
+    static Question caseTimelineQuestion(const QString &caseId);
+    static Question sensorSeriesQuestion(const QString &sensorId, int hours);
+    static Question topOverdueQuestion(const QString &code, int limit);
+    static Question changesSinceQuestion(double sinceMs);
 
     // [{start, reported, closed, overdue, meanHandlingMs}] for the last
     // `hours` hours of a region (code, or "city"), by hour or by Shanghai day.
@@ -47,22 +63,19 @@ public:
     // {reported: [...], closed: [...], escalated: [...], alarmsRaised: [...]} since `sinceMs`.
     Q_INVOKABLE int changesSince(double sinceMs);
 
-    // Answers handed out so far (tests, metrics).
-    uint64_t answeredCount() const { return m_answered.load(); }
+    // Answers handed out so far by the reader, to every client (tests, metrics).
+    uint64_t answeredCount() const;
 
 signals:
     void answered(int request, const QVariant &result);
 
 private:
-    int ask(std::function<QVariant(sqlite3 *, int64_t now)> question);
+    struct Reader;
+    explicit HistoryQueries(std::shared_ptr<Reader> reader);
+    int request(Question question);
 
-    bool m_available = false;
-    std::function<int64_t()> m_clock;
+    std::shared_ptr<Reader> m_reader; // shared by the clients
     int m_nextRequest = 1;
-    std::atomic<uint64_t> m_answered{0};
-    QThread m_thread;
-    QObject *m_worker = nullptr; // lives on m_thread: questions run in its event loop
-    std::shared_ptr<sqlite3> m_db;  // opened and used on m_thread only
 };
 
 } // namespace gridwall::views

@@ -2,8 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "history/history.h"
-#include "history/kpi.h"
-#include "history/telemetry.h"
+#include "history/recorder.h"
 
 #include <QQuickWindow>
 
@@ -28,7 +27,6 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     , m_queue(m_stats)
     , m_state(m_stats, tree, {}, bounds)
     , m_history(history)
-    , m_run(feed::epochMs())
     , m_frameSeconds({0.008, 0.012, 0.017, 0.025, 0.034, 0.050, 0.1, 0.25, 0.5, 1, 2})
     , m_renderSeconds({0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.008, 0.010, 0.012, 0.014, 0.016, 0.020, 0.025, 0.033, 0.040,
                        0.050, 0.066, 0.1, 0.2, 0.5})
@@ -41,7 +39,11 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
         m_client = std::make_unique<feed::FeedClient>(std::move(*options), m_queue, m_stats);
     if (m_history) {
         m_historyMovedAside = m_history->movedAside();
-        restore();
+        m_recorder = std::make_unique<history::HistoryRecorder>(*m_history, m_state);
+        m_recorder->restore();
+        // Replayed events were received before: count only what arrives from now on.
+        for (auto &count : m_stats.rejected)
+            count.store(0);
         if (m_client)
             m_client->setCaseSink([h = m_history](feed::CaseEvent &e) { h->recordCase(e, feed::epochMs()); });
     }
@@ -62,13 +64,23 @@ LiveFeed::~LiveFeed()
 {
     if (m_client)
         m_client->stop();
-    flushTelemetry(true);
 }
 
 void LiveFeed::setHistoryPolicy(int64_t bucketMs, int retentionDays)
 {
-    m_telemetry = std::make_unique<history::TelemetryBuckets>(bucketMs);
-    m_retentionDays = retentionDays;
+    if (m_recorder)
+        m_recorder->setPolicy(bucketMs, retentionDays);
+}
+
+void LiveFeed::handOver()
+{
+    if (m_recorder) {
+        m_recorder->recordBatch();
+        return;
+    }
+    // No history: the change sets are let go, or they would pile up.
+    m_state.takeAlarmChanges();
+    m_state.takeCaseMoments();
 }
 
 void LiveFeed::start()
@@ -121,11 +133,7 @@ void LiveFeed::drain()
     // The GUI thread's share of a frame's updates: the state, the history's hand-over, the views.
     const int64_t startNs = m_clock.nsecsElapsed();
     m_state.apply(std::move(batch), feed::epochMs());
-    recordRefusals();
-    recordCases();
-    recordAlarms();
-    recordCaseMoments();
-    bucketTelemetry();
+    handOver();
     emit applied();
     m_applySeconds.observe(double(m_clock.nsecsElapsed() - startNs) / 1e9);
     if (m_window)
@@ -185,240 +193,12 @@ QString LiveFeed::caseMetrics() const
     return open + overdue + alarms + extra;
 }
 
-void LiveFeed::restore()
-{
-    // The stored cases that the live state still holds (open, or ended within
-    // kKeepEndedMs), then the journal after the point they reach, replayed
-    // through the same state machine.
-    const int64_t now = feed::epochMs();
-    // What a producer's clock from the future left in the history goes first (docs/history.md).
-    m_history->repairFuture(now + m_state.bounds().maxAheadMs);
-    history::History::Saved saved = m_history->readSaved(now - state::kKeepEndedMs, now - kRestoreTelemetryMs);
-    m_restoredCases = saved.cases.size();
-    // The alarms active before: raised again below (overdue cases, readings) or as the feeds come back
-    // (silence, sensor levels), keeping their raise times and acknowledgements.
-    std::vector<state::Alarm> before;
-    std::vector<feed::CameraEvent> cameraEvents;
-    for (history::ActiveAlarm &a : saved.alarms) {
-        // A camera event has no retained message to repeat it: it comes back from the record, for the rest of its hold.
-        const int type = history::nameIndex(feed::kCameraEventTypeNames, a.alarm.label);
-        if (a.alarm.kind == state::AlarmKind::CameraEvent && type >= 0 &&
-            a.alarm.raisedAt + m_state.alarms().config().cameraEventHoldMs > now)
-            cameraEvents.push_back({a.alarm.subject, a.alarm.raisedAt, feed::CameraEventType(type), a.alarm.severity, {}});
-        before.push_back(std::move(a.alarm));
-    }
-    m_restoredAlarms = before.size();
-    m_state.alarms().carryOver(before, now + kCarryAlarmsMs);
-    for (auto &[id, record] : saved.cases)
-        m_state.restoreCase(id, std::move(record), now);
-    m_state.takeCaseMoments(); // counted in the hourly series before the restart
-    std::vector<feed::CaseEvent> &events = saved.journal;
-    m_restoredEvents = events.size();
-    constexpr size_t kBatch = 4096;
-    for (size_t i = 0; i < events.size(); i += kBatch) {
-        feed::Batch batch;
-        const size_t end = std::min(events.size(), i + kBatch);
-        batch.events.reserve(end - i);
-        for (size_t j = i; j < end; ++j)
-            batch.events.emplace_back(std::move(events[j]));
-        m_state.apply(std::move(batch), feed::epochMs());
-        recordRefusals();
-        recordCases();
-        recordCaseMoments();
-    }
-    // The cases rebuilt from their journal are stored again (written before this, in order): none is left to rebuild,
-    // unless a write was refused (then the next start rebuilds them again).
-    m_history->post([unwritten = m_unwrittenCases, h = m_history](sqlite3 *db) {
-        if (unwritten->empty() && !history::exec(db, "DELETE FROM case_rebuild"))
-            h->countError();
-    });
-    // The last readings and positions stored (up to a bucket behind), until the feeds send newer ones.
-    history::LatestTelemetry &latest = saved.telemetry;
-    m_restoredTelemetry = latest.readings.size() + latest.workers.size() + latest.units.size();
-    if (m_restoredTelemetry + cameraEvents.size() > 0) {
-        feed::Batch batch;
-        batch.events.reserve(m_restoredTelemetry + cameraEvents.size());
-        for (feed::CameraEvent &e : cameraEvents)
-            batch.events.emplace_back(std::move(e));
-        for (feed::SensorReading &r : latest.readings)
-            batch.events.emplace_back(std::move(r));
-        for (feed::WorkerPosition &w : latest.workers)
-            batch.events.emplace_back(std::move(w));
-        for (feed::UnitPosition &u : latest.units)
-            batch.events.emplace_back(std::move(u));
-        m_state.apply(std::move(batch), feed::epochMs());
-    }
-    m_state.tick(feed::epochMs());
-    recordCaseMoments();
-    // Replayed events were received before: count only what arrives from now on.
-    for (auto &count : m_stats.rejected)
-        count.store(0);
-}
-
-void LiveFeed::recordCases()
-{
-    // The records of the cases this batch changed, and how far into the journal they reach.
-    if (!m_history)
-        return;
-    std::vector<history::CaseRow> rows;
-    std::unordered_set<const std::string *> seen;
-    for (const state::LiveState::Touched &t : m_state.touched()) {
-        if (t.feed != feed::Feed::Case || !seen.insert(t.id).second)
-            continue;
-        rows.emplace_back(*t.id, m_state.cases().at(*t.id));
-    }
-    const int64_t journalId = m_state.journalHighWater();
-    if (rows.empty() && journalId <= m_savedJournalId)
-        return;
-    m_savedJournalId = journalId;
-    m_history->post([rows = std::move(rows), journalId, unwritten = m_unwrittenCases, h = m_history](sqlite3 *db) mutable {
-        if (!unwritten->empty()) {
-            // Left out before (a case may have ended and left the live state since): they go first, newer rows replace them.
-            for (history::CaseRow &row : rows)
-                unwritten->insert_or_assign(std::move(row.first), std::move(row.second));
-            rows.assign(unwritten->begin(), unwritten->end());
-        }
-        if (history::writeCaseState(db, rows, journalId)) {
-            unwritten->clear();
-            return;
-        }
-        h->countError();
-        for (history::CaseRow &row : rows)
-            unwritten->insert_or_assign(std::move(row.first), std::move(row.second));
-    });
-}
-
-void LiveFeed::recordCaseMoments()
-{
-    std::vector<state::LiveState::CaseMoment> moments = m_state.takeCaseMoments();
-    if (!m_history || moments.empty())
-        return;
-    // Each moment adds to its region's hour and to every region above it, and the city's.
-    std::vector<history::RegionHourDelta> deltas;
-    const geo::RegionTree *tree = m_state.tree();
-    for (const state::LiveState::CaseMoment &m : moments) {
-        history::RegionHourDelta d;
-        d.hour = m.at - ((m.at % state::kHourMs) + state::kHourMs) % state::kHourMs;
-        d.reported = m.kind == state::LiveState::CaseMoment::Reported;
-        d.closed = m.kind == state::LiveState::CaseMoment::Closed;
-        d.overdue = m.kind == state::LiveState::CaseMoment::WentOverdue;
-        if (d.closed && m.handlingMs >= 0) {
-            d.handlingMs = m.handlingMs;
-            d.handled = 1;
-        }
-        for (int r = m.region; tree && r >= 0; r = tree->region(r).parent) {
-            d.region = tree->region(r).code.toStdString();
-            deltas.push_back(d);
-        }
-        d.region = "city";
-        deltas.push_back(std::move(d));
-    }
-    m_history->post([deltas = std::move(deltas), h = m_history](sqlite3 *db) {
-        if (!history::addRegionHours(db, deltas))
-            h->countError();
-    });
-}
-
-void LiveFeed::bucketTelemetry()
-{
-    if (!m_history)
-        return;
-    if (!m_telemetry)
-        m_telemetry = std::make_unique<history::TelemetryBuckets>(60'000);
-    for (const state::LiveState::Touched &t : m_state.touched()) {
-        switch (t.feed) {
-        case feed::Feed::SensorReading:
-            if (const auto &r = m_state.sensors().at(*t.id).reading)
-                m_telemetry->reading(*t.id, r->ts, r->value);
-            break;
-        case feed::Feed::Worker: {
-            const feed::WorkerPosition &w = m_state.workers().at(*t.id);
-            m_telemetry->position(*t.id, false, w.ts, w.position, feed::kWorkerStatusNames[size_t(w.status)], w.name);
-            break;
-        }
-        case feed::Feed::Unit: {
-            const feed::UnitPosition &u = m_state.units().at(*t.id);
-            m_telemetry->position(*t.id, true, u.ts, u.position, u.status, feed::kUnitKindNames[size_t(u.kind)]);
-            break;
-        }
-        default: break;
-        }
-    }
-}
-
-void LiveFeed::flushTelemetry(bool everything)
-{
-    if (!m_history || !m_telemetry)
-        return;
-    std::vector<history::ReadingBucket> readings;
-    std::vector<history::PositionBucket> positions;
-    m_telemetry->takeClosed(m_state.now(), readings, positions, everything);
-    const int64_t now = m_state.now();
-    const bool retention = now - m_lastRetentionMs > state::kHourMs;
-    if (retention)
-        m_lastRetentionMs = now;
-    if (readings.empty() && positions.empty() && !retention)
-        return;
-    m_history->post([readings = std::move(readings), positions = std::move(positions), h = m_history,
-                     before = retention ? now - int64_t(m_retentionDays) * state::kDayMs : 0](sqlite3 *db) {
-        if (!history::writeTelemetry(db, readings, positions))
-            h->countError();
-        if (before > 0 && !history::applyRetention(db, before))
-            h->countError();
-    });
-}
-
-void LiveFeed::recordRefusals()
-{
-    if (!m_history || m_state.refused().empty())
-        return;
-    std::vector<history::Refusal> refusals;
-    refusals.reserve(m_state.refused().size());
-    for (const state::LiveState::Refused &r : m_state.refused())
-        refusals.push_back({r.id, r.seq, r.reason});
-    m_history->refuse(std::move(refusals));
-}
-
 bool LiveFeed::acknowledgeAlarm(uint64_t id)
 {
     if (!m_state.acknowledgeAlarm(id))
         return false;
-    recordAlarms();
+    handOver();
     return true;
-}
-
-void LiveFeed::recordAlarms()
-{
-    std::vector<state::Alarm> changes = m_state.takeAlarmChanges();
-    if (!m_history || changes.empty())
-        return;
-    // A change reports the alarm as it is now; every step since the last one logged is written.
-    std::vector<history::AlarmTransition> transitions;
-    const auto log = [&](const state::Alarm &a, const char *phase, int64_t at) {
-        std::string district;
-        if (const geo::RegionTree *tree = m_state.tree(); tree && a.district >= 0)
-            district = tree->region(a.district).code.toStdString();
-        transitions.push_back({int64_t(a.id), phase, at, state::alarmKindName(a.kind), a.severity, a.subject, a.label,
-                               std::move(district), a.value});
-    };
-    for (const state::Alarm &a : changes) {
-        const auto it = m_loggedAlarms.find(a.id);
-        const bool known = it != m_loggedAlarms.end();
-        if (!known || (a.phase == state::AlarmPhase::Raised && it->second == state::AlarmPhase::Acknowledged))
-            log(a, "raised", known ? m_state.now() : a.raisedAt);
-        if (a.acknowledgedAt > 0 && (!known || it->second == state::AlarmPhase::Raised))
-            log(a, "acknowledged", a.acknowledgedAt);
-        if (a.phase == state::AlarmPhase::Cleared) {
-            log(a, "cleared", a.clearedAt);
-            m_loggedAlarms.erase(a.id);
-        } else {
-            m_loggedAlarms[a.id] = a.phase;
-        }
-    }
-    m_history->post([transitions = std::move(transitions), run = m_run, h = m_history](sqlite3 *db) {
-        if (!history::recordAlarms(db, run, transitions))
-            h->countError();
-    });
 }
 
 double LiveFeed::secondsSinceLastFrame() const
@@ -433,23 +213,6 @@ int LiveFeed::secondsSinceLastMessage() const
     return last > 0 ? int((feed::epochMs() - last) / 1000) : -1;
 }
 
-bool LiveFeed::computeStale() const
-{
-    if (!configured())
-        return false; // no feed is not a stopped feed: the wall says "no feed"
-    const int silent = secondsSinceLastMessage();
-    return !connected() || silent < 0 || silent > m_staleAfterSeconds;
-}
-
-void LiveFeed::setStaleAfterSeconds(int seconds)
-{
-    if (seconds == m_staleAfterSeconds || seconds < 1)
-        return;
-    m_staleAfterSeconds = seconds;
-    m_stale = computeStale();
-    emit statusChanged();
-}
-
 int LiveFeed::historyUnsaved() const
 {
     return m_history ? int(std::min<size_t>(m_history->unsaved(), INT_MAX)) : 0;
@@ -459,15 +222,15 @@ void LiveFeed::updateStatus()
 {
     // Deadlines pass and devices fall silent without any message arriving.
     m_state.tick(feed::epochMs());
-    recordAlarms();
-    recordCaseMoments();
-    flushTelemetry(false);
+    if (m_recorder)
+        m_recorder->recordTick();
+    else
+        handOver();
     if (!m_state.touched().empty() || !m_state.removed().empty())
         emit applied(); // deadlines passed: the views restyle those cases
     const uint64_t received = m_stats.totalReceived();
     m_messagesPerSecond = double(received - m_lastReceived);
     m_lastReceived = received;
-    m_stale = computeStale(); // changes with the status signal, so that every view turns at once
     emit statusChanged();
 }
 

@@ -99,13 +99,14 @@ Feed markerKind(Feed feed)
 
 } // namespace
 
-LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent)
+LiveLayers::LiveLayers(const state::LiveState &state, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent)
     : QObject(parent)
-    , m_feed(feed)
+    , m_state(state)
     , m_map(&map)
     , m_tree(tree)
+    , m_legendModel({"key", "color", "shown", "zoomIn", "count"})
+    , m_clusters({"code", "sceneX", "sceneY", "count", "overdue"})
 {
-    connect(&feed, &LiveFeed::applied, this, &LiveLayers::update, Qt::DirectConnection);
     // As the state does: no rehash of a growing table in the middle of a frame.
     m_places[size_t(Feed::Case)].reserve(state::LiveState::kExpectedCases);
     for (Feed kind : {Feed::Worker, Feed::CameraState, Feed::SensorState})
@@ -120,7 +121,6 @@ LiveLayers::LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &
     // Clusters are a choice for a crowded city view, not the default: every case keeps its own marker.
     m_hidden[QStringLiteral("clusters")] = true;
     // What the state holds already (restored from the history) is on the map from the first frame.
-    const state::LiveState &state = feed.state();
     for (const auto &[id, c] : state.cases())
         updateEntity(Feed::Case, id);
     for (const auto &[id, c] : state.cameras())
@@ -183,7 +183,7 @@ void LiveLayers::redrawRings()
     // Each ring a closed polygon of 96 sides, its radius on the ground turned into scene units at the site.
     constexpr int kSides = 96;
     std::vector<std::vector<QPointF>> circles;
-    for (const auto &[id, poi] : m_feed.state().pois()) {
+    for (const auto &[id, poi] : m_state.pois()) {
         const feed::GeoPoint at = poi.state.position;
         const QPointF centre = m_tree.sceneFromGeo(at.lon, at.lat);
         for (const feed::Ring &ring : poi.state.rings) {
@@ -206,7 +206,7 @@ void LiveLayers::refreshHeatmap()
     if (!m_map || m_hidden[QStringLiteral("heatmap")] || m_heatWatcher.isRunning())
         return;
     // Cases reported within the window, wherever they stand now (the GUI thread only gathers the points).
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const int64_t since = state.now() - kHeatmapWindowMs;
     std::vector<QPointF> points;
     for (const auto &[id, c] : state.cases())
@@ -231,9 +231,9 @@ size_t LiveLayers::markerCount(int layer) const
 
 void LiveLayers::update()
 {
-    for (const state::LiveState::Removed &r : m_feed.state().removed())
+    for (const state::LiveState::Removed &r : m_state.removed())
         place(r.feed, r.id, -1, {}); // over its kind's bound: off the map
-    for (const state::LiveState::Touched &t : m_feed.state().touched()) {
+    for (const state::LiveState::Touched &t : m_state.touched()) {
         updateEntity(t.feed, *t.id);
         m_ringsDirty = m_ringsDirty || t.feed == Feed::Poi;
     }
@@ -311,8 +311,8 @@ void LiveLayers::recluster()
     for (int layer : {kCaseOpen.layer, kCaseInHand.layer, kCaseOverdue.layer}) {
         const Layer &l = m_layers[layer];
         for (size_t i = 0; i < l.points.size(); ++i) {
-            const auto c = m_feed.state().cases().find(l.ids[i]);
-            const int region = c != m_feed.state().cases().end() ? c->second.region : -1;
+            const auto c = m_state.cases().find(l.ids[i]);
+            const int region = c != m_state.cases().end() ? c->second.region : -1;
             Cluster &cluster = byStreet[region >= 0 ? m_streetOf[size_t(region)] : -1];
             cluster.sum += l.points[i];
             ++cluster.count;
@@ -323,8 +323,8 @@ void LiveLayers::recluster()
     for (const auto &[street, c] : byStreet) {
         const QPointF at = c.sum / c.count; // where its cases are, not the street's middle
         rows.append(QVariantMap{{QStringLiteral("code"), street >= 0 ? m_tree.region(street).code : QString()},
-                                {QStringLiteral("x"), at.x()},
-                                {QStringLiteral("y"), at.y()},
+                                {QStringLiteral("sceneX"), at.x()},
+                                {QStringLiteral("sceneY"), at.y()},
                                 {QStringLiteral("count"), c.count},
                                 {QStringLiteral("overdue"), c.overdue}});
     }
@@ -392,14 +392,15 @@ void LiveLayers::onMarkerTapped(int layer, int slot)
     const auto it = m_layers.find(layer);
     if (it == m_layers.end() || slot < 0 || size_t(slot) >= it->second.ids.size())
         return;
-    const char *kind = layer >= kSensorAlarm.layer ? "sensor"
-                       : layer >= kUnitEnforcement.layer ? "unit"
-                       : layer >= kCaseOpen.layer ? "case"
-                       : layer >= kSensorWarning.layer ? "sensor"
-                       : layer >= kWorkerIdle.layer ? "worker"
-                       : layer >= kSensorNormal.layer ? "sensor"
-                                                      : "camera";
-    emit entityPicked(QString::fromLatin1(kind), QString::fromStdString(it->second.ids[size_t(slot)]));
+    using Kind = Selection::Kind;
+    const Kind kind = layer >= kSensorAlarm.layer ? Kind::Sensor
+                      : layer >= kUnitEnforcement.layer ? Kind::Unit
+                      : layer >= kCaseOpen.layer ? Kind::Case
+                      : layer >= kSensorWarning.layer ? Kind::Sensor
+                      : layer >= kWorkerIdle.layer ? Kind::Worker
+                      : layer >= kSensorNormal.layer ? Kind::Sensor
+                                                     : Kind::Camera;
+    emit entityPicked(kind, QString::fromStdString(it->second.ids[size_t(slot)]));
 }
 
 void LiveLayers::flush()
@@ -416,6 +417,19 @@ void LiveLayers::flush()
     }
 }
 
+QColor LiveLayers::caseColor(bool overdue)
+{
+    return overdue ? kCaseOverdue.color : kCaseInHand.color;
+}
+
+QStringList LiveLayers::legendKeys()
+{
+    QStringList keys;
+    for (const LegendEntry &e : kLegend)
+        keys.append(QString::fromLatin1(e.key));
+    return keys;
+}
+
 QRgb LiveLayers::workloadColor(double index)
 {
     const double t = state::workloadRamp(std::max(0.0, index)) * double(std::size(kViridis) - 1);
@@ -430,7 +444,7 @@ void LiveLayers::recolour()
 {
     if (!m_map)
         return;
-    const state::Rollups &rollups = m_feed.state().rollups();
+    const state::Rollups &rollups = m_state.rollups();
     // Workload is cases per worker on duty: until the grids report their workers
     // there is none to show, and the map keeps its geography tints.
     const bool anyWorkload = rollups.city().workersOnDuty > 0;
@@ -468,7 +482,7 @@ QVariantList LiveLayers::legend() const
         const auto hidden = m_hidden.find(key);
         entries.append(QVariantMap{{QStringLiteral("key"), key},
                                    {QStringLiteral("color"), e.color},
-                                   {QStringLiteral("visible"), hidden == m_hidden.end() || !hidden->second
+                                   {QStringLiteral("shown"), hidden == m_hidden.end() || !hidden->second
                                                                    || (m_crowded && key == QLatin1String("clusters"))},
                                    {QStringLiteral("zoomIn"), m_detailLevel < e.minDetail}, // switched on, shown closer in
                                    {QStringLiteral("count"), double(count)}});
@@ -520,7 +534,7 @@ void LiveLayers::setVisible(const QString &key, bool visible)
 
 void LiveLayers::updateEntity(Feed feed, const std::string &id)
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const auto at = [&](const feed::GeoPoint &p) { return m_tree.sceneFromGeo(p.lon, p.lat); };
     switch (feed) {
     case Feed::CameraState: {

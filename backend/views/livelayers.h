@@ -10,9 +10,11 @@
 
 #include "feed/events.h"
 #include "rowsmodel.h"
+#include "selection.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QColor>
 #include <QImage>
 #include <QObject>
 #include <QPointF>
@@ -34,24 +36,26 @@ class RegionTree;
 namespace gridwall::map {
 class GeoMap;
 }
+namespace gridwall::state {
+class LiveState;
+}
 
 namespace gridwall::views {
 
-class LiveFeed;
 
 class LiveLayers : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("LiveLayers is created by the application")
-    // [{key, color, visible, zoomIn, count}] in legend order; keys: workload,
+    // [{key, color, shown, zoomIn, count}] in legend order; keys: workload,
     // heatmap, rings, clusters, overdue, cases, units, sensors, workers, cameras, sites. zoomIn: switched on,
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The same entries as rows that change in place (for the legend's delegates).
     Q_PROPERTY(QAbstractItemModel *legendModel READ legendModel CONSTANT)
     // With "clusters" switched on (or more case markers than kCrowdedCases), below community zoom: the cases as one disc
-    // per street, rows {code (the street), x, y (scene: the mean of its
+    // per street, rows {code (the street), sceneX, sceneY (scene: the mean of its
     // cases), count, overdue}; the case markers are hidden meanwhile.
     Q_PROPERTY(QAbstractItemModel *clusters READ clustersModel CONSTANT)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
@@ -59,7 +63,8 @@ class LiveLayers : public QObject
     Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
 
 public:
-    LiveLayers(LiveFeed &feed, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent = nullptr);
+    // The wall connects update() to LiveFeed::applied.
+    LiveLayers(const state::LiveState &state, map::GeoMap &map, const geo::RegionTree &tree, QObject *parent = nullptr);
     ~LiveLayers() override;
 
     // The case-density layer: cases reported within the window, a Gaussian
@@ -95,13 +100,17 @@ public:
     QVariantList workloadRamp() const;
     double workloadSaturation() const;
     Q_INVOKABLE void setVisible(const QString &key, bool visible);
+    // The colour of a case in hand on the map, or of an overdue one.
+    static QColor caseColor(bool overdue);
+    // The legend's keys, in order (the keys scenes switch: wall::layerKeys()).
+    static QStringList legendKeys();
     // The ramp's colour for a workload index (0 .. saturation and beyond).
     static QRgb workloadColor(double index);
 
 signals:
     void legendChanged();
-    // A marker was tapped: kind "case", "camera", "sensor", "worker" or "unit", and the entity's id.
-    void entityPicked(const QString &kind, const QString &id);
+    // A marker was tapped: the entity's kind and id.
+    void entityPicked(gridwall::views::Selection::Kind kind, const QString &id);
 
 private:
     struct Layer
@@ -130,7 +139,7 @@ private:
     bool clustering() const;
     void recluster(); // once a second, and when the zoom or the choice changes
 
-    LiveFeed &m_feed;
+    const state::LiveState &m_state;
     QPointer<map::GeoMap> m_map;
     const geo::RegionTree &m_tree;
     std::unordered_map<int, Layer> m_layers;

@@ -2,7 +2,7 @@
 
 #include "geo/regiontree.h"
 #include "map/geography.h"
-#include "livefeed.h"
+#include "state/livestate.h"
 
 #include <algorithm>
 
@@ -29,11 +29,12 @@ QVariantMap RegionPanel::figuresMap(const state::RegionFigures &f)
 }
 
 
-RegionPanel::RegionPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent)
+RegionPanel::RegionPanel(const state::LiveState &state, const map::Geography &geography, QObject *parent)
     : QObject(parent)
-    , m_feed(feed)
+    , m_state(state)
     , m_geography(geography)
     , m_tree(geography.tree())
+    , m_children({"code", "name", "level", "workload", "open", "overdue", "workersOnDuty"})
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
@@ -72,7 +73,7 @@ QVariantList RegionPanel::path() const
 
 std::pair<int, int> RegionPanel::activeAlarms() const
 {
-    const state::LiveState &state = m_feed.state();
+    const state::LiveState &state = m_state;
     const state::AlarmBook &book = state.alarms();
     if (m_index < 0)
         return {book.activeCount(1) + book.activeCount(2) + book.activeCount(3) + book.activeCount(4), book.activeCount(4)};
@@ -114,7 +115,7 @@ std::pair<int, int> RegionPanel::activeAlarms() const
 
 void RegionPanel::refresh()
 {
-    const state::Rollups &rollups = m_feed.state().rollups();
+    const state::Rollups &rollups = m_state.rollups();
     const auto figuresAt = [&](int index) -> const state::RegionFigures & {
         return index >= 0 && size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
     };

@@ -22,20 +22,20 @@ class Geography;
 }
 
 namespace gridwall::state {
+class LiveState;
 struct RegionFigures;
 }
 
 namespace gridwall::views {
 
-class LiveFeed;
 
 class RegionPanel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("RegionPanel is created by the application")
-    // A region code at any level; empty: the whole city.
-    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
+    // A region code at any level; empty: the whole city. The selection's region (set by the wall).
+    Q_PROPERTY(QString code READ code NOTIFY codeChanged)
     // {code, name, level, open, overdue, dueSoon, newToday, closedToday,
     //  closureRate, medianHandlingMs, workload, workersOnDuty, workersTotal,
     //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive,
@@ -48,7 +48,7 @@ class RegionPanel : public QObject
 
 public:
     // Names are in the geography's UI language.
-    RegionPanel(LiveFeed &feed, const map::Geography &geography, QObject *parent = nullptr);
+    RegionPanel(const state::LiveState &state, const map::Geography &geography, QObject *parent = nullptr);
 
     QString code() const { return m_code; }
     void setCode(const QString &code);
@@ -71,7 +71,7 @@ private:
     QVariantMap describe(int index) const;
     std::pair<int, int> activeAlarms() const; // all and critical, in the region (O(active alarms))
 
-    LiveFeed &m_feed;
+    const state::LiveState &m_state;
     const map::Geography &m_geography;
     const geo::RegionTree &m_tree;
     QString m_code;

@@ -4,7 +4,7 @@
 #include "geo/regiontree.h"
 #include "map/geomap.h"
 #include "metrics/histogram.h"
-#include "views/entitypanel.h"
+#include "views/selection.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -27,13 +27,13 @@ constexpr int kRestoreWindowMs = 2000;
 } // namespace
 
 WallSync::WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map,
-                   views::EntityPanel *entity, const geo::RegionTree *tree, int64_t maxAheadMs, QObject *parent)
+                   views::Selection *selection, const geo::RegionTree *tree, int64_t maxAheadMs, QObject *parent)
     : QObject(parent)
     , m_layout(std::move(layout))
     , m_viewTopic((topicRoot + QStringLiteral("/wall/") + m_layout.id + QStringLiteral("/view")).toStdString())
     , m_client(client)
     , m_map(map)
-    , m_entity(entity)
+    , m_selection(selection)
     , m_tree(tree)
     , m_maxAheadMs(maxAheadMs)
     , m_lag(std::make_unique<metrics::Histogram>(std::vector<double>{0.001, 0.0025, 0.005, 0.01, 0.016, 0.025, 0.05, 0.1, 0.25, 1}))
@@ -41,9 +41,8 @@ WallSync::WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient
     if (!m_layout.conducts())
         return;
     connect(m_map, &map::GeoMap::viewChanged, this, &WallSync::publishSoon);
-    connect(m_map, &map::GeoMap::selectionChanged, this, &WallSync::publishSoon);
-    if (m_entity)
-        connect(m_entity, &views::EntityPanel::selectionChanged, this, &WallSync::publishSoon);
+    if (m_selection)
+        connect(m_selection, &views::Selection::changed, this, &WallSync::publishSoon);
     QTimer::singleShot(kRestoreWindowMs, this, [this] {
         if (m_mayPublish)
             return;
@@ -122,15 +121,8 @@ void WallSync::apply(const QByteArray &payload)
         return;
     m_applying = true;
     m_map->setView(centre, scale);
-    if (m_map->selectedCode() != region)
-        m_map->setSelectedCode(region);
-    if (m_entity) {
-        const QString entity = o.value(QStringLiteral("entity")).toString();
-        if (entity.isEmpty() && !m_entity->kind().isEmpty())
-            m_entity->clear();
-        else if (!entity.isEmpty() && m_entity->entityId() != entity)
-            m_entity->show(entity);
-    }
+    if (m_selection)
+        m_selection->follow(region, o.value(QStringLiteral("entity")).toString());
     m_applying = false;
     m_appliedTs = ts;
     if (!m_layout.conducts())
@@ -157,8 +149,8 @@ void WallSync::publish()
                         {QStringLiteral("seq"), double(++m_seq)},
                         {QStringLiteral("centre"), QJsonArray{view.center().x(), view.center().y()}},
                         {QStringLiteral("scale"), view.scale()},
-                        {QStringLiteral("region"), m_map->selectedCode()},
-                        {QStringLiteral("entity"), m_entity ? m_entity->entityId() : QString()}};
+                        {QStringLiteral("region"), m_selection ? m_selection->region() : QString()},
+                        {QStringLiteral("entity"), m_selection ? m_selection->entityId() : QString()}};
     if (m_client->publish(m_viewTopic, QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(), 1, true))
         m_published.fetch_add(1);
 }
@@ -189,10 +181,11 @@ QJsonObject WallSync::status() const
     if (m_map) {
         o.insert(QStringLiteral("centre"), QJsonArray{m_map->view().center().x(), m_map->view().center().y()});
         o.insert(QStringLiteral("scale"), m_map->view().scale());
-        o.insert(QStringLiteral("region"), m_map->selectedCode());
     }
-    if (m_entity)
-        o.insert(QStringLiteral("entity"), m_entity->entityId());
+    if (m_selection) {
+        o.insert(QStringLiteral("region"), m_selection->region());
+        o.insert(QStringLiteral("entity"), m_selection->entityId());
+    }
     if (m_olderSinceMs > 0 && QDateTime::currentMSecsSinceEpoch() - m_olderSinceMs >= kStuckAfterMs) {
         o.insert(QStringLiteral("viewStuck"), true);
         o.insert(QStringLiteral("viewStuckSeconds"), double(QDateTime::currentMSecsSinceEpoch() - m_olderSinceMs) / 1000);

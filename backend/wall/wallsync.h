@@ -31,7 +31,7 @@ namespace gridwall::map {
 class GeoMap;
 }
 namespace gridwall::views {
-class EntityPanel;
+class Selection;
 }
 namespace gridwall::metrics {
 class Histogram;
@@ -47,7 +47,8 @@ public:
     enum class Rejected { Malformed, Invalid, UnknownRegion, TsFuture, OutOfRange, Older };
 
     // A view whose ts is more than `maxAheadMs` ahead of this machine's clock is refused (docs/wall.md).
-    WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map, views::EntityPanel *entity,
+    // The conductor publishes the map's centre and scale and the selection; a follower applies them.
+    WallSync(WallLayout layout, const QString &topicRoot, feed::FeedClient *client, map::GeoMap *map, views::Selection *selection,
              const geo::RegionTree *tree, int64_t maxAheadMs, QObject *parent = nullptr);
     ~WallSync() override;
 
@@ -70,7 +71,7 @@ private:
     std::string m_viewTopic;
     feed::FeedClient *m_client = nullptr;
     QPointer<map::GeoMap> m_map;
-    QPointer<views::EntityPanel> m_entity;
+    QPointer<views::Selection> m_selection;
     const geo::RegionTree *m_tree = nullptr;
     bool m_applying = false;      // a received view is being applied: not ours to publish
     bool m_publishQueued = false; // one publication per turn of the event loop, however many changes

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Gridwall
+import Gridwall.Backend
 
 // The drill-down panel against a live feed: the city's figures follow the
 // cases published, the breadcrumb and the children lead up and down, a case
@@ -16,11 +17,12 @@ Item {
         unit: 1
         region: regionPanel
         entity: entityPanel
+        selection: Wall.selection
         history: historyQueries
         feed: liveFeed
         stale: liveFeed.stale
     }
-    SignalSpy { id: goTo; target: panel; signalName: "goTo" }
+    SignalSpy { id: flights; target: Wall.selection; signalName: "flyRequested" }
 
     TestCase {
         name: "DrillDown"
@@ -66,27 +68,38 @@ Item {
 
         function test_2_breadcrumbAndChildrenLeadUpAndDown() {
             const district = path[0]
-            regionPanel.code = district.code
+            Wall.selection.selectRegion(district.code, Selection.Tap)
             tryVerify(() => findChild(panel, "crumb-1") !== null && findChild(panel, "crumb-1").text.indexOf(district.name) >= 0)
             tryCompare(findChild(panel, "kpi-open"), "text", "3", 5000)
             // The district's street holding the cases is listed among its children, and a tap goes there.
             const street = path[1]
             tryVerify(() => findChild(panel, "child-" + street.code) !== null, 5000)
             waitForRendering(panel)
-            goTo.clear()
+            flights.clear()
             mouseClick(findChild(panel, "child-" + street.code))
-            compare(goTo.count, 1)
-            compare(goTo.signalArguments[0][0], street.code)
+            // The selection takes it (the panel and the breadcrumb follow), and the map is asked to fly there.
+            compare(Wall.selection.region, street.code)
+            compare(Wall.selection.reason, Selection.Tap)
+            compare(regionPanel.code, street.code)
+            compare(flights.count, 1)
+            compare(flights.signalArguments[0][0], street.code)
+            tryVerify(() => findChild(panel, "crumb-2") !== null && findChild(panel, "crumb-2").text.indexOf(street.name) >= 0)
+            waitForRendering(panel) // the breadcrumb is laid out again for the street
             // The first crumb leads back to the whole city.
             mouseClick(findChild(panel, "crumb-0"))
-            compare(goTo.count, 2)
-            compare(goTo.signalArguments[1][0], "")
-            regionPanel.code = ""
+            compare(Wall.selection.region, "")
+            compare(regionPanel.code, "")
+            compare(flights.count, 2)
+            compare(flights.signalArguments[1][0], "")
         }
 
         function test_3_caseOpensWithItsTimeline() {
             report("q-1", "", 2, "accepted", { dept: "Xinglongtai mediation office" })
-            entityPanel.select("case", "q-1")
+            Wall.selection.selectEntity("q-1", Selection.Tap)
+            // The case's grid is the region: the panel, the selection and the map agree.
+            compare(Wall.selection.kind, Selection.Case)
+            compare(Wall.selection.region, path[3].code)
+            compare(regionPanel.code, path[3].code)
             const view = findChild(panel, "entityView")
             tryCompare(view, "visible", true)
             verify(!findChild(panel, "regionView").visible)
@@ -96,6 +109,8 @@ Item {
             // Back up: the region view returns and the case is no longer chosen.
             mouseClick(findChild(view, "entityBack"))
             compare(entityPanel.kind, "")
+            compare(Wall.selection.hasEntity, false)
+            compare(Wall.selection.region, path[3].code) // back to the case's grid
             verify(findChild(panel, "regionView").visible)
         }
 
@@ -115,8 +130,10 @@ Item {
             mouseClick(findChild(panel, "overdue-q-late"))
             compare(entityPanel.kind, "case")
             compare(entityPanel.entityId, "q-late")
+            compare(Wall.selection.entityId, "q-late")
             tryCompare(findChild(panel, "entityTitle"), "text", "Blocked fire exit", 5000)
-            entityPanel.clear()
+            Wall.selection.selectRegion("", Selection.Tap)
+            compare(entityPanel.kind, "")
         }
     }
 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Gridwall
+import Gridwall.Backend
 
 // The alarm ticker against a live feed: a critical camera event lands in the
 // top lane, which flashes until an operator acknowledges it; a tap on the
@@ -55,16 +56,16 @@ Item {
             compare(chipsIn(4), 1)
             const lane = findChild(lanes, "lane4")
             const chip = lane.children[1].itemAtIndex(0)
-            verify(chip.modelData.subjectName === "Riverside gate", chip.modelData.subjectName)
+            verify(chip.subjectName === "Riverside gate", chip.subjectName)
             // The camera's district counts it among its active alarms.
-            regionPanel.code = city.regionsAt(122.07, 41.12)[0].code
+            Wall.selection.selectRegion(city.regionsAt(122.07, 41.12)[0].code, Selection.Tap)
             regionPanel.refresh()
             compare(regionPanel.figures.alarmsCritical, 1)
             verify(regionPanel.figures.alarms >= 1)
-            regionPanel.code = city.regionsAt(121.80, 41.00)[0].code === regionPanel.code ? "" : city.regionsAt(121.80, 41.00)[0].code
+            Wall.selection.selectRegion(city.regionsAt(121.80, 41.00)[0].code === regionPanel.code ? "" : city.regionsAt(121.80, 41.00)[0].code, Selection.Tap)
             regionPanel.refresh()
             compare(regionPanel.figures.alarmsCritical, regionPanel.code === "" ? 1 : 0) // another district: none of its own
-            regionPanel.code = ""
+            Wall.selection.selectRegion("", Selection.Tap)
             // A tap on the alarm opens its camera.
             mouseClick(chip, 10, chip.height / 2)
             compare(shown.count, 1)
@@ -73,7 +74,7 @@ Item {
             mouseClick(findChild(chip, "acknowledge"))
             compare(alarmTicker.criticalUnacknowledged, 0)
             verify(!lanes.flashing)
-            tryVerify(() => findChild(lanes, "lane4") !== null && findChild(lanes, "lane4").children[1].itemAtIndex(0).modelData.acknowledged)
+            tryVerify(() => findChild(lanes, "lane4") !== null && findChild(lanes, "lane4").children[1].itemAtIndex(0).acknowledged)
         }
 
         function test_3_floodIsOneChip() {
@@ -86,7 +87,7 @@ Item {
             tryVerify(() => alarmTicker.active >= 7, 5000)
             tryVerify(() => {
                 const lane = findChild(lanes, "lane2")
-                return lane !== null && lane.children[1].count === 1 && lane.children[1].itemAtIndex(0).modelData.flood === 6
+                return lane !== null && lane.children[1].count === 1 && lane.children[1].itemAtIndex(0).flood === 6
             }, 5000)
         }
     }

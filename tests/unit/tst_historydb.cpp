@@ -7,6 +7,7 @@
 #include "history/history.h"
 #include "history/kpi.h"
 #include "history/queries.h"
+#include "history/recorder.h"
 #include "views/livefeed.h"
 #include "history/telemetry.h"
 #include "history/timeline.h"
@@ -231,7 +232,7 @@ private slots:
         }
         h->flush();
         views::LiveFeed restarted(std::nullopt, loaded.tree.get(), h.get());
-        QCOMPARE(restarted.restoredAlarms(), size_t(2));
+        QCOMPARE(restarted.recorder()->restoredAlarms(), size_t(2));
         const std::vector<state::Alarm> overdue = activeOf(restarted, state::AlarmKind::CaseOverdue);
         QCOMPARE(overdue.size(), size_t(1));
         QCOMPARE(overdue[0].subject, std::string("late-1"));

@@ -5,6 +5,7 @@
 #include "history/kpi.h"
 #include "history/queries.h"
 #include "views/historyqueries.h"
+#include "views/historyquestion.h"
 #include "views/livefeed.h"
 
 #include <QSignalSpy>
@@ -107,6 +108,68 @@ private slots:
         QCOMPARE(readings.size(), qsizetype(1));
         QCOMPARE(readings[0].toMap().value(QStringLiteral("last")).toDouble(), 12.5);
         QCOMPARE(queries.answeredCount(), uint64_t(6));
+    }
+
+    // Each question is its own: asked once however many times it is poked in one turn, answered to it
+    // alone, its answer cleared when it becomes another question; a plugin's client hears only its own.
+    void eachQuestionIsAnsweredToItselfAlone()
+    {
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        for (int i = 0; i < 3; ++i) {
+            feed::CaseEvent e;
+            e.id = "t-" + std::to_string(i);
+            e.seq = 1;
+            e.status = feed::CaseStatus::Reported;
+            e.ts = now - state::kHourMs;
+            e.category = "dispute";
+            QVERIFY(h->recordCase(e, e.ts + 100));
+        }
+        h->flush();
+        views::HistoryQueries queries(h->path(), [now] { return now; });
+
+        views::CaseTimeline timeline;
+        timeline.setHistory(&queries);
+        timeline.setCaseId(QStringLiteral("t-1"));
+        timeline.refresh();
+        timeline.refresh(); // a new event and the selection in the same turn: one question
+        QTRY_COMPARE(timeline.answerCount(), 1);
+        QCOMPARE(timeline.rows().size(), qsizetype(1));
+        QCOMPARE(timeline.rows().first().toMap().value(QStringLiteral("status")).toString(), QStringLiteral("reported"));
+        QVERIFY(!timeline.loading());
+        QTest::qWait(200);
+        QCOMPARE(timeline.answerCount(), 1);
+
+        // Another case: the first one's rows are not shown while the second is asked.
+        timeline.setCaseId(QStringLiteral("t-2"));
+        QVERIFY(timeline.rows().isEmpty());
+        QTRY_COMPARE(timeline.answerCount(), 2);
+        QCOMPARE(timeline.rows().size(), qsizetype(1));
+        // No case: nothing asked, nothing shown.
+        timeline.setCaseId(QString());
+        QTest::qWait(100);
+        QVERIFY(timeline.rows().isEmpty());
+        QCOMPARE(timeline.answerCount(), 2);
+
+        // Two plugins' clients: each hears its own answers only.
+        std::unique_ptr<views::HistoryQueries> a = queries.client();
+        std::unique_ptr<views::HistoryQueries> b = queries.client();
+        QSignalSpy heardByB(b.get(), &views::HistoryQueries::answered);
+        QCOMPARE(answerTo(*a, a->caseTimeline(QStringLiteral("t-0"))).toList().size(), qsizetype(1));
+        QTest::qWait(100);
+        QCOMPARE(heardByB.count(), 0);
+
+        // A question gone before its answer: the answer is dropped, nothing else happens.
+        {
+            views::RegionSeries series;
+            series.setHistory(&queries);
+            QCoreApplication::processEvents(); // asked
+            QVERIFY(series.loading());
+        }
+        QTest::qWait(300); // its answer comes back to nobody
     }
 
     // Without a history every answer is empty, and still comes.

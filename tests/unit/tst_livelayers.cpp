@@ -2,15 +2,21 @@
 // place, a change of state moves it to another layer, closing a case or
 // going off duty takes it off the map.
 
+#include "app/wall.h"
 #include "geo/regionloader.h"
 #include "history/history.h"
 #include "map/geomap.h"
 #include "map/heatmap.h"
+#include "views/alarmticker.h"
 #include "views/entitypanel.h"
+#include "history/recorder.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
 #include "views/regionpanel.h"
+#include "views/selection.h"
+#include "wall/director.h"
 
+#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -65,7 +71,8 @@ private slots:
         map::GeoMap map;
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt);
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         constexpr int patrol = 31, handling = 32, openCases = 50, inHand = 51;
 
         feed.push(worker("w-1", 122.07, feed::WorkerStatus::Patrol));
@@ -114,7 +121,8 @@ private slots:
         map::GeoMap map;
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         const auto unitAt = [](double lon) {
             feed::UnitPosition u;
             u.id = "u-1";
@@ -147,7 +155,8 @@ private slots:
         map.setSize(QSizeF(1600, 900));
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         const geo::RegionTree &tree = geography.tree();
         const auto streetAt = [&](double lon, double lat) {
             return tree.region(tree.hitTestAll(tree.sceneFromGeo(lon, lat))[1]).code;
@@ -201,7 +210,8 @@ private slots:
         map.setSize(QSizeF(1600, 900));
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         const int64_t now = QDateTime::currentMSecsSinceEpoch();
         const int crowd = int(views::LiveLayers::kCrowdedCases) + 1;
         for (int i = 0; i < crowd; ++i) {
@@ -215,7 +225,7 @@ private slots:
         const auto legendSays = [&](const char *key) {
             for (const QVariant &entry : layers.legend())
                 if (entry.toMap().value("key") == QLatin1String(key))
-                    return entry.toMap().value("visible").toBool();
+                    return entry.toMap().value("shown").toBool();
             return false;
         };
         QTRY_COMPARE_WITH_TIMEOUT(map.markersShown(50) + map.markersShown(55), size_t(0), 3000); // within the once-a-second check
@@ -235,14 +245,17 @@ private slots:
     // fingertip wins); a tap away from every marker opens nothing.
     void tappingAMarkerOpensItsEntity()
     {
-        map::Geography geography(m_data, false);
+        // The wall the application builds (no feed), on a map of its own.
         map::GeoMap map;
         map.setSize(QSizeF(1600, 900));
-        map.setGeography(&geography);
-        views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
-        views::EntityPanel panel(feed, geography);
-        connect(&layers, &views::LiveLayers::entityPicked, &panel, &views::EntityPanel::select);
+        app::Wall wall{Options{}};
+        QVERIFY(!wall.build(m_data));
+        QVERIFY(!wall.attach(nullptr, &map));
+        views::LiveFeed &feed = *wall.liveFeed();
+        views::LiveLayers &layers = *wall.layers();
+        views::EntityPanel &panel = *wall.entityPanel();
+        views::Selection &selection = *wall.selection();
+        const geo::RegionTree &tree = wall.geography()->tree();
 
         feed.push(worker("w-1", 122.07, feed::WorkerStatus::Patrol));
         feed::CaseEvent report = caseEvent("c-7", 1, feed::CaseStatus::Reported);
@@ -251,41 +264,109 @@ private slots:
         feed.push(report);
         feed.drain();
 
-        const QPointF at = map.view().sceneToScreen(geography.tree().sceneFromGeo(122.07, 41.12));
+        const QPointF at = map.view().sceneToScreen(tree.sceneFromGeo(122.07, 41.12));
         const auto [layer, slot] = map.markerAt(at + QPointF(3, 0));
         QCOMPARE(layer, 50); // the open case, not the worker under it
         QSignalSpy picked(&layers, &views::LiveLayers::entityPicked);
         emit map.markerTapped(layer, slot);
         QCOMPARE(picked.count(), 1);
-        QCOMPARE(picked.first().at(0).toString(), QStringLiteral("case"));
+        QCOMPARE(picked.first().at(0).value<views::Selection::Kind>(), views::Selection::Kind::Case);
         QCOMPARE(picked.first().at(1).toString(), QStringLiteral("c-7"));
+        QCOMPARE(selection.kind(), views::Selection::Kind::Case);
         QCOMPARE(panel.kind(), QStringLiteral("case"));
         QVERIFY(panel.live());
         QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
         QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("reported"));
         QCOMPARE(panel.details().value(QStringLiteral("path")).toList().size(), 4); // district down to its grid
+        // The halo sits under the case's marker (layer 1, below every marker).
+        QCOMPARE(map.markersShown(1), size_t(1));
 
         QCOMPARE(map.markerAt(at + QPointF(200, 200)).first, -1);
 
         // By id alone, whatever its kind; one not yet seen is opened when it appears.
-        panel.show(QStringLiteral("w-1"));
+        selection.selectEntity(QStringLiteral("w-1"), views::Selection::Reason::Tap);
         QCOMPARE(panel.kind(), QStringLiteral("worker"));
-        panel.show(QStringLiteral("w-2"));
+        selection.selectEntity(QStringLiteral("w-2"), views::Selection::Reason::Tap);
         QCOMPARE(panel.kind(), QString());
+        QCOMPARE(selection.pendingId(), QStringLiteral("w-2"));
         feed.push(worker("w-2", 122.08, feed::WorkerStatus::Idle));
         feed.drain();
-        panel.refresh();
+        selection.refresh();
         QCOMPARE(panel.kind(), QStringLiteral("worker"));
         QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("idle"));
 
         // A rejected case leaves the map; the panel follows its new status and keeps its report's title.
-        panel.select(QStringLiteral("case"), QStringLiteral("c-7"));
+        selection.selectEntity(views::Selection::Kind::Case, QStringLiteral("c-7"), views::Selection::Reason::Tap);
         feed.push(caseEvent("c-7", 2, feed::CaseStatus::Rejected));
         feed.drain();
         panel.refresh();
         QCOMPARE(map.markersShown(50), size_t(0));
         QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
         QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
+    }
+
+    // Every list QML shows (the legend, the clusters, a region's children, the alarm lanes and their
+    // chips) is a proper model while the city changes under it, and each row's fields are its roles.
+    void everyListModelPassesTheModelTester()
+    {
+        map::GeoMap map;
+        map.setSize(QSizeF(1600, 900));
+        app::Wall wall{Options{}};
+        QVERIFY(!wall.build(m_data));
+        QVERIFY(!wall.attach(nullptr, &map));
+        views::LiveFeed &feed = *wall.liveFeed();
+        views::RegionPanel &city = *wall.cityFigures();
+        views::AlarmTicker &alarms = *wall.alarms();
+        const auto rows = [](QAbstractItemModel *m) { return static_cast<views::RowsModel *>(m); };
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        const auto test = [&](QAbstractItemModel *model) {
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        };
+        test(wall.layers()->legendModel());
+        test(wall.layers()->clustersModel());
+        test(city.childrenModel());
+        test(alarms.lanesModel());
+
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 40; ++i) {
+                feed::CaseEvent e = caseEvent("m-" + std::to_string(round) + "-" + std::to_string(i), 1, feed::CaseStatus::Reported);
+                e.ts = now;
+                e.position = feed::GeoPoint{121.9 + 0.005 * i, 41.0 + 0.004 * i};
+                e.deadline = i % 3 == 0 ? now - 60'000 : now + 3'600'000;
+                feed.push(std::move(e));
+            }
+            for (int i = 0; i < 6; ++i) {
+                const std::string id = "cam-" + std::to_string(i);
+                feed.push(feed::CameraState{id, now, true, "Gate " + std::to_string(i), {122.0 + 0.01 * i, 41.1}, {}, {}});
+                feed.push(feed::CameraEvent{id, now, feed::CameraEventType(i % 3), 1 + (i + round) % 4, {}});
+            }
+            feed.drain();
+            wall.layers()->setVisible(QStringLiteral("clusters"), round % 2 == 0);
+            wall.layers()->recolour();
+            city.refresh();
+            alarms.refresh();
+            for (int lane = 0; lane < alarms.lanesModel()->rowCount(); ++lane) {
+                const int itemsRole = Qt::UserRole + int(rows(alarms.lanesModel())->roles().indexOf("items"));
+                auto *items = qobject_cast<QAbstractItemModel *>(
+                    alarms.lanesModel()->data(alarms.lanesModel()->index(lane, 0), itemsRole).value<QObject *>());
+                QVERIFY(items);
+                if (round == 0)
+                    test(items);
+                QCOMPARE(rows(items)->undeclaredFields(), QStringList());
+            }
+            for (QAbstractItemModel *m : {wall.layers()->legendModel(), wall.layers()->clustersModel(), city.childrenModel(),
+                                          alarms.lanesModel()})
+                QCOMPARE(rows(m)->undeclaredFields(), QStringList());
+        }
+        QVERIFY(city.childrenModel()->rowCount() > 0);
+        QVERIFY(alarms.lanesModel()->rowCount() > 0);
+        QVERIFY(wall.layers()->legendModel()->rowCount() > 0);
+        // A typed row: the children's fields by role name, as a delegate's required properties read them.
+        const QHash<int, QByteArray> names = city.childrenModel()->roleNames();
+        QVERIFY(names.values().contains("workload"));
+        QCOMPARE(city.childrenModel()->data(city.childrenModel()->index(0, 0), names.key("code")).toString(),
+                 rows(city.childrenModel())->get(0).value(QStringLiteral("code")).toString());
     }
 
     // A case still in hand when its deadline passes turns to the overdue
@@ -296,7 +377,8 @@ private slots:
         map::GeoMap map;
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         constexpr int openCases = 50, overdue = 55;
         const int64_t now = feed::epochMs();
         feed::CaseEvent c = caseEvent("late", 1, feed::CaseStatus::Reported);
@@ -320,7 +402,8 @@ private slots:
         map::GeoMap map;
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
-        views::LiveLayers layers(feed, map, geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         feed.push(worker("w-1", 122.07, feed::WorkerStatus::Patrol));
         feed.push(worker("w-2", 122.08, feed::WorkerStatus::Handling));
         feed.drain();
@@ -332,23 +415,23 @@ private slots:
         };
         QCOMPARE(layers.legend().size(), qsizetype(11));
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
-        QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
+        QVERIFY(entry(QStringLiteral("workers")).value(QStringLiteral("shown")).toBool());
         constexpr int patrol = 31;
         QCOMPARE(map.markersShown(patrol), size_t(0)); // a city-wide view: workers wait for a closer zoom
         QSignalSpy changed(&layers, &views::LiveLayers::legendChanged);
         layers.setVisible(QStringLiteral("workers"), false);
         QCOMPARE(changed.size(), 1);
-        QVERIFY(!entry(QStringLiteral("workers")).value(QStringLiteral("visible")).toBool());
+        QVERIFY(!entry(QStringLiteral("workers")).value(QStringLiteral("shown")).toBool());
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 2);
         feed.push(worker("w-3", 122.09, feed::WorkerStatus::Patrol)); // still followed while hidden
         feed.drain();
         layers.setVisible(QStringLiteral("workers"), true);
         QCOMPARE(entry(QStringLiteral("workers")).value(QStringLiteral("count")).toInt(), 3);
         layers.setVisible(QStringLiteral("workload"), false);
-        QVERIFY(!entry(QStringLiteral("workload")).value(QStringLiteral("visible")).toBool());
-        QVERIFY(!entry(QStringLiteral("rings")).value(QStringLiteral("visible")).toBool()); // off until asked for
+        QVERIFY(!entry(QStringLiteral("workload")).value(QStringLiteral("shown")).toBool());
+        QVERIFY(!entry(QStringLiteral("rings")).value(QStringLiteral("shown")).toBool()); // off until asked for
         layers.setVisible(QStringLiteral("rings"), true);
-        QVERIFY(entry(QStringLiteral("rings")).value(QStringLiteral("visible")).toBool());
+        QVERIFY(entry(QStringLiteral("rings")).value(QStringLiteral("shown")).toBool());
     }
 
     // The density image: transparent where there are no cases, strongest where
@@ -378,6 +461,8 @@ private slots:
     // load always reads brighter), from viridis' first to its last colour.
     void workloadRampIsMonotonic()
     {
+        // The legend's keys are the ones scenes may switch, in the same order (one list, docs/wall.md).
+        QCOMPARE(views::LiveLayers::legendKeys(), wall::layerKeys());
         QCOMPARE(views::LiveLayers::workloadColor(0), qRgb(0x44, 0x01, 0x54));
         QCOMPARE(views::LiveLayers::workloadColor(state::kWorkloadSaturation), qRgb(0xfd, 0xe7, 0x25));
         QCOMPARE(views::LiveLayers::workloadColor(1000), views::LiveLayers::workloadColor(state::kWorkloadSaturation));
@@ -397,7 +482,7 @@ private slots:
         map::Geography geography(m_data, false);
         const geo::RegionTree &tree = geography.tree();
         views::LiveFeed feed(std::nullopt, &tree);
-        views::RegionPanel panel(feed, geography);
+        views::RegionPanel panel(feed.state(), geography);
         const int grid = tree.level(geo::Level::Grid).front();
         const QList<int> path = tree.pathTo(grid);
         const QString district = tree.region(path.front()).code;
@@ -452,7 +537,8 @@ private slots:
             map::GeoMap map;
             map.setGeography(&geography);
             views::LiveFeed feed(std::nullopt, &geography.tree(), h.get());
-            views::LiveLayers layers(feed, map, geography.tree());
+            views::LiveLayers layers(feed.state(), map, geography.tree());
+            connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
             for (int i = 0; i < 30; ++i) {
                 feed::WorkerPosition w = worker("w-" + std::to_string(i), 122.0 + i * 0.002,
                                                 i % 3 ? feed::WorkerStatus::Patrol : feed::WorkerStatus::Handling);
@@ -484,14 +570,15 @@ private slots:
         map::GeoMap map;
         map.setGeography(&geography);
         views::LiveFeed restarted(std::nullopt, &geography.tree(), h.get());
-        views::LiveLayers layers(restarted, map, geography.tree());
+        views::LiveLayers layers(restarted.state(), map, geography.tree());
+        connect(&restarted, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
         for (int layer : {patrol, handling, openCases, inHand, fire}) {
             QCOMPARE(layers.markerCount(layer), before[layer]);
             if (layer != patrol && layer != handling) // workers appear from community zoom
                 QCOMPARE(map.markersShown(layer), before[layer]); // handed to the map, not only counted
         }
-        QCOMPARE(restarted.restoredCases(), size_t(30));
-        QCOMPARE(restarted.restoredTelemetry(), size_t(32));
+        QCOMPARE(restarted.recorder()->restoredCases(), size_t(30));
+        QCOMPARE(restarted.recorder()->restoredTelemetry(), size_t(32));
         QCOMPARE(restarted.state().workers().at("w-4").name, std::string("网格员4"));
         QCOMPARE(restarted.state().units().at("fire-7").status, std::string("on_scene"));
         QCOMPARE(restarted.state().sensors().at("gas-3").reading->value, 17.5);

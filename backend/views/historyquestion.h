@@ -1,0 +1,217 @@
+#pragma once
+// One question to the history, declared where its answer is shown:
+//
+//     CaseTimeline { id: timeline; history: Wall.history; caseId: "PJ..." }
+//     ListView { model: timeline.rows }
+//
+// It asks when its parameters change (several changes in one turn of the
+// event loop ask once), again on refresh() or every `refreshSeconds`, and
+// keeps one request in flight: a refresh meanwhile asks once more when the
+// answer comes. `loading` is true while a request is out. Answers are plain
+// QML values (times in epoch ms), for this object only.
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QQmlParserStatus>
+#include <QTimer>
+#include <QVariant>
+
+#include "historyqueries.h"
+
+namespace gridwall::views {
+
+class HistoryQuestion : public QObject, public QQmlParserStatus
+{
+    Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
+    QML_ELEMENT
+    QML_UNCREATABLE("Ask one of its kinds: CaseTimeline, RegionSeries, SensorSeries, OverdueCases, WeekComparison, ChangesSince")
+    Q_PROPERTY(gridwall::views::HistoryQueries *history READ history WRITE setHistory NOTIFY historyChanged)
+    // A request is out (the rows shown are the last answer's).
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // The answer: rows for a list, or a map (WeekComparison, ChangesSince); empty before the first.
+    Q_PROPERTY(QVariantList rows READ rows NOTIFY answered)
+    Q_PROPERTY(QVariantMap answer READ answer NOTIFY answered)
+    // Asks again this often (0: only when the parameters change or on refresh()).
+    Q_PROPERTY(int refreshSeconds READ refreshSeconds WRITE setRefreshSeconds NOTIFY refreshSecondsChanged)
+    // Answers received (tests: a question asked once is answered once).
+    Q_PROPERTY(int answerCount READ answerCount NOTIFY answered)
+
+public:
+    explicit HistoryQuestion(QObject *parent = nullptr);
+
+    HistoryQueries *history() const { return m_history; }
+    void setHistory(HistoryQueries *history);
+    bool loading() const { return m_inFlight; }
+    QVariantList rows() const { return m_answer.toList(); }
+    QVariantMap answer() const { return m_answer.toMap(); }
+    int refreshSeconds() const { return m_refreshSeconds; }
+    void setRefreshSeconds(int seconds);
+    int answerCount() const { return m_answerCount; }
+
+    // Asks again (coalesced with any other ask in this turn of the event loop, and with the one in flight).
+    Q_INVOKABLE void refresh();
+
+    void classBegin() override {}
+    void componentComplete() override;
+
+signals:
+    void historyChanged();
+    void loadingChanged();
+    void answered();
+    void refreshSecondsChanged();
+
+protected:
+    // The question for the parameters now; empty when there is nothing to ask (the answer is then empty).
+    virtual HistoryQueries::Question question() const = 0;
+    // A parameter changed: ask again.
+    void parametersChanged();
+    // Sets a parameter; true (and asked again) when it changed.
+    template <typename T>
+    bool change(T &parameter, const T &value)
+    {
+        if (parameter == value)
+            return false;
+        parameter = value;
+        parametersChanged();
+        return true;
+    }
+
+private:
+    void askNow();
+
+    HistoryQueries *m_history = nullptr;
+    QVariant m_answer;
+    bool m_scheduled = false;
+    bool m_inFlight = false;
+    bool m_again = false;
+    int m_answerCount = 0;
+    int m_refreshSeconds = 0;
+    QTimer m_timer;
+};
+
+// [{seq, status, ts, receivedAt, refused, dept, assignee, note, rating, ...}] in seq order.
+class CaseTimeline : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    QString caseId() const { return m_caseId; }
+    void setCaseId(const QString &id) { if (change(m_caseId, id)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_caseId;
+};
+
+// [{start, reported, closed, overdue, meanHandlingMs}] of the last `hours` of a region (code, or "city").
+class RegionSeries : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
+    Q_PROPERTY(int hours READ hours WRITE setHours NOTIFY questionChanged)
+    Q_PROPERTY(bool byDay READ byDay WRITE setByDay NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    QString code() const { return m_code; }
+    void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
+    int hours() const { return m_hours; }
+    void setHours(int hours) { if (hours >= 1 && change(m_hours, hours)) emit questionChanged(); }
+    bool byDay() const { return m_byDay; }
+    void setByDay(bool byDay) { if (change(m_byDay, byDay)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_code = QStringLiteral("city");
+    int m_hours = 24;
+    bool m_byDay = false;
+};
+
+// [{start, n, min, max, mean, last}] of the last `hours` of a sensor.
+class SensorSeries : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString sensorId READ sensorId WRITE setSensorId NOTIFY questionChanged)
+    Q_PROPERTY(int hours READ hours WRITE setHours NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    QString sensorId() const { return m_sensorId; }
+    void setSensorId(const QString &id) { if (change(m_sensorId, id)) emit questionChanged(); }
+    int hours() const { return m_hours; }
+    void setHours(int hours) { if (hours >= 1 && change(m_hours, hours)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_sensorId;
+    int m_hours = 24;
+};
+
+// [{id, status, category, title, priority, deadline, overdueMs, grid, dept, assignee}], most overdue first.
+class OverdueCases : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
+    Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    QString code() const { return m_code; }
+    void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
+    int limit() const { return m_limit; }
+    void setLimit(int limit) { if (limit >= 1 && change(m_limit, limit)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_code = QStringLiteral("city");
+    int m_limit = 5;
+};
+
+// {today: {...}, lastWeek: {...}}: today so far against the same span on the same weekday last week.
+class WeekComparison : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    QString code() const { return m_code; }
+    void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_code = QStringLiteral("city");
+};
+
+// {reported: [...], closed: [...], escalated: [...], alarmsRaised: [...]} since `since` (epoch ms).
+class ChangesSince : public HistoryQuestion
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(double since READ since WRITE setSince NOTIFY questionChanged)
+public:
+    using HistoryQuestion::HistoryQuestion;
+    double since() const { return m_since; }
+    void setSince(double since) { if (change(m_since, since)) emit questionChanged(); }
+signals:
+    void questionChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    double m_since = 0;
+};
+
+} // namespace gridwall::views
