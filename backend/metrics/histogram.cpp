@@ -9,6 +9,9 @@ Histogram::Histogram(std::vector<double> bounds)
     : m_bounds(std::move(bounds))
     , m_buckets(m_bounds.size() + 1)
 {
+    m_le.reserve(m_bounds.size());
+    for (double bound : m_bounds)
+        m_le.push_back(Exposition::number(bound));
 }
 
 void Histogram::observe(double seconds)
@@ -19,26 +22,30 @@ void Histogram::observe(double seconds)
     m_sumMicros.fetch_add(uint64_t(std::max(0.0, seconds) * 1e6), std::memory_order_relaxed);
 }
 
-QString Histogram::exposition(const QString &name, const QString &help) const
+void Histogram::write(Exposition &out, QAnyStringView name, QAnyStringView help) const
 {
-    return QStringLiteral("# HELP %1 %2\n# TYPE %1 histogram\n").arg(name, help) + samples(name, QString());
+    out.family(name, help, Exposition::Histogram);
+    writeSamples(out);
 }
 
-QString Histogram::samples(const QString &name, const QString &labels) const
+void Histogram::writeSamples(Exposition &out, Exposition::Labels labels) const
 {
-    const QString bucket = name + QStringLiteral("_bucket{") + (labels.isEmpty() ? QString() : labels + QLatin1Char(','));
-    const QString suffix = labels.isEmpty() ? QString() : QLatin1Char('{') + labels + QLatin1Char('}');
-    QString out;
     uint64_t cumulative = 0;
     for (size_t i = 0; i < m_bounds.size(); ++i) {
         cumulative += m_buckets[i].load(std::memory_order_relaxed);
-        out += QStringLiteral("%1le=\"%2\"} %3\n").arg(bucket).arg(m_bounds[i]).arg(cumulative);
+        out.sample(u"_bucket", labels, {u"le", m_le[i]}, cumulative);
     }
     cumulative += m_buckets.back().load(std::memory_order_relaxed);
-    out += QStringLiteral("%1le=\"+Inf\"} %2\n").arg(bucket).arg(cumulative);
-    out += QStringLiteral("%1_sum%2 %3\n").arg(name, suffix).arg(double(m_sumMicros.load(std::memory_order_relaxed)) / 1e6);
-    out += QStringLiteral("%1_count%2 %3\n").arg(name, suffix).arg(cumulative);
-    return out;
+    out.sample(u"_bucket", labels, {u"le", u"+Inf"}, cumulative);
+    out.sample(u"_sum", labels, double(m_sumMicros.load(std::memory_order_relaxed)) / 1e6);
+    out.sample(u"_count", labels, cumulative);
+}
+
+QString Histogram::exposition(const QString &name, const QString &help) const
+{
+    Exposition out(qsizetype(m_bounds.size() + 6) * (name.size() + 24));
+    write(out, name, help);
+    return out.text();
 }
 
 } // namespace gridwall::metrics

@@ -491,48 +491,43 @@ QVariantList PluginHost::refused() const
 
 QString PluginHost::metricsText() const
 {
-    QString out = QStringLiteral("# HELP gridwall_plugins_loaded Department plugins accepted at start.\n"
-                                 "# TYPE gridwall_plugins_loaded gauge\n"
-                                 "gridwall_plugins_loaded %1\n")
-                      .arg(m_plugins.size());
-    out += QStringLiteral("# HELP gridwall_plugin_errors_total Errors of a plugin: a refused manifest, QML and script errors, interruptions, its memory budget passed.\n"
-                          "# TYPE gridwall_plugin_errors_total counter\n");
+    using metrics::Exposition;
+    Exposition out(4096);
+    out.family(u"gridwall_plugins_loaded", u"Department plugins accepted at start.", Exposition::Gauge);
+    out.sample(m_plugins.size());
+    out.family(u"gridwall_plugin_errors_total",
+               u"Errors of a plugin: a refused manifest, QML and script errors, interruptions, its memory budget passed.", Exposition::Counter);
     for (const auto &[plugin, count] : m_errors)
-        out += QStringLiteral("gridwall_plugin_errors_total{plugin=\"%1\"} %2\n").arg(plugin).arg(count);
-    out += QStringLiteral("# HELP gridwall_plugin_interruptions_total Scripts and loads stopped for keeping the GUI thread busy over %1 ms.\n"
-                          "# TYPE gridwall_plugin_interruptions_total counter\n"
-                          "gridwall_plugin_interruptions_total %2\n")
-               .arg(kScriptBudgetMs)
-               .arg(m_interruptions.load());
+        out.sample({{u"plugin", plugin}}, count);
+    out.family(u"gridwall_plugin_interruptions_total",
+               QStringLiteral("Scripts and loads stopped for keeping the GUI thread busy over %1 ms.").arg(kScriptBudgetMs), Exposition::Counter);
+    out.sample(m_interruptions.load());
     const auto reasonName = [](StopReason reason) {
         switch (reason) {
-        case StopReason::Loading: return QStringLiteral("loading");
-        case StopReason::Script: return QStringLiteral("script");
-        case StopReason::Memory: return QStringLiteral("memory");
+        case StopReason::Loading: return QLatin1String("loading");
+        case StopReason::Script: return QLatin1String("script");
+        case StopReason::Memory: return QLatin1String("memory");
         }
-        return QString();
+        return QLatin1String();
     };
-    out += QStringLiteral("# HELP gridwall_plugin_switched_off_total Plugins the wall switched off until their files change: "
-                          "loading or script (ran over %1 ms), memory (its engine passed its memory budget).\n"
-                          "# TYPE gridwall_plugin_switched_off_total counter\n")
-               .arg(kScriptBudgetMs);
+    out.family(u"gridwall_plugin_switched_off_total",
+               QStringLiteral("Plugins the wall switched off until their files change: "
+                              "loading or script (ran over %1 ms), memory (its engine passed its memory budget).")
+                   .arg(kScriptBudgetMs),
+               Exposition::Counter);
     for (const auto &[key, count] : m_stops)
-        out += QStringLiteral("gridwall_plugin_switched_off_total{plugin=\"%1\",reason=\"%2\"} %3\n")
-                   .arg(key.first, reasonName(key.second))
-                   .arg(count);
-    out += QStringLiteral("# HELP gridwall_plugin_memory_bytes The heap of a plugin's engine at its last check (objects, strings, ArrayBuffers).\n"
-                          "# TYPE gridwall_plugin_memory_bytes gauge\n");
+        out.sample({{u"plugin", key.first}, {u"reason", reasonName(key.second)}}, count);
+    out.family(u"gridwall_plugin_memory_bytes", u"The heap of a plugin's engine at its last check (objects, strings, ArrayBuffers).",
+               Exposition::Gauge);
     for (const auto &[plugin, bytes] : m_heapBytes)
-        out += QStringLiteral("gridwall_plugin_memory_bytes{plugin=\"%1\"} %2\n").arg(plugin).arg(bytes);
-    out += QStringLiteral("# HELP gridwall_plugin_memory_budget_bytes The heap a plugin's engine may hold before it is switched off.\n"
-                          "# TYPE gridwall_plugin_memory_budget_bytes gauge\n");
+        out.sample({{u"plugin", plugin}}, bytes);
+    out.family(u"gridwall_plugin_memory_budget_bytes", u"The heap a plugin's engine may hold before it is switched off.", Exposition::Gauge);
     for (const Manifest &m : m_plugins)
-        out += QStringLiteral("gridwall_plugin_memory_budget_bytes{plugin=\"%1\"} %2\n").arg(m.id).arg(memoryBudget(m.id));
-    out += QStringLiteral("# HELP gridwall_plugin_refresh_seconds GUI-thread time of a plugin's once-a-second refresh.\n"
-                          "# TYPE gridwall_plugin_refresh_seconds histogram\n");
+        out.sample({{u"plugin", m.id}}, memoryBudget(m.id));
+    out.family(u"gridwall_plugin_refresh_seconds", u"GUI-thread time of a plugin's once-a-second refresh.", Exposition::Histogram);
     for (const auto &[plugin, histogram] : m_refreshTimes)
-        out += histogram->samples(QStringLiteral("gridwall_plugin_refresh_seconds"), QStringLiteral("plugin=\"%1\"").arg(plugin));
-    return out;
+        histogram->writeSamples(out, {{u"plugin", plugin}});
+    return out.text();
 }
 
 } // namespace gridwall::plugins

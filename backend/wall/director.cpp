@@ -255,9 +255,10 @@ void Director::command(const QByteArray &payload)
 
 QString Director::metricsText() const
 {
-    return m_commands.exposition(QStringLiteral("gridwall_wall_commands_total"), QStringLiteral("Director commands carried out, by command."))
-           + m_rejected.exposition(QStringLiteral("gridwall_wall_commands_rejected_total"),
-                                   QStringLiteral("Director commands dropped, by reason."));
+    metrics::Exposition out;
+    m_commands.write(out, u"gridwall_wall_commands_total", u"Director commands carried out, by command.");
+    m_rejected.write(out, u"gridwall_wall_commands_rejected_total", u"Director commands dropped, by reason.");
+    return out.text();
 }
 
 QJsonObject Director::status() const

@@ -35,12 +35,11 @@ bool LabelCounts::add(size_t value)
     return n <= 10 || n % 1000 == 0;
 }
 
-QString LabelCounts::exposition(const QString &metric, const QString &help) const
+void LabelCounts::write(metrics::Exposition &out, QAnyStringView metric, QAnyStringView help) const
 {
-    QString out = QStringLiteral("# HELP %1 %2\n# TYPE %1 counter\n").arg(metric, help);
+    out.family(metric, help, metrics::Exposition::Counter);
     for (size_t i = 0; i < m_values.size(); ++i)
-        out += QStringLiteral("%1{%2=\"%3\"} %4\n").arg(metric, QLatin1String(m_label), QLatin1String(m_values[i])).arg(count(i));
-    return out;
+        out.sample({{m_label, m_values[i]}}, count(i));
 }
 
 bool IntervalLog::due(quint64 *unlogged)

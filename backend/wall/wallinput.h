@@ -5,6 +5,8 @@
 // and the rule for logging drops (the first ten of each, then every
 // thousandth: a flood is seen, not logged whole).
 
+#include "metrics/exposition.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -26,15 +28,15 @@ std::optional<QJsonObject> readObject(const QByteArray &payload, QString *proble
 class LabelCounts
 {
 public:
-    // `label` names the metric's label; `values` its values, in the order of the caller's enum.
+    // `label` names the metric's label; `values` its values (UTF-8), in the order of the caller's enum.
     LabelCounts(const char *label, std::initializer_list<const char *> values);
 
     // Counts one; true when this one is worth a log line.
     bool add(size_t value);
     uint64_t count(size_t value) const { return m_counts[value].load(std::memory_order_relaxed); }
     const char *value(size_t value) const { return m_values[value]; }
-    // `# HELP`, `# TYPE` and one line per value of a counter family.
-    QString exposition(const QString &metric, const QString &help) const;
+    // The counter family `metric`: its # HELP and # TYPE, and one sample per value.
+    void write(metrics::Exposition &out, QAnyStringView metric, QAnyStringView help) const;
 
 private:
     const char *m_label;

@@ -157,18 +157,15 @@ void WallSync::publish()
 
 QString WallSync::metricsText() const
 {
-    QString out = QStringLiteral("# HELP gridwall_wall_view_published_total Views this node published as the wall's conductor.\n"
-                                 "# TYPE gridwall_wall_view_published_total counter\n"
-                                 "gridwall_wall_view_published_total %1\n"
-                                 "# HELP gridwall_wall_view_applied_total Views of the conductor this node applied.\n"
-                                 "# TYPE gridwall_wall_view_applied_total counter\n"
-                                 "gridwall_wall_view_applied_total %2\n")
-                      .arg(m_published.load())
-                      .arg(m_applied.load());
-    out += m_lag->exposition(QStringLiteral("gridwall_wall_view_lag_seconds"),
-                             QStringLiteral("From the conductor publishing a view to this node applying it (the two clocks' offset included)."));
-    out += m_rejected.exposition(QStringLiteral("gridwall_wall_messages_rejected_total"), QStringLiteral("Shared-view messages dropped, by reason."));
-    return out;
+    metrics::Exposition out(4096);
+    out.family(u"gridwall_wall_view_published_total", u"Views this node published as the wall's conductor.", metrics::Exposition::Counter);
+    out.sample(m_published.load());
+    out.family(u"gridwall_wall_view_applied_total", u"Views of the conductor this node applied.", metrics::Exposition::Counter);
+    out.sample(m_applied.load());
+    m_lag->write(out, u"gridwall_wall_view_lag_seconds",
+                 u"From the conductor publishing a view to this node applying it (the two clocks' offset included).");
+    m_rejected.write(out, u"gridwall_wall_messages_rejected_total", u"Shared-view messages dropped, by reason.");
+    return out.text();
 }
 
 QJsonObject WallSync::status() const

@@ -3,7 +3,9 @@
 // pauses it and it goes on with the next scene after the idle time; every
 // command is validated, a bad one counted by reason and without effect. A
 // click or a key on the wall's window is the touch that pauses the tour.
+// Names with a quote, a backslash or a line break leave a scrape that parses.
 
+#include "../support/promtext.h"
 #include "wall/activityfilter.h"
 #include "wall/director.h"
 
@@ -167,6 +169,63 @@ private slots:
                                  "gridwall_wall_commands_total{command=\"scene\"} 1", "gridwall_wall_commands_total{command=\"playlist\"} 1",
                                  "gridwall_wall_commands_total{command=\"drill\"} 1", "gridwall_wall_commands_total{command=\"show\"} 1"})
             QVERIFY2(m.contains(QLatin1String(line)), line);
+        QVERIFY2(promtext::parse(m).ok(), qPrintable(promtext::parse(m).error));
+    }
+
+    // Scenes named, and commands sent, with a quote, a backslash, a line break and Chinese: the
+    // commands are counted and the scrape still parses, one HELP and TYPE per family.
+    void namesWithAQuoteLeaveAScrapeThatParses()
+    {
+        std::vector<Scene> scenes;
+        Playlist playlist;
+        QCOMPARE(gridwall::wall::readScenes(json("{\"scenes\": [{\"id\": \"night\", \"name\": {\"zh_CN\": \"兴隆台 \\\"夜\\\"\","
+                                                 " \"en\": \"Night \\\\ \\\"shift\\\"\\n\"}, \"plugins\": [\"public-security\"]}],"
+                                                 " \"playlist\": {\"scenes\": [\"night\"]}}"),
+                                            &scenes, &playlist),
+                 QString());
+        QCOMPARE(scenes[0].nameEn, QStringLiteral("Night \\ \"shift\"\n"));
+        QCOMPARE(scenes[0].name, QStringLiteral("兴隆台 \"夜\""));
+        QStringList shown;
+        Director::Actions actions;
+        actions.showScene = [&](const Scene &s) { shown << s.name; };
+        actions.regionExists = [](const QString &) { return false; };
+        Director d(std::move(scenes), std::move(playlist), std::move(actions));
+        d.command("{\"command\": \"scene\", \"scene\": \"night\"}");
+        QCOMPARE(shown, QStringList{QStringLiteral("兴隆台 \"夜\"")});
+        d.command("{\"command\": \"scene\", \"scene\": \"ni\\\"ght\\\\\\n\"}");
+        d.command("{\"command\": \"re\\\"boot\\n\"}");
+        d.command("{\"command\": \"drill\", \"region\": \"21\\\"区\"}");
+        d.command("{\"command\": \"show\", \"entity\": \"PJ\\\"1\"}");
+        d.command("{\"command\": \"scene\", \"scene\": \"night\"");
+
+        const QString text = d.metricsText();
+        const promtext::Scrape s = promtext::parse(text);
+        QVERIFY2(s.ok(), qPrintable(s.error + QLatin1Char('\n') + text));
+        QCOMPARE(s.families.size(), size_t(2));
+        for (const promtext::Family &f : s.families) {
+            QCOMPARE(f.helpLines, 1);
+            QCOMPARE(f.typeLines, 1);
+            QCOMPARE(f.type, QStringLiteral("counter"));
+        }
+        QCOMPARE(*s.family(QStringLiteral("gridwall_wall_commands_total"))->help, QStringLiteral("Director commands carried out, by command."));
+        QCOMPARE(s.find("gridwall_wall_commands_total", {{"command", "scene"}})->value, 1.0);
+        for (const char *reason : {"malformed", "unknown_command", "unknown_scene", "unknown_region", "invalid"})
+            QVERIFY2(s.find("gridwall_wall_commands_rejected_total", {{"reason", reason}})->value == 1.0, reason);
+        QCOMPARE(s.samples.size(), size_t(4 + 5));
+
+        // The counters by label write any label value escaped.
+        gridwall::wall::LabelCounts counts("name", {"plain", "quo\"ted", "back\\slash", "two\nlines", "兴隆台"});
+        for (size_t i = 0; i < 5; ++i)
+            for (size_t n = 0; n <= i; ++n)
+                counts.add(i);
+        gridwall::metrics::Exposition out;
+        counts.write(out, u"gridwall_test_total", u"Names \"quoted\".");
+        const promtext::Scrape c = promtext::parse(out.text());
+        QVERIFY2(c.ok(), qPrintable(c.error + QLatin1Char('\n') + out.text()));
+        QCOMPARE(c.find("gridwall_test_total", {{"name", "quo\"ted"}})->value, 2.0);
+        QCOMPARE(c.find("gridwall_test_total", {{"name", "back\\slash"}})->value, 3.0);
+        QCOMPARE(c.find("gridwall_test_total", {{"name", "two\nlines"}})->value, 4.0);
+        QCOMPARE(c.find("gridwall_test_total", {{"name", "兴隆台"}})->value, 5.0);
     }
 };
 
