@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace gridwall::views {
+
+Q_LOGGING_CATEGORY(lcQueries, "gridwall.history.queries")
+
+} // namespace gridwall::views
