@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -8,13 +10,14 @@ import Gridwall.Backend
 Item {
     id: clusterLayer
 
-    property var geoMap // GeoMap
-    property var clusters // LiveLayers.clusters
+    property GeoMap geoMap
+    property var clusters // LiveLayers.clusters (a QAbstractItemModel: no QML type to name)
     property real unit: 1
 
     Repeater {
         model: clusterLayer.clusters
         delegate: Rectangle {
+            id: cluster
             required property var modelData
             // Follows every pan and zoom (viewChanged is groundMetresPerPixel's notification).
             readonly property point at: {
@@ -34,13 +37,13 @@ Item {
             border.width: Math.max(1, 2 * clusterLayer.unit)
             Text {
                 anchors.centerIn: parent
-                text: modelData.count
+                text: cluster.modelData.count
                 font.family: Theme.fontFamily
-                font.pixelSize: Math.max(Theme.minFontSize, Math.min(30, 12 + 3 * Math.log2(modelData.count))) * clusterLayer.unit
+                font.pixelSize: Math.max(Theme.minFontSize, Math.min(30, 12 + 3 * Math.log2(cluster.modelData.count))) * clusterLayer.unit
                 font.bold: true
                 color: "#0b1220"
             }
-            TapHandler { onTapped: if (modelData.code !== "") clusterLayer.geoMap.flyTo(modelData.code) }
+            TapHandler { onTapped: if (cluster.modelData.code !== "") clusterLayer.geoMap.flyTo(cluster.modelData.code) }
         }
     }
 }
