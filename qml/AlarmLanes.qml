@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -47,7 +49,7 @@ Rectangle {
     function ring() {
         ringPending = chime.status !== Loader.Ready
         if (ticker.sound && !ringPending)
-            chime.item.play()
+            (chime.item as AlarmSound).play() // typed: a Loader's item is only a QObject to qmllint
     }
     Connections {
         target: ticker.alarms

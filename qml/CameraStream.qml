@@ -9,7 +9,7 @@ Item {
 
     onUrlChanged: {
         player.source = url
-        if (url.toString() !== "")
+        if (String(url) !== "") // not url.toString(): Qt 6.4's qmllint does not know it
             player.play()
     }
     MediaPlayer {

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -8,8 +10,8 @@ import Gridwall.Backend
 Item {
     id: clusterLayer
 
-    property var geoMap // GeoMap
-    property var clusters // LiveLayers.clusters
+    property GeoMap geoMap
+    property var clusters // LiveLayers.clusters (a QAbstractItemModel: no QML type to name)
     property real unit: 1
 
     Repeater {

@@ -1,4 +1,7 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
+import Gridwall.Backend
 
 // The department widgets beside the map, one tile per widget in the order
 // the plugins were found, each as tall as its rows ask (in quarters of the
@@ -6,11 +9,12 @@ import QtQuick
 Column {
     id: dock
 
-    property var host // PluginHost
+    property PluginHost host
     // The plugins whose tiles to show (a scene's choice); undefined or null: every plugin's.
     property var only
     property real unit: 1
-    readonly property var shown: !host ? [] : !only ? host.widgets : host.widgets.filter(w => only.indexOf(w.plugin) >= 0)
+    // Array.from: Qt 6.4's qmllint knows no array methods on a QVariantList.
+    readonly property var shown: !host ? [] : !only ? host.widgets : Array.from(host.widgets).filter(w => only.indexOf(w.plugin) >= 0)
 
     width: shown.length > 0 ? 420 * unit : 0
     spacing: 10 * unit

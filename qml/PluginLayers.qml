@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -8,7 +10,7 @@ import Gridwall.Backend
 Item {
     id: overlays
 
-    property var host // PluginHost
+    property PluginHost host
 
     Repeater {
         model: overlays.host ? overlays.host.layers : []

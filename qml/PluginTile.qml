@@ -9,7 +9,7 @@ import Gridwall.Backend
 Rectangle {
     id: tile
 
-    property var host // PluginHost
+    property PluginHost host
     property var entry: ({}) // one of host.widgets
     property real unit: 1
     readonly property string error: host && entry.plugin && host.lastErrors[entry.plugin] ? host.lastErrors[entry.plugin] : ""

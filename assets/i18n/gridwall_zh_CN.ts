@@ -2,167 +2,363 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmLanes</name>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <source>No active alarms when the feed stopped</source>
+        <translation>数据中断时无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <source>No active alarms</source>
+        <translation>无活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="137"/>
+        <source>%1 × %2 in %3 within 5 min</source>
+        <translation>%3 5 分钟内 %1 起%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <source>Sound on</source>
+        <translation>声音 开</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <source>Sound off</source>
+        <translation>声音 关</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="139"/>
+        <source>%1 × %2 within 5 min</source>
+        <translation>5 分钟内 %1 起%2</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="82"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="108"/>
         <source>Panjin</source>
         <translation>盘锦市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="98"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="123"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="153"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="124"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="154"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="155"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="126"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="156"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="127"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="157"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="128"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="158"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="129"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
         <source>Workload</source>
         <translation>工作负荷</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="130"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
         <source>Workers on duty</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
         <source>Cameras online</source>
         <translation>视频在线率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>数据中断：显示 %1 秒前的数据</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="211"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="170"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="219"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>近 24 小时：上报与办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="259"/>
         <source>By workload</source>
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="240"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="294"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="252"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="306"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="274"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="330"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
         <source>No active alarms here</source>
         <translation>本区域无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="0"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
         <source>%1 active alarms here</source>
         <translation>本区域活动告警 %1 条</translation>
     </message>
 </context>
 <context>
+    <name>EntityView</name>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="91"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="103"/>
+        <source>Overdue by %1</source>
+        <translation>已超期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="104"/>
+        <source>Due in %1</source>
+        <translation>%1 后到期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="110"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="110"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="115"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="115"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="115"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="118"/>
+        <source>Flagged</source>
+        <translation>流程异常</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="136"/>
+        <source>No longer live: as last seen</source>
+        <translation>已不在实时数据中：显示最后状态</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="140"/>
+        <source>Feed stopped: as of %1</source>
+        <translation>数据中断：截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="140"/>
+        <source>Last message %1</source>
+        <translation>最近消息 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="151"/>
+        <source>%1 · priority %2 · from %3</source>
+        <translation>%1 · 优先级 %2 · 来源 %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="154"/>
+        <source>Deadline %1</source>
+        <translation>办理时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="159"/>
+        <source>In hand: %1</source>
+        <translation>承办：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="167"/>
+        <source>%1 workers on duty near, nearest %2 m</source>
+        <translation>附近在岗网格员 %1 人，最近 %2 米</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="169"/>
+        <source>nearest camera %1 m (%2)</source>
+        <translation>最近摄像头 %1 米（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="169"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="169"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="170"/>
+        <source>within the %1-minute ring of %2</source>
+        <translation>位于%2 %1 分钟响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="171"/>
+        <source>outside every response ring</source>
+        <translation>不在任何响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="178"/>
+        <source>Timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="217"/>
+        <source>No events recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="217"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="241"/>
+        <source>stream %1</source>
+        <translation>视频流 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="241"/>
+        <source>no stream published</source>
+        <translation>未发布视频流</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="247"/>
+        <source>Recent events</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="247"/>
+        <source>No events since the wall started</source>
+        <translation>启动以来无事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="256"/>
+        <source>severity %1</source>
+        <translation>级别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="275"/>
+        <source>warn %1 · alarm %2</source>
+        <translation>预警 %1 · 报警 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="283"/>
+        <source>Safety sector %1</source>
+        <translation>安全片区 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/EntityView.qml" line="287"/>
+        <source>Last 24 hours: range and mean per bucket</source>
+        <translation>近 24 小时：各时段范围与均值</translation>
+    </message>
+</context>
+<context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="52"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="53"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="54"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="55"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="30"/>
+        <location filename="../../qml/HeaderBar.qml" line="37"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="40"/>
+        <location filename="../../qml/HeaderBar.qml" line="84"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="66"/>
+        <location filename="../../qml/HeaderBar.qml" line="111"/>
         <source>Live · %1 msg/s</source>
         <translation>实时 · %1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="67"/>
+        <location filename="../../qml/HeaderBar.qml" line="112"/>
         <source>Connected · no data for %1 s</source>
         <translation>已连接 · %1 秒无数据</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="68"/>
+        <location filename="../../qml/HeaderBar.qml" line="113"/>
         <source>Feed down · reconnecting</source>
         <translation>数据源中断 · 正在重连</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="69"/>
+        <location filename="../../qml/HeaderBar.qml" line="114"/>
         <source>No feed</source>
         <translation>无数据源</translation>
     </message>
@@ -170,17 +366,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="19"/>
+        <location filename="../../qml/Main.qml" line="58"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="50"/>
+        <location filename="../../qml/Main.qml" line="191"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="50"/>
+        <location filename="../../qml/Main.qml" line="190"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
     </message>
@@ -188,69 +384,436 @@
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <location filename="../../qml/MapLegend.qml" line="18"/>
         <source>Response rings</source>
         <translation>处置圈</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="15"/>
+        <location filename="../../qml/MapLegend.qml" line="17"/>
         <source>Case density, 24 h</source>
         <translation>案件密度（24 小时）</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="69"/>
+        <location filename="../../qml/MapLegend.qml" line="79"/>
         <source>zoom in</source>
         <translation>放大显示</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="14"/>
+        <location filename="../../qml/MapLegend.qml" line="16"/>
         <source>Workload</source>
         <translation>工作负荷</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="15"/>
+        <location filename="../../qml/MapLegend.qml" line="20"/>
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="16"/>
+        <location filename="../../qml/MapLegend.qml" line="21"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="17"/>
+        <location filename="../../qml/MapLegend.qml" line="22"/>
         <source>Response units</source>
         <translation>处置力量</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="18"/>
+        <location filename="../../qml/MapLegend.qml" line="23"/>
         <source>Safety sensors</source>
         <translation>安全传感器</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="19"/>
+        <location filename="../../qml/MapLegend.qml" line="24"/>
         <source>Grid workers</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="20"/>
+        <location filename="../../qml/MapLegend.qml" line="25"/>
         <source>Cameras</source>
         <translation>视频监控</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <location filename="../../qml/MapLegend.qml" line="26"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <location filename="../../qml/MapLegend.qml" line="132"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="0"/>
+        <location filename="../../qml/MapLegend.qml" line="19"/>
         <source>Cases by street</source>
         <translation>按街道聚合案件</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../qml/Names.qml" line="10"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="13"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="14"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="22"/>
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="23"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="24"/>
+        <source>Street / town</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="25"/>
+        <source>Community / village</source>
+        <translation>社区/村</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="26"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="32"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="33"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="34"/>
+        <location filename="../../qml/Names.qml" line="100"/>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="35"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="36"/>
+        <source>Response unit</source>
+        <translation>处置力量</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="42"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="43"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="44"/>
+        <source>Dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="45"/>
+        <source>Handling</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="46"/>
+        <source>Resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="47"/>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="48"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="49"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="50"/>
+        <source>Escalated</source>
+        <translation>上报上级</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="51"/>
+        <source>On patrol</source>
+        <translation>巡查中</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="52"/>
+        <source>Idle</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="53"/>
+        <source>Off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="84"/>
+        <source>Crowd</source>
+        <translation>人员聚集</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="85"/>
+        <source>Intrusion</source>
+        <translation>区域入侵</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="86"/>
+        <source>Fire or smoke</source>
+        <translation>烟火</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="87"/>
+        <source>Vehicle</source>
+        <translation>车辆违停</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="88"/>
+        <source>Loitering</source>
+        <translation>徘徊逗留</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="90"/>
+        <source>Other event</source>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="94"/>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="95"/>
+        <source>Smoke</source>
+        <translation>烟感</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="96"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="97"/>
+        <source>Water level</source>
+        <translation>水位</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="98"/>
+        <source>Vibration</source>
+        <translation>振动</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="117"/>
+        <source>Police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="118"/>
+        <source>Fire brigade</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="119"/>
+        <source>Ambulance</source>
+        <translation>急救</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="120"/>
+        <source>Urban enforcement</source>
+        <translation>城管执法</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="127"/>
+        <source>%1 alarm</source>
+        <translation>%1报警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="128"/>
+        <source>%1 warning</source>
+        <translation>%1预警</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="130"/>
+        <source>Overdue: %1</source>
+        <translation>超期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="131"/>
+        <source>Camera silent</source>
+        <translation>摄像头失联</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="132"/>
+        <source>Sensor silent</source>
+        <translation>传感器失联</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="138"/>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="139"/>
+        <source>Major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="140"/>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="142"/>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="60"/>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="61"/>
+        <source>Petition</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="62"/>
+        <source>Family matter</source>
+        <translation>家庭纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="63"/>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="64"/>
+        <source>Public order</source>
+        <translation>社会治安</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="65"/>
+        <source>City environment</source>
+        <translation>城市环境</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="66"/>
+        <source>Pipe network</source>
+        <translation>管网设施</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="67"/>
+        <source>Special population</source>
+        <translation>特殊人群</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="68"/>
+        <source>Epidemic control</source>
+        <translation>疫情防控</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="74"/>
+        <source>the app</source>
+        <translation>群众App</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="75"/>
+        <source>the hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="76"/>
+        <source>a patrol</source>
+        <translation>网格巡查</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="77"/>
+        <source>a camera</source>
+        <translation>视频发现</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="78"/>
+        <source>a sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="80"/>
+        <source>elsewhere</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="105"/>
+        <source>Crowded places</source>
+        <translation>人员密集场所</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="106"/>
+        <source>Public transport</source>
+        <translation>公共交通</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="107"/>
+        <source>Fireworks</source>
+        <translation>烟花爆竹</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="108"/>
+        <source>Food and drugs</source>
+        <translation>食品药品</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="109"/>
+        <source>Logistics and parcels</source>
+        <translation>物流寄递</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="110"/>
+        <source>School surroundings</source>
+        <translation>校园周边</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="111"/>
+        <source>Construction sites</source>
+        <translation>建筑施工</translation>
+    </message>
+</context>
+<context>
+    <name>PluginTile</name>
+    <message>
+        <location filename="../../qml/PluginTile.qml" line="49"/>
+        <source>This widget stopped with an error</source>
+        <translation>此组件出错已停止</translation>
     </message>
 </context>
 <context>
@@ -297,573 +860,6 @@
         <location filename="../../qml/ScaleBar.qml" line="21"/>
         <source>%1 m</source>
         <translation>%1 米</translation>
-    </message>
-</context>
-<context>
-    <name>Names</name>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>%1 d</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>City</source>
-        <translation>全市</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>District</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Street / town</source>
-        <translation>街道/乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Community / village</source>
-        <translation>社区/村</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Sensor</source>
-        <translation>传感器</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Response unit</source>
-        <translation>处置力量</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Reported</source>
-        <translation>上报</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Accepted</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Dispatched</source>
-        <translation>派遣</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Handling</source>
-        <translation>处置中</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Resolved</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Closed</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Rejected</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Returned</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Escalated</source>
-        <translation>上报上级</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>On patrol</source>
-        <translation>巡查中</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Idle</source>
-        <translation>待命</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Off duty</source>
-        <translation>下班</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Crowd</source>
-        <translation>人员聚集</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Intrusion</source>
-        <translation>区域入侵</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Fire or smoke</source>
-        <translation>烟火</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Vehicle</source>
-        <translation>车辆违停</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Loitering</source>
-        <translation>徘徊逗留</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Other event</source>
-        <translation>其他事件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Gas</source>
-        <translation>燃气</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Smoke</source>
-        <translation>烟感</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Water level</source>
-        <translation>水位</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Vibration</source>
-        <translation>振动</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Police</source>
-        <translation>公安</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Fire brigade</source>
-        <translation>消防</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Ambulance</source>
-        <translation>急救</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Urban enforcement</source>
-        <translation>城管执法</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>%1 alarm</source>
-        <translation>%1报警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>%1 warning</source>
-        <translation>%1预警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Overdue: %1</source>
-        <translation>超期：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Camera silent</source>
-        <translation>摄像头失联</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Sensor silent</source>
-        <translation>传感器失联</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Critical</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Major</source>
-        <translation>重要</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Minor</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Notice</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Dispute</source>
-        <translation>矛盾纠纷</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Petition</source>
-        <translation>信访</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Family matter</source>
-        <translation>家庭纠纷</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Safety hazard</source>
-        <translation>安全隐患</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Public order</source>
-        <translation>社会治安</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>City environment</source>
-        <translation>城市环境</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Pipe network</source>
-        <translation>管网设施</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Special population</source>
-        <translation>特殊人群</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Epidemic control</source>
-        <translation>疫情防控</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>the app</source>
-        <translation>群众App</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>the hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>a patrol</source>
-        <translation>网格巡查</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>a camera</source>
-        <translation>视频发现</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>a sensor</source>
-        <translation>传感器</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>elsewhere</source>
-        <translation>其他渠道</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Crowded places</source>
-        <translation>人员密集场所</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Public transport</source>
-        <translation>公共交通</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Fireworks</source>
-        <translation>烟花爆竹</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Food and drugs</source>
-        <translation>食品药品</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Logistics and parcels</source>
-        <translation>物流寄递</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>School surroundings</source>
-        <translation>校园周边</translation>
-    </message>
-    <message>
-        <location filename="../../qml/Names.qml" line="0"/>
-        <source>Construction sites</source>
-        <translation>建筑施工</translation>
-    </message>
-</context>
-<context>
-    <name>EntityView</name>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Overdue by %1</source>
-        <translation>已超期 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Due in %1</source>
-        <translation>%1 后到期</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Alarm</source>
-        <translation>报警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Warning</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Flagged</source>
-        <translation>流程异常</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>No longer live: as last seen</source>
-        <translation>已不在实时数据中：显示最后状态</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Feed stopped: as of %1</source>
-        <translation>数据中断：截至 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Last message %1</source>
-        <translation>最近消息 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>%1 · priority %2 · from %3</source>
-        <translation>%1 · 优先级 %2 · 来源 %3</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Deadline %1</source>
-        <translation>办理时限 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>In hand: %1</source>
-        <translation>承办：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>%1 workers on duty near, nearest %2 m</source>
-        <translation>附近在岗网格员 %1 人，最近 %2 米</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>nearest camera %1 m (%2)</source>
-        <translation>最近摄像头 %1 米（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>within the %1-minute ring of %2</source>
-        <translation>位于%2 %1 分钟响应圈内</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>outside every response ring</source>
-        <translation>不在任何响应圈内</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Timeline</source>
-        <translation>办理时间线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>No events recorded yet</source>
-        <translation>尚无记录</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>No history kept on this wall</source>
-        <translation>本屏未保存历史</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>stream %1</source>
-        <translation>视频流 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>no stream published</source>
-        <translation>未发布视频流</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Recent events</source>
-        <translation>最近事件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>No events since the wall started</source>
-        <translation>启动以来无事件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>severity %1</source>
-        <translation>级别 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>warn %1 · alarm %2</source>
-        <translation>预警 %1 · 报警 %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Safety sector %1</source>
-        <translation>安全片区 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="0"/>
-        <source>Last 24 hours: range and mean per bucket</source>
-        <translation>近 24 小时：各时段范围与均值</translation>
-    </message>
-</context>
-<context>
-    <name>AlarmLanes</name>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>No active alarms when the feed stopped</source>
-        <translation>数据中断时无活动告警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>No active alarms</source>
-        <translation>无活动告警</translation>
-    </message>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>%1 × %2 in %3 within 5 min</source>
-        <translation>%3 5 分钟内 %1 起%2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>Sound on</source>
-        <translation>声音 开</translation>
-    </message>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>Sound off</source>
-        <translation>声音 关</translation>
-    </message>
-    <message>
-        <location filename="../../qml/AlarmLanes.qml" line="0"/>
-        <source>%1 × %2 within 5 min</source>
-        <translation>5 分钟内 %1 起%2</translation>
-    </message>
-</context>
-<context>
-    <name>PluginTile</name>
-    <message>
-        <location filename="../../qml/PluginTile.qml" line="0"/>
-        <source>%1 did not load</source>
-        <translation>%1 未能加载</translation>
-    </message>
-    <message>
-        <location filename="../../qml/PluginTile.qml" line="0"/>
-        <source>This widget stopped with an error</source>
-        <translation>此组件出错已停止</translation>
     </message>
 </context>
 </TS>

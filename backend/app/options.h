@@ -1,5 +1,5 @@
 #pragma once
-// The wall's command line (docs/usage.md, CONTRACT §2). Qt's own options,
+// The wall's command line (docs/usage.md). Qt's own options,
 // such as -platform, are consumed by QGuiApplication before this runs.
 
 #include "wall/director.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Decodes and validates one MQTT message (topic + payload) into a typed Event,
-// or says why it is rejected (CONTRACT §4, docs/feeds.md). simdjson On Demand
+// or says why it is rejected (docs/feeds.md). simdjson On Demand
 // underneath; users of this header do not see it.
 //
 // Checks, in this order, the first failure deciding the Reject:

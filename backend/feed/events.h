@@ -1,5 +1,5 @@
 #pragma once
-// Typed events decoded from the MQTT feeds (CONTRACT §4, docs/feeds.md):
+// Typed events decoded from the MQTT feeds (docs/feeds.md):
 // plain values without Qt objects, cheap to move from the MQTT thread to the
 // GUI thread. Strings are UTF-8 (validated by the decoder).
 

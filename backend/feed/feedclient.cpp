@@ -1,15 +1,14 @@
 #include "feedclient.h"
 
+#include "feed/logging.h"
+
 #include "decoder.h"
 
-#include <QLoggingCategory>
 #include <QUrl>
 
 #include <mqtt/async_client.h>
 
 #include <chrono>
-
-Q_LOGGING_CATEGORY(lcFeed, "gridwall.feed", QtInfoMsg)
 
 namespace gridwall::feed {
 

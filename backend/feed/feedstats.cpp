@@ -1,8 +1,6 @@
 #include "feedstats.h"
 
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcFeedReject, "gridwall.feed.reject", QtWarningMsg)
+#include "feed/logging.h"
 
 namespace gridwall::feed {
 

@@ -1,5 +1,6 @@
 # The feed stage: one library, listed here so that its files stay together.
 qt_add_library(gridwall_feed STATIC
+    feed/logging.h feed/logging.cpp
     feed/events.h feed/events.cpp
     feed/feedstats.h feed/feedstats.cpp
     feed/ingestqueue.h feed/ingestqueue.cpp

@@ -1,5 +1,5 @@
 #pragma once
-// Feed topics (CONTRACT §4): ROOT/<kind>/<ID>/<leaf>. Only the feeds that
+// Feed topics (docs/feeds.md, Payloads): ROOT/<kind>/<ID>/<leaf>. Only the feeds that
 // carry city data are known here; ROOT/wall/... belongs to the wall itself.
 
 #include "events.h"

@@ -1,7 +1,8 @@
 #include "history.h"
 
+#include "history/logging.h"
+
 #include <QDir>
-#include <QLoggingCategory>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -10,8 +11,6 @@
 #include <algorithm>
 #include <chrono>
 #include <iterator>
-
-Q_LOGGING_CATEGORY(lcHistory, "gridwall.history")
 
 namespace gridwall::history {
 

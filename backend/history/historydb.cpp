@@ -15,7 +15,7 @@ namespace {
 // one: add the next.
 constexpr std::array<const char *, kSchemaVersion> kMigrations = {
     // 1: every case event the wall acknowledged, in arrival order, and the
-    // contract's view of the accepted ones (CONTRACT §6).
+    // contract's view of the accepted ones (docs/history.md, `case_events`).
     R"sql(
     CREATE TABLE case_log(
         id INTEGER PRIMARY KEY,      -- arrival order

@@ -1,10 +1,8 @@
 #include "servicenotifier.h"
 
-#include <QLoggingCategory>
+#include "metrics/logging.h"
 
 #include <systemd/sd-daemon.h>
-
-Q_LOGGING_CATEGORY(lcService, "gridwall.service", QtInfoMsg)
 
 namespace gridwall::metrics {
 

@@ -1,7 +1,8 @@
 #include "stopsignals.h"
 
+#include "metrics/logging.h"
+
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QMetaObject>
 
 #include <cerrno>
@@ -11,8 +12,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcStop, "gridwall.stop", QtInfoMsg)
 
 namespace gridwall::metrics {
 

@@ -1,16 +1,15 @@
 #include "pluginhost.h"
 
+#include "plugins/logging.h"
+
 #include "engineheap.h"
 #include "pluginview.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLoggingCategory>
 #include <QUrl>
 
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcPlugins, "gridwall.plugins", QtInfoMsg)
 
 namespace gridwall::plugins {
 

@@ -1,5 +1,7 @@
 #include "historyqueries.h"
 
+#include "views/logging.h"
+
 #include "history/historydb.h"
 #include "history/kpi.h"
 #include "history/queries.h"
@@ -7,14 +9,11 @@
 #include "state/livestate.h"
 #include "text.h"
 
-#include <QLoggingCategory>
 #include <QPointer>
 #include <QVariantList>
 #include <QVariantMap>
 
 namespace gridwall::views {
-
-Q_LOGGING_CATEGORY(lcQueries, "gridwall.history.queries")
 
 namespace {
 

@@ -1,12 +1,11 @@
 #include "director.h"
 
+#include "wall/logging.h"
+
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <algorithm>
-
-Q_DECLARE_LOGGING_CATEGORY(lcWall)
 
 namespace gridwall::wall {
 

@@ -1,10 +1,9 @@
 #include "walllayout.h"
 
-#include <QJsonArray>
-#include <QLoggingCategory>
-#include <QRegularExpression>
+#include "wall/logging.h"
 
-Q_LOGGING_CATEGORY(lcWall, "gridwall.wall", QtInfoMsg)
+#include <QJsonArray>
+#include <QRegularExpression>
 
 namespace gridwall::wall {
 

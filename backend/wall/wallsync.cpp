@@ -1,5 +1,7 @@
 #include "wallsync.h"
 
+#include "wall/logging.h"
+
 #include "feed/feedclient.h"
 #include "geo/regiontree.h"
 #include "map/geomap.h"
@@ -9,12 +11,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QTimer>
 
 #include <cmath>
-
-Q_DECLARE_LOGGING_CATEGORY(lcWall)
 
 namespace gridwall::wall {
 

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall
 
@@ -44,8 +46,8 @@ Item {
         Text {
             width: parent.width
             wrapMode: Text.Wrap
-            text: (wall && wall.english ? "Hazards awaiting rectification: " : "待整改隐患：") + widget.hazardsOpen
-                  + (widget.hazardsOverdue > 0 ? (wall && wall.english ? ", overdue " : "，超期 ") + widget.hazardsOverdue : "")
+            text: (widget.wall && widget.wall.english ? "Hazards awaiting rectification: " : "待整改隐患：") + widget.hazardsOpen
+                  + (widget.hazardsOverdue > 0 ? (widget.wall && widget.wall.english ? ", overdue " : "，超期 ") + widget.hazardsOverdue : "")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodyFontSize * widget.u
             font.bold: true
@@ -71,7 +73,7 @@ Item {
             }
             Text {
                 anchors { left: track.right; leftMargin: 8 * widget.u; verticalCenter: parent.verticalCenter }
-                text: (wall && wall.english ? "rectified %1 / %2" : "已整改 %1 / %2").arg(widget.hazardsRectified).arg(widget.hazardsKnown)
+                text: (widget.wall && widget.wall.english ? "rectified %1 / %2" : "已整改 %1 / %2").arg(widget.hazardsRectified).arg(widget.hazardsKnown)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * widget.u
                 color: Theme.textDim
@@ -80,17 +82,18 @@ Item {
         Repeater {
             model: widget.sectors
             delegate: Row {
+                id: sector
                 required property var modelData
                 spacing: 8 * widget.u
                 Rectangle {
                     width: 12 * widget.u; height: width; radius: width / 2
                     anchors.verticalCenter: parent.verticalCenter
-                    color: modelData.alarm > 0 ? Theme.alarm : modelData.warn > 0 ? Theme.accent : Theme.ok
+                    color: sector.modelData.alarm > 0 ? Theme.alarm : sector.modelData.warn > 0 ? Theme.accent : Theme.ok
                 }
                 Text {
                     width: widget.width * 0.38
                     elide: Text.ElideRight
-                    text: modelData.name
+                    text: sector.modelData.name
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.minFontSize * widget.u
                     color: Theme.text
@@ -98,8 +101,8 @@ Item {
                 Text {
                     width: widget.width * 0.62 - 20 * widget.u
                     elide: Text.ElideRight
-                    text: (wall && wall.english ? "%1 sensors · %2 warn · %3 alarm" : "%1 个 · 预警 %2 · 报警 %3")
-                          .arg(modelData.sensors).arg(modelData.warn).arg(modelData.alarm)
+                    text: (widget.wall && widget.wall.english ? "%1 sensors · %2 warn · %3 alarm" : "%1 个 · 预警 %2 · 报警 %3")
+                          .arg(sector.modelData.sensors).arg(sector.modelData.warn).arg(sector.modelData.alarm)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.minFontSize * widget.u
                     color: Theme.textDim

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall
 import GridManagement
@@ -27,7 +29,7 @@ Item {
         width: parent.width
         spacing: 3 * widget.u
         Text {
-            text: (wall && wall.english ? "Within deadline: " : "按时办理率：")
+            text: (widget.wall && widget.wall.english ? "Within deadline: " : "按时办理率：")
                   + (widget.inHand > 0 ? Math.round(100 * (widget.inHand - widget.overdue) / widget.inHand) + "%" : "–")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodyFontSize * widget.u
@@ -37,25 +39,26 @@ Item {
         Repeater {
             model: widget.stages
             delegate: Item {
+                id: stage
                 required property string modelData
                 readonly property int n: widget.counts[modelData] || 0
                 width: widget.width
                 height: 17 * widget.u
                 Rectangle {
                     height: parent.height - 3 * widget.u
-                    width: Math.max(2 * widget.u, (parent.width * 0.55) * n / Math.max(1, widget.inHand))
+                    width: Math.max(2 * widget.u, (parent.width * 0.55) * stage.n / Math.max(1, widget.inHand))
                     x: parent.width * 0.4
                     color: "#3b528b"
                 }
                 Text {
-                    text: Names.status(modelData)
+                    text: Names.status(stage.modelData)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.minFontSize * widget.u
                     color: Theme.textDim
                 }
                 Text {
                     x: parent.width * 0.4 + 6 * widget.u
-                    text: n
+                    text: stage.n
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.minFontSize * widget.u
                     font.bold: true
@@ -69,7 +72,7 @@ Item {
                 required property var modelData
                 width: widget.width
                 elide: Text.ElideRight
-                text: (wall && wall.english ? "Stretched: %1  %2 open / %3 on duty" : "最吃紧网格：%1  在办 %2 / 在岗 %3")
+                text: (widget.wall && widget.wall.english ? "Stretched: %1  %2 open / %3 on duty" : "最吃紧网格：%1  在办 %2 / 在岗 %3")
                       .arg(modelData.name).arg(modelData.open).arg(modelData.workersOnDuty)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * widget.u

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall
 
@@ -21,8 +23,8 @@ Column {
     onWallChanged: refresh()
 
     Text {
-        text: wall ? (wall.english ? "Grid workers on duty: %1 of %2" : "在岗网格员：%1 / %2")
-                     .arg(wall.region.workersOnDuty || 0).arg(wall.region.workersTotal || 0) : ""
+        text: section.wall ? (section.wall.english ? "Grid workers on duty: %1 of %2" : "在岗网格员：%1 / %2")
+                     .arg(section.wall.region.workersOnDuty || 0).arg(section.wall.region.workersTotal || 0) : ""
         font.family: Theme.fontFamily
         font.pixelSize: Theme.minFontSize * section.u
         color: Theme.text
@@ -33,7 +35,7 @@ Column {
             required property var modelData
             width: section.width
             elide: Text.ElideRight
-            text: modelData.name + "  " + (wall && wall.english ? "%1 open · %2 overdue" : "在办 %1 · 超期 %2").arg(modelData.open).arg(modelData.overdue)
+            text: modelData.name + "  " + (section.wall && section.wall.english ? "%1 open · %2 overdue" : "在办 %1 · 超期 %2").arg(modelData.open).arg(modelData.overdue)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.minFontSize * section.u
             color: modelData.overdue > 0 ? Theme.alarm : Theme.textDim

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall
 
@@ -39,21 +41,21 @@ Item {
     Column {
         spacing: 6 * widget.u
         Line {
-            label: wall && wall.english ? "Mediation rooms · points" : "调解室 · 调解点"
+            label: widget.wall && widget.wall.english ? "Mediation rooms · points" : "调解室 · 调解点"
             value: widget.f.rooms + " · " + widget.f.points
         }
         Line {
-            label: wall && wall.english ? "Disputes in hand (overdue)" : "在办纠纷（超期）"
+            label: widget.wall && widget.wall.english ? "Disputes in hand (overdue)" : "在办纠纷（超期）"
             value: widget.f.disputes + " (" + widget.f.disputesOverdue + ")"
             tint: widget.f.disputesOverdue > 0 ? Theme.alarm : Theme.text
         }
         Line {
-            label: wall && wall.english ? "Petitions in hand (priority 1)" : "在办信访（一级）"
+            label: widget.wall && widget.wall.english ? "Petitions in hand (priority 1)" : "在办信访（一级）"
             value: widget.f.petitions + " (" + widget.f.petitionsUrgent + ")"
             tint: widget.f.petitionsUrgent > 0 ? Theme.accent : Theme.text
         }
         Line {
-            label: wall && wall.english ? "Closed, last two days" : "近两日办结"
+            label: widget.wall && widget.wall.english ? "Closed, last two days" : "近两日办结"
             value: String(widget.f.closed)
             tint: Theme.ok
         }

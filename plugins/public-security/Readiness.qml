@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall
 
@@ -52,23 +54,23 @@ Item {
         columnSpacing: 12 * widget.u
         rowSpacing: 8 * widget.u
         Figure {
-            label: wall && wall.english ? "Cases outside 5-min rings" : "5分钟圈外案件"
-            value: figures.outside + " / " + figures.open
-            tint: figures.open > 0 && figures.outside / figures.open > 0.2 ? Theme.accent : Theme.text
+            label: widget.wall && widget.wall.english ? "Cases outside 5-min rings" : "5分钟圈外案件"
+            value: widget.figures.outside + " / " + widget.figures.open
+            tint: widget.figures.open > 0 && widget.figures.outside / widget.figures.open > 0.2 ? Theme.accent : Theme.text
         }
         Figure {
-            label: wall && wall.english ? "Police units responding" : "出警中警力"
-            value: figures.unitsOut + " / " + figures.units
+            label: widget.wall && widget.wall.english ? "Police units responding" : "出警中警力"
+            value: widget.figures.unitsOut + " / " + widget.figures.units
         }
         Figure {
-            label: wall && wall.english ? "Cameras online" : "视频在线"
-            value: figures.cameras > 0 ? Math.round(100 * figures.camerasOnline / figures.cameras) + "%" : "–"
-            tint: figures.cameras > 0 && figures.camerasOnline < 0.9 * figures.cameras ? Theme.accent : Theme.text
+            label: widget.wall && widget.wall.english ? "Cameras online" : "视频在线"
+            value: widget.figures.cameras > 0 ? Math.round(100 * widget.figures.camerasOnline / widget.figures.cameras) + "%" : "–"
+            tint: widget.figures.cameras > 0 && widget.figures.camerasOnline < 0.9 * widget.figures.cameras ? Theme.accent : Theme.text
         }
         Figure {
-            label: wall && wall.english ? "Camera alarms active" : "视频告警"
-            value: String(figures.events)
-            tint: figures.events > 0 ? Theme.alarm : Theme.text
+            label: widget.wall && widget.wall.english ? "Camera alarms active" : "视频告警"
+            value: String(widget.figures.events)
+            tint: widget.figures.events > 0 ? Theme.alarm : Theme.text
         }
     }
 }

@@ -69,7 +69,7 @@ void checkTimestamp(int64_t ms)
     FUZZ_CHECK(ms > 0 && ms < kMaxEpochMs);
 }
 
-// What an accepted event promises, feed by feed (CONTRACT §4, decoder.h).
+// What an accepted event promises, feed by feed (docs/feeds.md, decoder.h).
 void checkEvent(const CaseEvent &e)
 {
     FUZZ_CHECK(e.seq >= 0 && e.seq <= kMaxSeq);

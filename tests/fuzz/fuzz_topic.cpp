@@ -20,7 +20,7 @@ using namespace gridwall::feed;
 
 namespace {
 
-// CONTRACT §4's topics, indexed by Feed.
+// The topics of docs/feeds.md, indexed by Feed.
 constexpr std::array<std::array<std::string_view, 2>, kFeedCount> kRoutes = {{
     {"case", "event"},
     {"camera", "state"},

@@ -165,7 +165,7 @@ private slots:
         QVERIFY2(r.stdErr.contains("--view 999999: no region with that code"), qPrintable(r.stdErr));
     }
 
-    // CONTRACT §2: exit 3 when the data dir cannot be used, with one line saying why.
+    // docs/usage.md (exit codes): exit 3 when the data dir cannot be used, with one line saying why.
     void unusableDataDirExits3()
     {
         const QString file = writeFile("not-a-dir", "x");

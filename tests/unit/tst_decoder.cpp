@@ -1,4 +1,4 @@
-// The feed decoder: every topic of CONTRACT §4 decodes to the right values,
+// The feed decoder: every topic of docs/feeds.md decodes to the right values,
 // every kind of bad input is rejected with its reason, and no input at all
 // crashes it.
 

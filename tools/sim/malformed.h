@@ -1,6 +1,6 @@
 #pragma once
 // Malformed variants of good messages for --bad-rate: everything the wall
-// must count, drop and survive (CONTRACT §4, "Bad input").
+// must count, drop and survive (docs/feeds.md, "Rejections").
 
 #include "message.h"
 #include "rng.h"

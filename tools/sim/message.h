@@ -1,6 +1,6 @@
 #pragma once
 // One MQTT message as the simulator produces it, and the feeds it belongs to
-// (CONTRACT §4: the topic's kind and leaf).
+// (docs/feeds.md: the topic's kind and leaf).
 
 #include <cstdint>
 #include <string>

@@ -10,14 +10,14 @@ Item {
     readonly property real u: wall ? wall.unit : 1
 
     Text {
-        text: (wall && wall.english ? "Open cases in " : "在办案件：") + (wall && wall.selection.name ? wall.selection.name : (wall && wall.english ? "the city" : "全市"))
+        text: (widget.wall && widget.wall.english ? "Open cases in " : "在办案件：") + (widget.wall && widget.wall.selection.name ? widget.wall.selection.name : (widget.wall && widget.wall.english ? "the city" : "全市"))
         font.family: Theme.fontFamily
         font.pixelSize: Theme.minFontSize * widget.u
         color: Theme.textDim
     }
     Text {
         y: 26 * widget.u
-        text: wall ? wall.region.open : "–"
+        text: widget.wall ? widget.wall.region.open : "–"
         font.family: Theme.fontFamily
         font.pixelSize: 40 * widget.u
         font.bold: true

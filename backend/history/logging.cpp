@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace gridwall::history {
+
+Q_LOGGING_CATEGORY(lcHistory, "gridwall.history")
+
+} // namespace gridwall::history

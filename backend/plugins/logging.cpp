@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace gridwall::plugins {
+
+Q_LOGGING_CATEGORY(lcPlugins, "gridwall.plugins", QtInfoMsg)
+
+} // namespace gridwall::plugins
