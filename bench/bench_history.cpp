@@ -26,7 +26,7 @@
 // timed two ways: from the journal alone (History::open + readJournal() +
 // every event replayed into a live state on the real region tree in batches
 // of 4,096: a history without stored case records, e.g. the first start
-// after migrating to schema 4), and as LiveFeed::restore() does it now
+// after migrating to schema 4), and as HistoryRecorder::restore() does it now
 // (readSaved(): the stored case records, restoreCase() each, then the
 // journal after the point they reach). A built database holds the records
 // a wall that lived through it would have written (writeCaseState), up to
@@ -104,7 +104,7 @@ constexpr size_t kFullSyncEvents = 1'000;    // one fsync each: a few seconds at
 constexpr size_t kBuildTransaction = 10'000;
 constexpr size_t kBuildSegment = 1'000'000; // deliveries in memory at once while building
 constexpr int64_t kReplayLimit = 20'000'000;  // journals longer than this are not replayed whole
-constexpr size_t kRestoreBatch = 4096; // LiveFeed::restore()
+constexpr size_t kRestoreBatch = 4096; // HistoryRecorder::restore()
 constexpr std::array<size_t, 3> kTransactionSizes = {100, 1'000, 10'000};
 
 class Rng
@@ -845,7 +845,7 @@ struct RecordsRestart
     double totalMs() const { return openMs + readMs + restoreMs + tailMs + tickMs; }
 };
 
-// A restart as LiveFeed::restore() does it: the stored records, then the journal after them.
+// A restart as HistoryRecorder::restore() does it: the stored records, then the journal after them.
 RecordsRestart restartFromRecords(const QString &dir, const geo::RegionTree &tree, int64_t endedSince)
 {
     RecordsRestart r;
@@ -1016,7 +1016,7 @@ void printSizes(const Sizes &s, size_t rows, const std::string &key)
 struct RestartFigures
 {
     Stats open, read, state, apply, total;
-    Stats recordsRead, recordsRestore, recordsTotal; // all records, as LiveFeed::restore()
+    Stats recordsRead, recordsRestore, recordsTotal; // all records, as HistoryRecorder::restore()
     RecordsRestart records, today;                    // first repeat; records of open cases and today's only
     double scanMs = 0;
     Restart first;
@@ -1064,7 +1064,7 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
     {
         std::vector<double> read, restore, total;
         for (int r = 0; r < repeats; ++r) {
-            // As LiveFeed::restore(): open cases and those ended within kKeepEndedMs.
+            // As HistoryRecorder::restore(): open cases and those ended within kKeepEndedMs.
             RecordsRestart run = restartFromRecords(dir, tree, feed::epochMs() - state::kKeepEndedMs);
             read.push_back(run.readMs);
             restore.push_back(run.restoreMs);
@@ -1113,7 +1113,7 @@ RestartFigures measureRestart(const char *label, const QString &dir, const geo::
                     "restored", f.first.cases, f.first.open, f.first.overdue, f.first.flagged, f.first.refused, f.first.alarmsActive,
                     f.first.alarmsListed);
     }
-    std::printf("  from the stored case records as LiveFeed::restore() (readSaved(now - 2 days): open cases and those ended "
+    std::printf("  from the stored case records as HistoryRecorder::restore() (readSaved(now - 2 days): open cases and those ended "
                 "within 2 days), median of %d warm:\n",
                 repeats);
     const auto recordsRow = [&](const char *what, const Stats &s, const char *note) {

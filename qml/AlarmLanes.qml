@@ -11,7 +11,7 @@ import Gridwall.Backend
 Rectangle {
     id: ticker
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property AlarmTicker alarms
     property bool stale: false
     property bool sound: true

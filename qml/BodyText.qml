@@ -2,7 +2,7 @@ import QtQuick
 
 // Body text of the panels, wrapped to the panel's width.
 Text {
-    property real unit: 1
+    readonly property real unit: Units.unit
     width: parent ? parent.width : 0
     font.family: Theme.fontFamily
     font.pixelSize: Theme.bodyFontSize * unit

@@ -1,12 +1,13 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
-import Gridwall.Backend
 
 // A camera in the drill-down: its live stream when its URL plays (Qt
 // Multimedia), else its latest snapshot, and its recent events.
 Column {
     id: details
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property var d: ({})
     property bool stale: false
 
@@ -18,9 +19,9 @@ Column {
         id: stream
         active: details.d.online === true && !!details.d.stream
         width: details.width
-        height: active && status === Loader.Ready && item.playing ? width * 9 / 16 : 0
+        height: active && status === Loader.Ready && (item as CameraStream).playing ? width * 9 / 16 : 0
         source: "CameraStream.qml"
-        onLoaded: item.url = Qt.binding(() => details.d.stream || "")
+        onLoaded: (item as CameraStream).url = Qt.binding(() => details.d.stream || "")
     }
     Image {
         readonly property var latest: (details.d.events || []).find(e => !!e.snapshot)
@@ -32,7 +33,6 @@ Column {
         asynchronous: true
     }
     DimText {
-        unit: details.unit
         text: [details.d.cameraKind, details.d.stream ? qsTr("stream %1").arg(details.d.stream) : qsTr("no stream published")].filter(x => !!x).join(" · ")
         elide: Text.ElideMiddle
         wrapMode: Text.NoWrap
@@ -46,10 +46,11 @@ Column {
     Repeater {
         model: details.d.events || []
         delegate: BodyText {
-            unit: details.unit
+            id: cameraEvent
             required property var modelData
-            text: Names.clock(modelData.ts) + "   " + Names.cameraEvent(modelData.type) + "  ·  " + qsTr("severity %1").arg(modelData.severity)
-            color: modelData.severity >= 4 ? Theme.alarm : modelData.severity >= 3 ? Theme.accent : Theme.text
+            text: Names.clock(cameraEvent.modelData.ts) + "   " + Names.cameraEvent(cameraEvent.modelData.type) + "  ·  "
+                  + qsTr("severity %1").arg(cameraEvent.modelData.severity)
+            color: cameraEvent.modelData.severity >= 4 ? Theme.alarm : cameraEvent.modelData.severity >= 3 ? Theme.accent : Theme.text
             font.pixelSize: Theme.minFontSize * details.unit
         }
     }

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -7,7 +9,7 @@ import Gridwall.Backend
 Column {
     id: details
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property var d: ({})
     property bool stale: false
     property string caseId
@@ -26,21 +28,17 @@ Column {
         spacing: 6 * details.unit
         opacity: details.stale ? 0.6 : 1
         BodyText {
-            unit: details.unit
             text: qsTr("%1 · priority %2 · from %3").arg(Names.category(details.d.category)).arg(details.d.priority || "–").arg(Names.source(details.d.source))
         }
         BodyText {
-            unit: details.unit
             text: qsTr("Deadline %1").arg(Names.clock(details.d.deadline))
             color: details.d.sla === "overdue" ? Theme.alarm : Theme.text
         }
         BodyText {
-            unit: details.unit
             visible: !!(details.d.dept || details.d.assignee)
             text: qsTr("In hand: %1").arg([details.d.dept, details.d.assignee].filter(x => !!x).join(" · "))
         }
         DimText {
-            unit: details.unit
             visible: !!details.d.workersNear
             text: {
                 const w = details.d.workersNear || [], c = details.d.cameras || [], r = details.d.rings || []
@@ -65,26 +63,26 @@ Column {
         objectName: "timeline"
         model: details.timeline
         delegate: Row {
+            id: entry
             required property var modelData
-            required property int index
             spacing: 12 * details.unit
             Rectangle {
                 width: 12 * details.unit; height: width; radius: width / 2
                 y: 6 * details.unit
-                color: modelData.status === "closed" || modelData.status === "resolved" ? Theme.ok
-                     : modelData.status === "escalated" || modelData.status === "returned" ? Theme.alarm : Theme.accent
+                color: entry.modelData.status === "closed" || entry.modelData.status === "resolved" ? Theme.ok
+                     : entry.modelData.status === "escalated" || entry.modelData.status === "returned" ? Theme.alarm : Theme.accent
             }
             Text {
                 width: 150 * details.unit
-                text: Names.clock(modelData.ts)
+                text: Names.clock(entry.modelData.ts)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.minFontSize * details.unit
                 color: Theme.textDim
             }
             Text {
                 width: details.width - 174 * details.unit - 24 * details.unit
-                text: "<b>" + Names.status(modelData.status) + "</b>"
-                      + [modelData.dept, modelData.assignee, modelData.note].filter(x => !!x).map(x => "  " + x).join("")
+                text: "<b>" + Names.status(entry.modelData.status) + "</b>"
+                      + [entry.modelData.dept, entry.modelData.assignee, entry.modelData.note].filter(x => !!x).map(x => "  " + x).join("")
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
                 font.family: Theme.fontFamily
@@ -94,7 +92,6 @@ Column {
         }
     }
     DimText {
-        unit: details.unit
         visible: details.timeline.length === 0
         text: details.history && details.history.available ? qsTr("No events recorded yet") : qsTr("No history kept on this wall")
     }

@@ -2,7 +2,7 @@ import QtQuick
 
 // A rounded tag in a tint: a status, a kind, a flag.
 Rectangle {
-    property real unit: 1
+    readonly property real unit: Units.unit
     property alias text: chipText.text
     property color tint: Theme.accent
     width: chipText.implicitWidth + 20 * unit

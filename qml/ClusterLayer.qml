@@ -12,7 +12,7 @@ Item {
 
     property GeoMap geoMap
     property var clusters // LiveLayers.clusters (a QAbstractItemModel: no QML type to name)
-    property real unit: 1
+    readonly property real unit: Units.unit
 
     Repeater {
         model: clusterLayer.clusters

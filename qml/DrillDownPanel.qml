@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -8,7 +10,7 @@ import Gridwall.Backend
 Rectangle {
     id: panel
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property var region // RegionPanel
     property EntityPanel entity
     // What the wall shows: a tap here selects a region or an entity (and the map flies there).
@@ -74,7 +76,6 @@ Rectangle {
             objectName: "entityView"
             visible: panel.entityShown
             width: panel.width - 2 * Theme.margin * panel.unit
-            unit: panel.unit
             entity: panel.entity
             history: panel.history
             stale: panel.stale
@@ -95,14 +96,15 @@ Rectangle {
                 Repeater {
                     model: [{ code: "", name: qsTr("Panjin") }].concat(panel.region ? panel.region.path : [])
                     delegate: Text {
+                        id: crumb
                         required property var modelData
                         required property int index
                         objectName: "crumb-" + index
-                        text: (index > 0 ? "›  " : "") + modelData.name
+                        text: (index > 0 ? "›  " : "") + crumb.modelData.name
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
                         color: index === (panel.region ? panel.region.path.length : 0) ? Theme.text : Theme.accent
-                        TapHandler { onTapped: panel.goTo(modelData.code) }
+                        TapHandler { onTapped: panel.goTo(crumb.modelData.code) }
                     }
                 }
             }
@@ -149,6 +151,7 @@ Rectangle {
                         { key: "cameras", label: qsTr("Cameras online") }
                     ]
                     delegate: Rectangle {
+                        id: kpi
                         required property var modelData
                         width: kpis.cell
                         height: 84 * panel.unit
@@ -156,7 +159,7 @@ Rectangle {
                         color: "#0d1524"
                         Text {
                             x: 12 * panel.unit; y: 8 * panel.unit
-                            text: modelData.label
+                            text: kpi.modelData.label
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.minFontSize * panel.unit
                             color: Theme.textDim
@@ -165,15 +168,15 @@ Rectangle {
                             x: 12 * panel.unit; y: 32 * panel.unit
                             width: parent.width - 24 * panel.unit
                             height: 44 * panel.unit
-                            objectName: "kpi-" + modelData.key
-                            text: panel.figure(modelData.key, panel.f)
+                            objectName: "kpi-" + kpi.modelData.key
+                            text: panel.figure(kpi.modelData.key, panel.f)
                             font.family: Theme.fontFamily
                             font.pixelSize: 34 * panel.unit
                             // Long figures shrink to the cell, never below the legible minimum.
                             fontSizeMode: Text.HorizontalFit
                             minimumPixelSize: Theme.bodyFontSize * panel.unit
                             font.bold: true
-                            color: panel.figureColor(modelData.key, panel.f)
+                            color: panel.figureColor(kpi.modelData.key, panel.f)
                         }
                     }
                 }
@@ -305,23 +308,24 @@ Rectangle {
             Repeater {
                 model: panel.overdueList
                 delegate: Item {
+                    id: overdueCase
                     required property var modelData
-                    objectName: "overdue-" + modelData.id
+                    objectName: "overdue-" + overdueCase.modelData.id
                     width: column.width
                     height: 30 * panel.unit
-                    TapHandler { onTapped: if (panel.selection) panel.selection.selectEntity(modelData.id, Selection.Tap) }
+                    TapHandler { onTapped: if (panel.selection) panel.selection.selectEntity(overdueCase.modelData.id, Selection.Tap) }
                     Text {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width * 0.66
                         elide: Text.ElideRight
-                        text: (modelData.title || modelData.category || modelData.id)
+                        text: (overdueCase.modelData.title || overdueCase.modelData.category || overdueCase.modelData.id)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
                         color: Theme.text
                     }
                     Text {
                         anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-                        text: qsTr("+%1").arg(Names.duration(modelData.overdueMs))
+                        text: qsTr("+%1").arg(Names.duration(overdueCase.modelData.overdueMs))
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
                         font.bold: true
@@ -329,19 +333,20 @@ Rectangle {
                     }
                 }
             }
-        
+
             // Sections the department plugins add to every region's view, each with its plugin's `wall`.
             Repeater {
                 model: panel.plugins ? panel.plugins.sections : []
                 delegate: Column {
+                    id: section
                     required property var modelData
-                    objectName: "section-" + modelData.plugin + "-" + modelData.section
-                    readonly property bool failed: panel.plugins.lastErrors[modelData.plugin] !== undefined
-                    visible: !failed && sectionView.status === PluginView.Ready
+                    objectName: "section-" + section.modelData.plugin + "-" + section.modelData.section
+                    readonly property bool failed: panel.plugins.lastErrors[section.modelData.plugin] !== undefined
+                    visible: !section.failed && sectionView.status === PluginView.Ready
                     width: column.width
                     spacing: 6 * panel.unit
                     Text {
-                        text: modelData.name + "  ·  " + modelData.pluginName
+                        text: section.modelData.name + "  ·  " + section.modelData.pluginName
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
                         color: Theme.textDim
@@ -351,11 +356,11 @@ Rectangle {
                         width: parent.width
                         height: implicitHeight
                         host: panel.plugins
-                        plugin: modelData.plugin
-                        source: modelData.url
+                        plugin: section.modelData.plugin
+                        source: section.modelData.url
                     }
                 }
             }
-}
+        }
     }
 }

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -10,7 +12,7 @@ import Gridwall.Backend
 Column {
     id: view
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property EntityPanel entity
     property HistoryQueries history
     property bool stale: false
@@ -37,9 +39,8 @@ Column {
     Flow {
         width: view.width
         spacing: 8 * view.unit
-        Chip { unit: view.unit; text: Names.entityKind(view.kind); tint: Theme.textDim }
+        Chip { text: Names.entityKind(view.kind); tint: Theme.textDim }
         Chip {
-            unit: view.unit
             visible: view.kind === "case"
             text: view.d.sla === "overdue" ? qsTr("Overdue by %1").arg(Names.duration(view.d.slaMarginMs))
                 : view.d.sla === "due_soon" ? qsTr("Due in %1").arg(Names.duration(view.d.slaMarginMs))
@@ -47,22 +48,19 @@ Column {
             tint: view.d.sla === "overdue" ? Theme.alarm : view.d.sla === "due_soon" ? Theme.accent : Theme.ok
         }
         Chip {
-            unit: view.unit
             visible: view.kind === "camera"
             text: view.d.online ? qsTr("Online") : qsTr("Offline")
             tint: view.d.online ? Theme.ok : Theme.offline
         }
         Chip {
-            unit: view.unit
             visible: view.kind === "sensor"
             text: view.d.level === 2 ? qsTr("Alarm") : view.d.level === 1 ? qsTr("Warning") : qsTr("Normal")
             tint: view.d.level === 2 ? Theme.alarm : view.d.level === 1 ? Theme.accent : Theme.ok
         }
-        Chip { unit: view.unit; visible: view.kind === "case" && view.d.flagged === true; text: qsTr("Flagged"); tint: Theme.alarm }
+        Chip { visible: view.kind === "case" && view.d.flagged === true; text: qsTr("Flagged"); tint: Theme.alarm }
     }
     BodyText {
         objectName: "entityTitle"
-        unit: view.unit
         text: view.kind === "case" ? (view.d.title || Names.category(view.d.category))
             : view.kind === "camera" ? (view.d.name || view.d.id || "")
             : view.kind === "sensor" ? Names.sensorKind(view.d.sensorKind) + (view.d.site ? " · " + view.d.site : "")
@@ -74,15 +72,13 @@ Column {
         maximumLineCount: 2
         elide: Text.ElideRight
     }
-    DimText { unit: view.unit; text: (view.d.id || "") + (view.pathText(view.d.path) ? "  ·  " + view.pathText(view.d.path) : "") }
+    DimText { text: (view.d.id || "") + (view.pathText(view.d.path) ? "  ·  " + view.pathText(view.d.path) : "") }
     BodyText {
-        unit: view.unit
         visible: view.entity !== null && !view.entity.live
         text: qsTr("No longer live: as last seen")
         color: Theme.accent
     }
     DimText {
-        unit: view.unit
         text: view.stale ? qsTr("Feed stopped: as of %1").arg(Names.clock(view.d.ts)) : qsTr("Last message %1").arg(Names.clock(view.d.ts))
         color: view.stale ? Theme.accent : Theme.textDim
     }
@@ -90,7 +86,6 @@ Column {
     // What the kind has of its own, each in its component.
     CaseDetails {
         visible: view.kind === "case"
-        unit: view.unit
         d: view.d
         stale: view.stale
         history: view.history
@@ -98,13 +93,11 @@ Column {
     }
     CameraDetails {
         visible: view.kind === "camera"
-        unit: view.unit
         d: view.kind === "camera" ? view.d : ({})
         stale: view.stale
     }
     SensorDetails {
         visible: view.kind === "sensor"
-        unit: view.unit
         d: view.d
         stale: view.stale
         history: view.history
@@ -112,7 +105,6 @@ Column {
     }
     BodyText {
         visible: view.kind === "worker" || view.kind === "unit"
-        unit: view.unit
         text: view.kind === "unit" ? (view.d.status || "–") : Names.status(view.d.status)
     }
 }

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -5,7 +7,7 @@ import Gridwall.Backend
 Rectangle {
     id: bar
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property Geography geography
     property FeedStatus feed
     property var city // RegionPanel of the whole city
@@ -57,24 +59,25 @@ Rectangle {
                     { key: "alarms", label: qsTr("Alarms") }
                 ] : []
                 delegate: Row {
+                    id: figure
                     required property var modelData
                     spacing: 8 * bar.unit
                     Text {
                         anchors.baseline: parent.children[1].baseline
-                        text: modelData.label
+                        text: figure.modelData.label
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * bar.unit
                         color: Theme.textDim
                     }
                     Text {
-                        readonly property int value: bar.city ? bar.city.figures[modelData.key] || 0 : 0
+                        readonly property int value: bar.city ? bar.city.figures[figure.modelData.key] || 0 : 0
                         text: Number(value).toLocaleString(Qt.locale("en"), "f", 0)
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.titleFontSize * bar.unit
                         font.bold: true
-                        color: modelData.key === "closedToday" ? Theme.ok
-                             : value > 0 && modelData.key === "overdue" ? Theme.alarm
-                             : value > 0 && modelData.key === "alarms" ? Theme.accent : Theme.text
+                        color: figure.modelData.key === "closedToday" ? Theme.ok
+                             : value > 0 && figure.modelData.key === "overdue" ? Theme.alarm
+                             : value > 0 && figure.modelData.key === "alarms" ? Theme.accent : Theme.text
                     }
                 }
             }

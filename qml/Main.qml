@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Window
 import Gridwall.Backend
@@ -26,7 +28,8 @@ Window {
     property bool throughScreens: false
     // Design unit: one pixel of the 1920x1080 layout in the whole picture.
     readonly property real unit: Math.max(0.5, Math.min(pictureWidth / 1920, pictureHeight / 1080))
-    // The department plugins' widgets, layers and sections are drawn at it.
+    // Every component draws at it (Units.unit), and so do the department plugins' widgets, layers and sections.
+    Binding { target: Units; property: "unit"; value: root.unit }
     onUnitChanged: if (Wall.plugins) Wall.plugins.setDesignUnit(unit)
     Connections {
         target: Wall
@@ -91,13 +94,11 @@ Window {
             anchors { right: drillDown.left; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: ticker.top }
             host: Wall.plugins
             only: Wall.scenePlugins
-            unit: root.unit
         }
 
         DrillDownPanel {
             id: drillDown
             anchors { right: parent.right; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: parent.bottom }
-            unit: root.unit
             region: Wall.regionPanel
             entity: Wall.entityPanel
             selection: Wall.selection
@@ -123,13 +124,11 @@ Window {
             clip: true
             geoMap: map
             clusters: Wall.layers ? Wall.layers.clusters : null
-            unit: root.unit
         }
 
         HeaderBar {
             id: header
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            unit: root.unit
             geography: map.geography
             feed: Wall.feed
             city: Wall.cityFigures
@@ -163,7 +162,6 @@ Window {
             id: ticker
             objectName: "ticker"
             anchors { left: parent.left; right: drillDown.left; bottom: parent.bottom }
-            unit: root.unit
             alarms: Wall.alarms
             stale: root.stale
             sound: Wall.alarmSound
@@ -172,7 +170,6 @@ Window {
 
         RegionCard {
             anchors { right: pluginDock.left; bottom: ticker.top; margins: Theme.margin * root.unit }
-            unit: root.unit
             // What the pointer is over (the selection has the drill-down panel).
             path: map.hoveredPath
             pinned: false
@@ -181,7 +178,6 @@ Window {
         MapLegend {
             // Below the history's warning band while it shows, never over it.
             anchors { left: parent.left; top: historyBand.visible ? historyBand.bottom : header.bottom; margins: Theme.margin * root.unit }
-            unit: root.unit
             layers: Wall.layers
             stale: root.stale
             silentSeconds: Wall.feed ? Math.max(0, Wall.feed.secondsSinceLastMessage) : 0
@@ -189,7 +185,6 @@ Window {
 
         ScaleBar {
             anchors { left: parent.left; bottom: ticker.top; margins: Theme.margin * root.unit }
-            unit: root.unit
             metresPerPixel: map.groundMetresPerPixel
         }
     }

@@ -8,7 +8,7 @@ import Gridwall.Backend
 Rectangle {
     id: legend
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property LiveLayers layers
 
     function title(key) {
@@ -54,6 +54,8 @@ Rectangle {
                 required property bool shown // switched on in the legend
                 required property bool zoomIn
                 required property int count
+                // A layer over areas (a square swatch, no count), not one of markers.
+                readonly property bool area: key === "workload" || key === "heatmap" || key === "rings"
                 width: column.width
                 height: (entry.key === "workload" ? 64 : 36) * legend.unit
                 opacity: entry.shown ? 1 : 0.45
@@ -64,7 +66,7 @@ Rectangle {
                     y: 8 * legend.unit
                     width: 20 * legend.unit
                     height: 20 * legend.unit
-                    radius: ["workload", "heatmap", "rings"].indexOf(entry.key) >= 0 ? 3 * legend.unit : width / 2
+                    radius: entry.area ? 3 * legend.unit : width / 2
                     color: entry.shown ? entry.color : "transparent"
                     border.color: entry.color
                     border.width: Math.max(1, 2 * legend.unit)
@@ -78,7 +80,7 @@ Rectangle {
                 }
                 Text {
                     anchors { right: parent.right; verticalCenter: swatch.verticalCenter }
-                    visible: ["workload", "heatmap", "rings", "clusters"].indexOf(entry.key) < 0
+                    visible: !entry.area && entry.key !== "clusters"
                     // Switched on but drawn closer in: say so instead of a count the map does not show.
                     text: entry.shown && entry.zoomIn ? qsTr("zoom in")
                           : Number(entry.count).toLocaleString(Qt.locale(), "f", 0)

@@ -12,7 +12,7 @@ Column {
     property PluginHost host
     // The plugins whose tiles to show (a scene's choice); undefined or null: every plugin's.
     property var only
-    property real unit: 1
+    readonly property real unit: Units.unit
     // Array.from: Qt 6.4's qmllint knows no array methods on a QVariantList.
     readonly property var shown: !host ? [] : !only ? host.widgets : Array.from(host.widgets).filter(w => only.indexOf(w.plugin) >= 0)
 
@@ -29,7 +29,6 @@ Column {
             height: (dock.height - 2 * dock.padding - 3 * dock.spacing) / 4 * Math.min(4, modelData.rows) + (Math.min(4, modelData.rows) - 1) * dock.spacing
             host: dock.host
             entry: modelData
-            unit: dock.unit
         }
     }
 }

@@ -11,7 +11,7 @@ Rectangle {
 
     property PluginHost host
     property var entry: ({}) // one of host.widgets
-    property real unit: 1
+    readonly property real unit: Units.unit
     readonly property string error: host && entry.plugin && host.lastErrors[entry.plugin] ? host.lastErrors[entry.plugin] : ""
     readonly property bool failed: error !== "" || content.status === PluginView.Error
 

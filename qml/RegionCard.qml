@@ -5,7 +5,7 @@ import QtQuick
 Rectangle {
     id: card
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property var path: []
     property bool pinned: false
     readonly property var leaf: path.length > 0 ? path[path.length - 1] : null

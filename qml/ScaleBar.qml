@@ -4,7 +4,7 @@ import QtQuick
 Item {
     id: scaleBar
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property real metresPerPixel: 1
     readonly property real maxWidth: 200 * unit
     readonly property real metres: {

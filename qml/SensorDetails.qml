@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import Gridwall.Backend
 
@@ -6,7 +8,7 @@ import Gridwall.Backend
 Column {
     id: details
 
-    property real unit: 1
+    readonly property real unit: Units.unit
     property var d: ({})
     property bool stale: false
     property string sensorId
@@ -35,7 +37,6 @@ Column {
         }
     }
     DimText {
-        unit: details.unit
         visible: !!details.d.sector
         text: qsTr("Safety sector %1").arg(details.d.sector)
     }

@@ -14,130 +14,221 @@
         <translation>No active alarms</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="137"/>
+        <location filename="../../qml/AlarmLanes.qml" line="147"/>
         <source>%1 × %2 in %3 within 5 min</source>
         <translation>%1 × %2 in %3 within 5 min</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <location filename="../../qml/AlarmLanes.qml" line="202"/>
         <source>Sound on</source>
         <translation>Sound on</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <location filename="../../qml/AlarmLanes.qml" line="202"/>
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="139"/>
+        <location filename="../../qml/AlarmLanes.qml" line="149"/>
         <source>%1 × %2 within 5 min</source>
         <translation>%1 × %2 within 5 min</translation>
     </message>
 </context>
 <context>
+    <name>CameraDetails</name>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <source>stream %1</source>
+        <translation>stream %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <source>no stream published</source>
+        <translation>no stream published</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <source>Recent events</source>
+        <translation>Recent events</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <source>No events since the wall started</source>
+        <translation>No events since the wall started</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="52"/>
+        <source>severity %1</source>
+        <translation>severity %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetails</name>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="31"/>
+        <source>%1 · priority %2 · from %3</source>
+        <translation>%1 · priority %2 · from %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="34"/>
+        <source>Deadline %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="39"/>
+        <source>In hand: %1</source>
+        <translation>In hand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="47"/>
+        <source>%1 workers on duty near, nearest %2 m</source>
+        <translation>%1 workers on duty near, nearest %2 m</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>nearest camera %1 m (%2)</source>
+        <translation>nearest camera %1 m (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="50"/>
+        <source>within the %1-minute ring of %2</source>
+        <translation>within the %1-minute ring of %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="51"/>
+        <source>outside every response ring</source>
+        <translation>outside every response ring</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="57"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <source>No events recorded yet</source>
+        <translation>No events recorded yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <source>No history kept on this wall</source>
+        <translation>No history kept on this wall</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="108"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="97"/>
         <source>Panjin</source>
         <translation>Panjin</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="115"/>
         <source>Whole city</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="153"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
         <source>Open cases</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="154"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="144"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="155"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="145"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="156"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="157"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="147"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="158"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="148"/>
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="149"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="150"/>
         <source>Workers on duty</source>
         <translation>Workers on duty</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="151"/>
         <source>Cameras online</source>
         <translation>Cameras online</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>Feed stopped: figures as of %1 s ago</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="211"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="219"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>Last 24 hours: reported and closed</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="259"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="250"/>
         <source>By workload</source>
         <translation>By workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="294"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="291"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="306"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="303"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="330"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="189"/>
         <source>No active alarms here</source>
         <translation>No active alarms here</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="190"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>%1 active alarms here, %2 critical</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="191"/>
         <source>%1 active alarms here</source>
         <translation>%1 active alarms here</translation>
     </message>
@@ -145,220 +236,120 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../../qml/EntityView.qml" line="91"/>
+        <location filename="../../qml/EntityView.qml" line="33"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="103"/>
+        <location filename="../../qml/EntityView.qml" line="45"/>
         <source>Overdue by %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="104"/>
+        <location filename="../../qml/EntityView.qml" line="46"/>
         <source>Due in %1</source>
         <translation>Due in %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="110"/>
+        <location filename="../../qml/EntityView.qml" line="52"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="110"/>
+        <location filename="../../qml/EntityView.qml" line="52"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="118"/>
+        <location filename="../../qml/EntityView.qml" line="60"/>
         <source>Flagged</source>
         <translation>Flagged</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="136"/>
+        <location filename="../../qml/EntityView.qml" line="78"/>
         <source>No longer live: as last seen</source>
         <translation>No longer live: as last seen</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="140"/>
+        <location filename="../../qml/EntityView.qml" line="82"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="140"/>
+        <location filename="../../qml/EntityView.qml" line="82"/>
         <source>Last message %1</source>
         <translation>Last message %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="151"/>
-        <source>%1 · priority %2 · from %3</source>
-        <translation>%1 · priority %2 · from %3</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="154"/>
-        <source>Deadline %1</source>
-        <translation>Deadline %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="159"/>
-        <source>In hand: %1</source>
-        <translation>In hand: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="167"/>
-        <source>%1 workers on duty near, nearest %2 m</source>
-        <translation>%1 workers on duty near, nearest %2 m</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>nearest camera %1 m (%2)</source>
-        <translation>nearest camera %1 m (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>online</source>
-        <translation>online</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="170"/>
-        <source>within the %1-minute ring of %2</source>
-        <translation>within the %1-minute ring of %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="171"/>
-        <source>outside every response ring</source>
-        <translation>outside every response ring</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="178"/>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="217"/>
-        <source>No events recorded yet</source>
-        <translation>No events recorded yet</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="217"/>
-        <source>No history kept on this wall</source>
-        <translation>No history kept on this wall</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="241"/>
-        <source>stream %1</source>
-        <translation>stream %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="241"/>
-        <source>no stream published</source>
-        <translation>no stream published</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="247"/>
-        <source>Recent events</source>
-        <translation>Recent events</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="247"/>
-        <source>No events since the wall started</source>
-        <translation>No events since the wall started</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="256"/>
-        <source>severity %1</source>
-        <translation>severity %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="275"/>
-        <source>warn %1 · alarm %2</source>
-        <translation>warn %1 · alarm %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="283"/>
-        <source>Safety sector %1</source>
-        <translation>Safety sector %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="287"/>
-        <source>Last 24 hours: range and mean per bucket</source>
-        <translation>Last 24 hours: range and mean per bucket</translation>
     </message>
 </context>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="52"/>
+        <location filename="../../qml/HeaderBar.qml" line="55"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="53"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="54"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="37"/>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="84"/>
+        <location filename="../../qml/HeaderBar.qml" line="88"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="111"/>
+        <location filename="../../qml/HeaderBar.qml" line="115"/>
         <source>Live · %1 msg/s</source>
         <translation>Live · %1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="112"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Connected · no data for %1 s</source>
         <translation>Connected · no data for %1 s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="113"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Feed down · reconnecting</source>
         <translation>Feed down · reconnecting</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="114"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>No feed</source>
         <translation>No feed</translation>
     </message>
@@ -366,17 +357,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="58"/>
+        <location filename="../../qml/Main.qml" line="43"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="191"/>
+        <location filename="../../qml/Main.qml" line="152"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="190"/>
+        <location filename="../../qml/Main.qml" line="151"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</translation>
     </message>
@@ -394,7 +385,7 @@
         <translation>Case density, 24 h</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="79"/>
+        <location filename="../../qml/MapLegend.qml" line="85"/>
         <source>zoom in</source>
         <translation>zoom in</translation>
     </message>
@@ -439,7 +430,7 @@
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="132"/>
+        <location filename="../../qml/MapLegend.qml" line="138"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
@@ -860,6 +851,24 @@
         <location filename="../../qml/ScaleBar.qml" line="21"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>SensorDetails</name>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="33"/>
+        <source>warn %1 · alarm %2</source>
+        <translation>warn %1 · alarm %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="41"/>
+        <source>Safety sector %1</source>
+        <translation>Safety sector %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="44"/>
+        <source>Last 24 hours: range and mean per bucket</source>
+        <translation>Last 24 hours: range and mean per bucket</translation>
     </message>
 </context>
 </TS>

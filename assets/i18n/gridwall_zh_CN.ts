@@ -14,130 +14,221 @@
         <translation>无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="137"/>
+        <location filename="../../qml/AlarmLanes.qml" line="147"/>
         <source>%1 × %2 in %3 within 5 min</source>
         <translation>%3 5 分钟内 %1 起%2</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <location filename="../../qml/AlarmLanes.qml" line="202"/>
         <source>Sound on</source>
         <translation>声音 开</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="192"/>
+        <location filename="../../qml/AlarmLanes.qml" line="202"/>
         <source>Sound off</source>
         <translation>声音 关</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="139"/>
+        <location filename="../../qml/AlarmLanes.qml" line="149"/>
         <source>%1 × %2 within 5 min</source>
         <translation>5 分钟内 %1 起%2</translation>
     </message>
 </context>
 <context>
+    <name>CameraDetails</name>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <source>stream %1</source>
+        <translation>视频流 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <source>no stream published</source>
+        <translation>未发布视频流</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <source>Recent events</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <source>No events since the wall started</source>
+        <translation>启动以来无事件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CameraDetails.qml" line="52"/>
+        <source>severity %1</source>
+        <translation>级别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetails</name>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="31"/>
+        <source>%1 · priority %2 · from %3</source>
+        <translation>%1 · 优先级 %2 · 来源 %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="34"/>
+        <source>Deadline %1</source>
+        <translation>办理时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="39"/>
+        <source>In hand: %1</source>
+        <translation>承办：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="47"/>
+        <source>%1 workers on duty near, nearest %2 m</source>
+        <translation>附近在岗网格员 %1 人，最近 %2 米</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>nearest camera %1 m (%2)</source>
+        <translation>最近摄像头 %1 米（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="49"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="50"/>
+        <source>within the %1-minute ring of %2</source>
+        <translation>位于%2 %1 分钟响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="51"/>
+        <source>outside every response ring</source>
+        <translation>不在任何响应圈内</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="57"/>
+        <source>Timeline</source>
+        <translation>办理时间线</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <source>No events recorded yet</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="108"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="97"/>
         <source>Panjin</source>
         <translation>盘锦市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="125"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="115"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="153"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="154"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="144"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="155"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="145"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="156"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="157"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="147"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="158"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="148"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="149"/>
         <source>Workload</source>
         <translation>工作负荷</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="150"/>
         <source>Workers on duty</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="151"/>
         <source>Cameras online</source>
         <translation>视频在线率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>数据中断：显示 %1 秒前的数据</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="211"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="219"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>近 24 小时：上报与办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="259"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="250"/>
         <source>By workload</source>
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="294"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="291"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="306"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="303"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="330"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="189"/>
         <source>No active alarms here</source>
         <translation>本区域无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="190"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="191"/>
         <source>%1 active alarms here</source>
         <translation>本区域活动告警 %1 条</translation>
     </message>
@@ -145,220 +236,120 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../../qml/EntityView.qml" line="91"/>
+        <location filename="../../qml/EntityView.qml" line="33"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="103"/>
+        <location filename="../../qml/EntityView.qml" line="45"/>
         <source>Overdue by %1</source>
         <translation>已超期 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="104"/>
+        <location filename="../../qml/EntityView.qml" line="46"/>
         <source>Due in %1</source>
         <translation>%1 后到期</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="110"/>
+        <location filename="../../qml/EntityView.qml" line="52"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="110"/>
+        <location filename="../../qml/EntityView.qml" line="52"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="115"/>
+        <location filename="../../qml/EntityView.qml" line="57"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="118"/>
+        <location filename="../../qml/EntityView.qml" line="60"/>
         <source>Flagged</source>
         <translation>流程异常</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="136"/>
+        <location filename="../../qml/EntityView.qml" line="78"/>
         <source>No longer live: as last seen</source>
         <translation>已不在实时数据中：显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="140"/>
+        <location filename="../../qml/EntityView.qml" line="82"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="140"/>
+        <location filename="../../qml/EntityView.qml" line="82"/>
         <source>Last message %1</source>
         <translation>最近消息 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="151"/>
-        <source>%1 · priority %2 · from %3</source>
-        <translation>%1 · 优先级 %2 · 来源 %3</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="154"/>
-        <source>Deadline %1</source>
-        <translation>办理时限 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="159"/>
-        <source>In hand: %1</source>
-        <translation>承办：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="167"/>
-        <source>%1 workers on duty near, nearest %2 m</source>
-        <translation>附近在岗网格员 %1 人，最近 %2 米</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>nearest camera %1 m (%2)</source>
-        <translation>最近摄像头 %1 米（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="169"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="170"/>
-        <source>within the %1-minute ring of %2</source>
-        <translation>位于%2 %1 分钟响应圈内</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="171"/>
-        <source>outside every response ring</source>
-        <translation>不在任何响应圈内</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="178"/>
-        <source>Timeline</source>
-        <translation>办理时间线</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="217"/>
-        <source>No events recorded yet</source>
-        <translation>尚无记录</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="217"/>
-        <source>No history kept on this wall</source>
-        <translation>本屏未保存历史</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="241"/>
-        <source>stream %1</source>
-        <translation>视频流 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="241"/>
-        <source>no stream published</source>
-        <translation>未发布视频流</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="247"/>
-        <source>Recent events</source>
-        <translation>最近事件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="247"/>
-        <source>No events since the wall started</source>
-        <translation>启动以来无事件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="256"/>
-        <source>severity %1</source>
-        <translation>级别 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="275"/>
-        <source>warn %1 · alarm %2</source>
-        <translation>预警 %1 · 报警 %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="283"/>
-        <source>Safety sector %1</source>
-        <translation>安全片区 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/EntityView.qml" line="287"/>
-        <source>Last 24 hours: range and mean per bucket</source>
-        <translation>近 24 小时：各时段范围与均值</translation>
     </message>
 </context>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="52"/>
+        <location filename="../../qml/HeaderBar.qml" line="55"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="53"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="54"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="37"/>
+        <location filename="../../qml/HeaderBar.qml" line="40"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="84"/>
+        <location filename="../../qml/HeaderBar.qml" line="88"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="111"/>
+        <location filename="../../qml/HeaderBar.qml" line="115"/>
         <source>Live · %1 msg/s</source>
         <translation>实时 · %1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="112"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Connected · no data for %1 s</source>
         <translation>已连接 · %1 秒无数据</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="113"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Feed down · reconnecting</source>
         <translation>数据源中断 · 正在重连</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="114"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>No feed</source>
         <translation>无数据源</translation>
     </message>
@@ -366,17 +357,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="58"/>
+        <location filename="../../qml/Main.qml" line="43"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="191"/>
+        <location filename="../../qml/Main.qml" line="152"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="190"/>
+        <location filename="../../qml/Main.qml" line="151"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
     </message>
@@ -394,7 +385,7 @@
         <translation>案件密度（24 小时）</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="79"/>
+        <location filename="../../qml/MapLegend.qml" line="85"/>
         <source>zoom in</source>
         <translation>放大显示</translation>
     </message>
@@ -439,7 +430,7 @@
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="132"/>
+        <location filename="../../qml/MapLegend.qml" line="138"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
@@ -860,6 +851,24 @@
         <location filename="../../qml/ScaleBar.qml" line="21"/>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>SensorDetails</name>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="33"/>
+        <source>warn %1 · alarm %2</source>
+        <translation>预警 %1 · 报警 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="41"/>
+        <source>Safety sector %1</source>
+        <translation>安全片区 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/SensorDetails.qml" line="44"/>
+        <source>Last 24 hours: range and mean per bucket</source>
+        <translation>近 24 小时：各时段范围与均值</translation>
     </message>
 </context>
 </TS>

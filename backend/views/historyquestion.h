@@ -91,7 +91,7 @@ private:
 };
 
 // [{seq, status, ts, receivedAt, refused, dept, assignee, note, rating, ...}] in seq order.
-class CaseTimeline : public HistoryQuestion
+class CaseTimeline : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -109,7 +109,7 @@ private:
 };
 
 // [{start, reported, closed, overdue, meanHandlingMs}] of the last `hours` of a region (code, or "city").
-class RegionSeries : public HistoryQuestion
+class RegionSeries : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -135,7 +135,7 @@ private:
 };
 
 // [{start, n, min, max, mean, last}] of the last `hours` of a sensor.
-class SensorSeries : public HistoryQuestion
+class SensorSeries : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -157,7 +157,7 @@ private:
 };
 
 // [{id, status, category, title, priority, deadline, overdueMs, grid, dept, assignee}], most overdue first.
-class OverdueCases : public HistoryQuestion
+class OverdueCases : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -179,7 +179,7 @@ private:
 };
 
 // {today: {...}, lastWeek: {...}}: today so far against the same span on the same weekday last week.
-class WeekComparison : public HistoryQuestion
+class WeekComparison : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT
@@ -197,7 +197,7 @@ private:
 };
 
 // {reported: [...], closed: [...], escalated: [...], alarmsRaised: [...]} since `since` (epoch ms).
-class ChangesSince : public HistoryQuestion
+class ChangesSince : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
     QML_ELEMENT

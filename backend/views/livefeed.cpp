@@ -3,6 +3,7 @@
 #include "geo/regiontree.h"
 #include "history/history.h"
 #include "history/recorder.h"
+#include "metrics/exposition.h"
 
 #include <QQuickWindow>
 
@@ -159,38 +160,32 @@ void LiveFeed::onFrameSwapped()
         m_latencySeconds.observe(double(now - ts) / 1000.0);
 }
 
-QString LiveFeed::caseMetrics() const
+void LiveFeed::caseMetrics(metrics::Exposition &out) const
 {
     // Per district, by code and name; cases in no district count as "none".
-    QString open = QStringLiteral("# HELP gridwall_cases_open Open cases (not closed or rejected), per district.\n"
-                                  "# TYPE gridwall_cases_open gauge\n");
-    QString overdue = QStringLiteral("# HELP gridwall_cases_overdue Cases in hand past their deadline, per district.\n"
-                                     "# TYPE gridwall_cases_overdue gauge\n");
+    using metrics::Exposition;
     const state::Rollups &rollups = m_state.rollups();
-    int districtOpen = 0;
-    int districtOverdue = 0;
-    if (const geo::RegionTree *tree = m_state.tree()) {
-        for (int index : tree->level(geo::Level::District)) {
-            const geo::Region &region = tree->region(index);
-            const state::RegionFigures &f = rollups.region(index);
-            const QString labels = QStringLiteral("{district=\"%1\",name=\"%2\"}").arg(region.code, region.name);
-            open += QStringLiteral("gridwall_cases_open%1 %2\n").arg(labels).arg(f.open);
-            overdue += QStringLiteral("gridwall_cases_overdue%1 %2\n").arg(labels).arg(f.overdue);
-            districtOpen += f.open;
-            districtOverdue += f.overdue;
+    const geo::RegionTree *tree = m_state.tree();
+    const auto perDistrict = [&](const char *name, const char *help, int state::RegionFigures::*figure) {
+        out.family(name, help, Exposition::Gauge);
+        int inDistricts = 0;
+        if (tree) {
+            for (int index : tree->level(geo::Level::District)) {
+                const geo::Region &region = tree->region(index);
+                const int n = rollups.region(index).*figure;
+                out.sample({{"district", region.code}, {"name", region.name}}, n);
+                inDistricts += n;
+            }
         }
-    }
-    open += QStringLiteral("gridwall_cases_open{district=\"none\",name=\"\"} %1\n").arg(rollups.city().open - districtOpen);
-    overdue += QStringLiteral("gridwall_cases_overdue{district=\"none\",name=\"\"} %1\n").arg(rollups.city().overdue - districtOverdue);
-    QString alarms = QStringLiteral("# HELP gridwall_alarms_active Alarms raised or acknowledged and not cleared, per severity (4 critical).\n"
-                                    "# TYPE gridwall_alarms_active gauge\n");
+        out.sample({{"district", u"none"}, {"name", u""}}, rollups.city().*figure - inDistricts);
+    };
+    perDistrict("gridwall_cases_open", "Open cases (not closed or rejected), per district.", &state::RegionFigures::open);
+    perDistrict("gridwall_cases_overdue", "Cases in hand past their deadline, per district.", &state::RegionFigures::overdue);
+    out.family("gridwall_alarms_active", "Alarms raised or acknowledged and not cleared, per severity (4 critical).", Exposition::Gauge);
     for (int severity = 1; severity <= state::kSeverityCount; ++severity)
-        alarms += QStringLiteral("gridwall_alarms_active{severity=\"%1\"} %2\n").arg(severity).arg(m_state.alarms().activeCount(severity));
-    const int flagged = m_state.flaggedCases();
-    QString extra = QStringLiteral("# HELP gridwall_cases_flagged Cases that received an illegal transition.\n"
-                                   "# TYPE gridwall_cases_flagged gauge\ngridwall_cases_flagged %1\n")
-                        .arg(flagged);
-    return open + overdue + alarms + extra;
+        out.sample({{"severity", QString::number(severity)}}, m_state.alarms().activeCount(severity));
+    out.family("gridwall_cases_flagged", "Cases that received an illegal transition.", Exposition::Gauge);
+    out.sample(m_state.flaggedCases());
 }
 
 bool LiveFeed::acknowledgeAlarm(uint64_t id)
@@ -236,72 +231,54 @@ void LiveFeed::updateStatus()
 
 QString LiveFeed::metricsText() const
 {
-    QString out;
-    out += QStringLiteral("# HELP gridwall_messages_received_total Messages accepted by the decoder, per feed.\n"
-                          "# TYPE gridwall_messages_received_total counter\n");
+    using metrics::Exposition;
+    Exposition out(16 * 1024);
+    out.family("gridwall_messages_received_total", "Messages accepted by the decoder, per feed.", Exposition::Counter);
     for (int f = 0; f < feed::kFeedCount; ++f)
-        out += QStringLiteral("gridwall_messages_received_total{feed=\"%1\"} %2\n")
-                   .arg(QLatin1String(feed::feedName(feed::Feed(f))))
-                   .arg(m_stats.received[size_t(f)].load());
-    out += QStringLiteral("# HELP gridwall_messages_rejected_total Messages dropped as malformed or out of order, per reason.\n"
-                          "# TYPE gridwall_messages_rejected_total counter\n");
+        out.sample({{"feed", feed::feedName(feed::Feed(f))}}, m_stats.received[size_t(f)].load());
+    out.family("gridwall_messages_rejected_total", "Messages dropped as malformed or out of order, per reason.", Exposition::Counter);
     for (int r = 0; r < feed::kRejectCount; ++r)
-        out += QStringLiteral("gridwall_messages_rejected_total{reason=\"%1\"} %2\n")
-                   .arg(QLatin1String(feed::rejectName(feed::Reject(r))))
-                   .arg(m_stats.rejected[size_t(r)].load());
-    out += QStringLiteral("# HELP gridwall_messages_coalesced_total Positions and readings replaced by a newer one within a frame.\n"
-                          "# TYPE gridwall_messages_coalesced_total counter\ngridwall_messages_coalesced_total %1\n")
-               .arg(m_stats.coalesced.load());
-    out += QStringLiteral("# HELP gridwall_mqtt_connected 1 while connected to the broker.\n"
-                          "# TYPE gridwall_mqtt_connected gauge\ngridwall_mqtt_connected %1\n")
-               .arg(m_stats.connected.load() ? 1 : 0);
-    out += QStringLiteral("# HELP gridwall_mqtt_connects_total Successful connections and reconnections.\n"
-                          "# TYPE gridwall_mqtt_connects_total counter\ngridwall_mqtt_connects_total %1\n")
-               .arg(m_stats.connects.load());
-    out += QStringLiteral("# HELP gridwall_feed_queue_depth Messages waiting for the next frame.\n"
-                          "# TYPE gridwall_feed_queue_depth gauge\ngridwall_feed_queue_depth %1\n")
-               .arg(m_queue.depth());
-    out += QStringLiteral("# HELP gridwall_live_entities Entities in the live state, per kind.\n# TYPE gridwall_live_entities gauge\n");
+        out.sample({{"reason", feed::rejectName(feed::Reject(r))}}, m_stats.rejected[size_t(r)].load());
+    out.family("gridwall_messages_coalesced_total", "Positions and readings replaced by a newer one within a frame.", Exposition::Counter);
+    out.sample(m_stats.coalesced.load());
+    out.family("gridwall_mqtt_connected", "1 while connected to the broker.", Exposition::Gauge);
+    out.sample(m_stats.connected.load() ? 1 : 0);
+    out.family("gridwall_mqtt_connects_total", "Successful connections and reconnections.", Exposition::Counter);
+    out.sample(m_stats.connects.load());
+    out.family("gridwall_feed_queue_depth", "Messages waiting for the next frame.", Exposition::Gauge);
+    out.sample(m_queue.depth());
+    out.family("gridwall_live_entities", "Entities in the live state, per kind.", Exposition::Gauge);
     const std::pair<const char *, size_t> entities[] = {
         {"case", m_state.cases().size()},     {"camera", m_state.cameras().size()}, {"sensor", m_state.sensors().size()},
         {"grid", m_state.grids().size()},     {"worker", m_state.workers().size()}, {"unit", m_state.units().size()},
         {"poi", m_state.pois().size()},
     };
     for (const auto &[kind, n] : entities)
-        out += QStringLiteral("gridwall_live_entities{kind=\"%1\"} %2\n").arg(QLatin1String(kind)).arg(n);
-    out += QStringLiteral("# HELP gridwall_live_limit The most entities of a kind the live state holds (docs/state.md).\n"
-                          "# TYPE gridwall_live_limit gauge\n");
+        out.sample({{"kind", kind}}, n);
+    out.family("gridwall_live_limit", "The most entities of a kind the live state holds (docs/state.md).", Exposition::Gauge);
     for (int k = 0; k < state::kBoundedCount; ++k)
-        out += QStringLiteral("gridwall_live_limit{kind=\"%1\"} %2\n")
-                   .arg(QLatin1String(state::kBoundedNames[size_t(k)]))
-                   .arg(m_state.bounds().limit[size_t(k)]);
-    out += QStringLiteral("# HELP gridwall_live_evicted_total Entities that left the live state (not the history) because their "
-                          "kind was over its limit, least recently heard first.\n# TYPE gridwall_live_evicted_total counter\n");
+        out.sample({{"kind", state::kBoundedNames[size_t(k)]}}, m_state.bounds().limit[size_t(k)]);
+    out.family("gridwall_live_evicted_total",
+               "Entities that left the live state (not the history) because their kind was over its limit, least recently heard first.",
+               Exposition::Counter);
     for (int k = 0; k < state::kBoundedCount; ++k)
-        out += QStringLiteral("gridwall_live_evicted_total{kind=\"%1\"} %2\n")
-                   .arg(QLatin1String(state::kBoundedNames[size_t(k)]))
-                   .arg(m_state.evicted(state::Bounded(k)));
-    out += caseMetrics();
-    out += QStringLiteral("# HELP gridwall_events_persisted_total Case events committed to the history before their acknowledgement.\n"
-                          "# TYPE gridwall_events_persisted_total counter\ngridwall_events_persisted_total %1\n"
-                          "# HELP gridwall_history_errors_total Writes the history database refused.\n"
-                          "# TYPE gridwall_history_errors_total counter\ngridwall_history_errors_total %2\n"
-                          "# HELP gridwall_history_unsaved Case events accepted while the database refused writes, held in memory until it takes them.\n"
-                          "# TYPE gridwall_history_unsaved gauge\ngridwall_history_unsaved %3\n"
-                          "# HELP gridwall_history_unsaved_dropped_total Case events not kept for the history: the memory held for a refusing database was full.\n"
-                          "# TYPE gridwall_history_unsaved_dropped_total counter\ngridwall_history_unsaved_dropped_total %4\n")
-               .arg(m_history ? m_history->persisted() : 0)
-               .arg(m_history ? m_history->errors() : 0)
-               .arg(m_history ? m_history->unsaved() : 0)
-               .arg(m_history ? m_history->unsavedDropped() : 0);
-    out += m_frameSeconds.exposition(QStringLiteral("gridwall_frame_seconds"), QStringLiteral("Intervals between frames swapped."));
-    out += m_renderSeconds.exposition(QStringLiteral("gridwall_frame_time_seconds"),
-                                      QStringLiteral("Render-thread time per frame: scene-graph sync, drawing and swap."));
-    out += m_latencySeconds.exposition(QStringLiteral("gridwall_e2e_latency_seconds"),
-                                       QStringLiteral("Payload ts to the frame that first showed it."));
-    out += m_applySeconds.exposition(QStringLiteral("gridwall_apply_seconds"),
-                                     QStringLiteral("GUI-thread time to apply one frame's batch: state, history hand-over, views."));
-    return out;
+        out.sample({{"kind", state::kBoundedNames[size_t(k)]}}, m_state.evicted(state::Bounded(k)));
+    caseMetrics(out);
+    out.family("gridwall_events_persisted_total", "Case events committed to the history before their acknowledgement.", Exposition::Counter);
+    out.sample(m_history ? m_history->persisted() : 0);
+    out.family("gridwall_history_errors_total", "Writes the history database refused.", Exposition::Counter);
+    out.sample(m_history ? m_history->errors() : 0);
+    out.family("gridwall_history_unsaved",
+               "Case events accepted while the database refused writes, held in memory until it takes them.", Exposition::Gauge);
+    out.sample(m_history ? m_history->unsaved() : 0);
+    out.family("gridwall_history_unsaved_dropped_total",
+               "Case events not kept for the history: the memory held for a refusing database was full.", Exposition::Counter);
+    out.sample(m_history ? m_history->unsavedDropped() : 0);
+    m_frameSeconds.write(out, "gridwall_frame_seconds", "Intervals between frames swapped.");
+    m_renderSeconds.write(out, "gridwall_frame_time_seconds", "Render-thread time per frame: scene-graph sync, drawing and swap.");
+    m_latencySeconds.write(out, "gridwall_e2e_latency_seconds", "Payload ts to the frame that first showed it.");
+    m_applySeconds.write(out, "gridwall_apply_seconds", "GUI-thread time to apply one frame's batch: state, history hand-over, views.");
+    return out.text();
 }
 
 } // namespace gridwall::views

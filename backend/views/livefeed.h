@@ -26,6 +26,9 @@ class QQuickWindow;
 namespace gridwall::geo {
 class RegionTree;
 }
+namespace gridwall::metrics {
+class Exposition;
+}
 namespace gridwall::history {
 class History;
 class HistoryRecorder;
@@ -91,7 +94,7 @@ private:
     void drainSoon();
     void onFrameSwapped();
     void updateStatus();
-    QString caseMetrics() const;
+    void caseMetrics(metrics::Exposition &out) const;
     void handOver(); // the change sets of the state, to the history
 
     feed::FeedStats m_stats;

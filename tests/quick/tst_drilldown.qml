@@ -14,7 +14,6 @@ Item {
     DrillDownPanel {
         id: panel
         height: parent.height
-        unit: 1
         region: regionPanel
         entity: entityPanel
         selection: Wall.selection

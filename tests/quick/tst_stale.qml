@@ -11,7 +11,6 @@ Item {
     DrillDownPanel {
         id: panel
         height: 1200
-        unit: 1
         region: regionPanel
         entity: entityPanel
         history: historyQueries
@@ -22,7 +21,6 @@ Item {
         id: lanes
         x: 600
         width: 800
-        unit: 1
         alarms: alarmTicker
         stale: liveFeed.stale
         sound: false

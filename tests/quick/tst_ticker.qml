@@ -13,7 +13,6 @@ Item {
     AlarmLanes {
         id: lanes
         width: parent.width
-        unit: 1
         alarms: alarmTicker
         sound: false
     }
