@@ -157,6 +157,7 @@ std::optional<Wall::Failure> Wall::build(std::shared_ptr<const map::MapData> geo
         [&tree](const QString &code) { return tree.indexOf(code) >= 0; });
     // The views read the live state; only the wall writes to it (the operator's acknowledgements).
     const state::LiveState &live = m_feed->state();
+    m_selection->setFollowsConductor(followsConductor());
     m_regionPanel = std::make_unique<views::RegionPanel>(live, *m_geography);
     m_cityFigures = std::make_unique<views::RegionPanel>(live, *m_geography);
     m_entityPanel = std::make_unique<views::EntityPanel>(live, *m_geography);
@@ -204,10 +205,7 @@ std::optional<Wall::Failure> Wall::attach(QQuickWindow *window, map::GeoMap *map
         m_map->setGeography(m_geography.get());
         // The map shows the selection: its region ringed, flown to when the selection says so.
         connect(selection, &views::Selection::regionChanged, m_map, [this] { m_map->setSelectedCode(m_selection->region()); });
-        connect(selection, &views::Selection::flyRequested, m_map, [this](const QString &code) {
-            if (!followsConductor())
-                m_map->flyTo(code);
-        });
+        connect(selection, &views::Selection::flyRequested, m_map, [this](const QString &code) { m_map->flyTo(code); });
         connect(m_map, &map::GeoMap::regionPicked, selection,
                 [selection](const QString &code) { selection->selectRegion(code, views::Selection::Reason::Map); });
 

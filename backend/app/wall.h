@@ -67,7 +67,8 @@ class Wall : public QObject
     Q_MOC_INCLUDE("plugins/pluginhost.h")
     QML_ELEMENT
     QML_SINGLETON
-    // Each null until attach() (the window loads before the geography is ready); partsChanged then.
+    // Built by build(), shown to QML at the end of attach() (partsChanged): the window loads before the geography
+    // is ready, and a plugin's tile needs its API before it loads.
     // How the feed is doing (connected, live or quiet, stale): the panels' freshness.
     Q_PROPERTY(gridwall::views::FeedStatus *feed READ feedStatus NOTIFY partsChanged)
     Q_PROPERTY(gridwall::views::HistoryQueries *history READ history NOTIFY partsChanged)
@@ -107,7 +108,7 @@ public:
     // The parts that draw on the window's map (objectName "map", or `map`), the director and the shared view;
     // the frame measurements and readiness follow the window. Neither (panel tests): the plugins and --view only.
     std::optional<Failure> attach(QQuickWindow *window, map::GeoMap *map = nullptr);
-    // Connects the feed and starts the metrics endpoint.
+    // Connects the feed (the metrics endpoint listens from attach()).
     void start();
 
     const Options &options() const { return m_options; }

@@ -36,7 +36,9 @@ void HistoryQuestion::componentComplete()
 
 void HistoryQuestion::parametersChanged()
 {
-    // Another question: the last answer was to the one before (another case's timeline is not shown meanwhile).
+    // Another question: the last answer was to the one before (another case's timeline is not shown meanwhile),
+    // and so is the one in flight, if any.
+    ++m_generation;
     if (m_answer.isValid()) {
         m_answer = QVariant();
         emit answered();
@@ -70,8 +72,15 @@ void HistoryQuestion::askNow()
     }
     m_inFlight = true;
     emit loadingChanged();
-    m_history->ask(this, std::move(q), [this](const QVariant &result) {
+    m_history->ask(this, std::move(q), [this, generation = m_generation](const QVariant &result) {
         m_inFlight = false;
+        if (generation != m_generation) {
+            // Asked before the parameters changed: the question now is asked instead.
+            emit loadingChanged();
+            m_again = false;
+            refresh();
+            return;
+        }
         m_answer = result;
         ++m_answerCount;
         emit loadingChanged();

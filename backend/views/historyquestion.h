@@ -85,6 +85,7 @@ private:
     bool m_scheduled = false;
     bool m_inFlight = false;
     bool m_again = false;
+    int m_generation = 0; // the parameters' generation: an answer to an earlier one is dropped
     int m_answerCount = 0;
     int m_refreshSeconds = 0;
     QTimer m_timer;

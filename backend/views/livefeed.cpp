@@ -192,7 +192,11 @@ bool LiveFeed::acknowledgeAlarm(uint64_t id)
 {
     if (!m_state.acknowledgeAlarm(id))
         return false;
-    handOver();
+    // Only the alarm changed: the last batch's change sets were handed over with it already.
+    if (m_recorder)
+        m_recorder->recordAlarms();
+    else
+        m_state.takeAlarmChanges();
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QScopedValueRollback>
+
 namespace gridwall::views {
 
 Selection::Selection(Locate locate, std::function<bool(const QString &)> regionExists, QObject *parent)
@@ -55,6 +57,7 @@ void Selection::selectEntity(const QString &id, Reason why)
 
 void Selection::selectEntity(Kind kind, const QString &id, Reason why)
 {
+    const QScopedValueRollback changing(m_changing, true);
     m_reason = why;
     const std::optional<Found> found = id.isEmpty() ? std::nullopt : m_locate(kind, id);
     if (!found) {
@@ -67,9 +70,10 @@ void Selection::selectEntity(Kind kind, const QString &id, Reason why)
         return;
     }
     m_pending.clear();
-    setEntity(found->kind, id);
+    // The region first: the entity's listeners find it in its grid already.
     if (!found->grid.isEmpty())
         setRegion(found->grid, why != Reason::Follower);
+    setEntity(found->kind, id);
     emit changed();
 }
 
@@ -83,9 +87,10 @@ void Selection::clearEntity(Reason why)
     emit changed();
 }
 
-void Selection::follow(const QString &region, const QString &entityId)
+void Selection::follow(const QString &region, const QString &entityId, Reason why)
 {
-    m_reason = Reason::Follower;
+    const QScopedValueRollback changing(m_changing, true);
+    m_reason = why;
     setRegion(region, false);
     if (entityId.isEmpty()) {
         m_pending.clear();
@@ -94,7 +99,7 @@ void Selection::follow(const QString &region, const QString &entityId)
         const std::optional<Found> found = m_locate(Kind::None, entityId);
         m_pending = found ? QString() : entityId;
         m_pendingKind = Kind::None;
-        m_pendingReason = Reason::Follower;
+        m_pendingReason = why;
         setEntity(found ? found->kind : Kind::None, found ? entityId : QString());
     }
     emit changed();
@@ -102,12 +107,15 @@ void Selection::follow(const QString &region, const QString &entityId)
 
 void Selection::refresh()
 {
+    if (m_changing)
+        return;
     if (!m_pending.isEmpty()) {
         if (m_locate(m_pendingKind, m_pending))
             selectEntity(m_pendingKind, QString(m_pending), m_pendingReason);
         return;
     }
-    if (m_kind == Kind::None)
+    // On a follower the region is the conductor's, who follows the entity.
+    if (m_kind == Kind::None || m_reason == Reason::Follower)
         return;
     // A worker or unit that crosses into another grid takes the region with it (an entity gone keeps its last).
     const std::optional<Found> found = m_locate(m_kind, m_entityId);
@@ -123,7 +131,7 @@ void Selection::setRegion(const QString &code, bool fly)
         m_region = code;
         emit regionChanged();
     }
-    if (fly)
+    if (fly && !m_followsConductor)
         emit flyRequested(code);
 }
 

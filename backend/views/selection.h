@@ -8,11 +8,11 @@
 // - an entity's region is the grid it is in: selecting the entity selects
 //   that grid, and the grid follows the entity when it moves;
 // - a region is flown to, unless the operator picked it on the map's
-//   surface (it is in view already) or a follower applies the conductor's
-//   view (which carries the map's centre and scale); an entity's grid is
-//   flown to whoever picked it;
+//   surface (it is in view already); an entity's grid is flown to whoever
+//   picked it; on a node that follows a multi-screen wall's conductor
+//   nothing flies (the conductor's view carries the map's centre and scale);
 // - an id whose kind is not known yet (`--view ID` before its first
-//   message) waits and is chosen when it appears.
+//   message) waits and is chosen when it appears (looked for once a second).
 
 #include <QObject>
 #include <QQmlEngine>
@@ -50,6 +50,7 @@ public:
         Follower,    // the conductor's view, applied on another node of the wall
         Plugin,      // a department plugin
         CommandLine, // --view
+        Restored,    // the wall's view from before its conductor restarted
     };
     Q_ENUM(Reason)
 
@@ -80,8 +81,11 @@ public:
     void selectEntity(Kind kind, const QString &id, Reason why);
     // Back from the entity to its region.
     Q_INVOKABLE void clearEntity(gridwall::views::Selection::Reason why);
-    // The conductor's view on a follower: region and entity as they were there, nothing flown to.
-    void follow(const QString &region, const QString &entityId);
+    // The conductor's view on a follower (or, `Restored`, on the conductor after its restart): region and entity
+    // as they were there, nothing flown to.
+    void follow(const QString &region, const QString &entityId, Reason why = Reason::Follower);
+    // This node follows a multi-screen wall's conductor: it never flies by itself.
+    void setFollowsConductor(bool follows) { m_followsConductor = follows; }
     // The live state changed: a pending id may have appeared, the entity may have moved to another grid.
     void refresh();
 
@@ -108,6 +112,8 @@ private:
     QString m_pending;
     Reason m_reason = Reason::Start;
     Reason m_pendingReason = Reason::Start;
+    bool m_followsConductor = false;
+    bool m_changing = false; // a selection is being made: what its listeners ask back is not a new one
 };
 
 } // namespace gridwall::views

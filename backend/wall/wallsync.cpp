@@ -121,7 +121,8 @@ void WallSync::apply(const QByteArray &payload)
     m_applying = true;
     m_map->setView(centre, scale);
     if (m_selection)
-        m_selection->follow(region, o.value(QStringLiteral("entity")).toString());
+        m_selection->follow(region, o.value(QStringLiteral("entity")).toString(),
+                            m_layout.conducts() ? views::Selection::Reason::Restored : views::Selection::Reason::Follower);
     m_applying = false;
     m_appliedTs = ts;
     if (!m_layout.conducts())

@@ -247,6 +247,40 @@ private slots:
         QCOMPARE(camera[0].raisedAt, cameraBefore.raisedAt);
     }
 
+    // The operator acknowledging an alarm adds one line to the alarm log and nothing else: the batch before it
+    // (a reading, a case) is not handed to the history a second time.
+    void acknowledgingRecordsTheAcknowledgementOnly()
+    {
+        const geo::RegionLoadResult loaded = geo::loadRegionFile(QStringLiteral(GRIDWALL_REGIONS));
+        QVERIFY2(loaded.tree, qPrintable(loaded.error));
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        {
+            views::LiveFeed feed(std::nullopt, loaded.tree.get(), h.get());
+            feed.push(feed::SensorState{"gas-7", now - 1000, feed::SensorKind::Gas, "ppm", {122.07, 41.12}, 10, 20, {}, {}});
+            feed.drain();
+            // One batch: a reading, and a camera's fire alarm.
+            feed.push(feed::SensorReading{"gas-7", now, 5.0});
+            feed.push(feed::CameraEvent{"cam-7", now, feed::CameraEventType::FireSmoke, 4, {}});
+            feed.drain();
+            uint64_t alarm = 0;
+            for (const state::Alarm *a : feed.state().alarms().active(4))
+                if (a->subject == "cam-7")
+                    alarm = a->id;
+            QVERIFY(alarm != 0);
+            QVERIFY(feed.acknowledgeAlarm(alarm));
+            QVERIFY(feed.acknowledgeAlarm(alarm) == false); // once
+        }
+        h->flush();
+        history::Connection db = history::connectHistory(h->path());
+        QCOMPARE(count(db.get(), "SELECT sum(n) FROM reading_bucket"), int64_t(1)); // one reading, counted once
+        QCOMPARE(count(db.get(), "SELECT count(*) FROM alarm_log WHERE subject = 'cam-7' AND phase = 'raised'"), int64_t(1));
+        QCOMPARE(count(db.get(), "SELECT count(*) FROM alarm_log WHERE subject = 'cam-7' AND phase = 'acknowledged'"), int64_t(1));
+    }
+
     // A wall restarted from the stored records plus the journal after them
     // holds the same cases and figures as one that applied every event.
     void restoredStateEqualsTheLiveOne()

@@ -159,9 +159,15 @@ private slots:
         m_wall->liveFeed()->drain();
         const QString grid = gridAt(122.07, 41.12);
         QVERIFY(!grid.isEmpty());
+        QSignalSpy flights(&selection(), &views::Selection::flyRequested);
+        QSignalSpy changes(&selection(), &views::Selection::changed);
         QTest::mouseClick(m_window.get(), Qt::LeftButton, {}, onScreen(122.07, 41.12).toPoint());
         checkAgree(grid, Kind::Case, QStringLiteral("c-7"));
         QCOMPARE(selection().reason(), Reason::Map);
+        // One pick, one flight and one change (the panels it reaches do not make another).
+        QCOMPARE(flights.count(), 1);
+        QCOMPARE(flights.first().first().toString(), grid);
+        QCOMPARE(changes.count(), 1);
         QCOMPARE(m_wall->entityPanel()->details().value(QStringLiteral("title")).toString(), QStringLiteral("Blocked lane c-7"));
         QTRY_VERIFY_WITH_TIMEOUT(m_map->detailLevel() == int(geo::Level::Grid) && inView(grid), 3000);
         // A tap on its region (not a marker) lets the entity go.
