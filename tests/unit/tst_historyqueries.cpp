@@ -156,8 +156,7 @@ private slots:
         QCOMPARE(timeline.rows().size(), qsizetype(1));
         // The case changes while its question is out: the first case's answer never shows.
         timeline.setCaseId(QStringLiteral("t-1"));
-        QCoreApplication::processEvents(); // asked
-        QVERIFY(timeline.loading());
+        QCoreApplication::processEvents(); // asked (its answer may or may not be back: either way t-1 is never shown)
         QStringList shown;
         connect(&timeline, &views::HistoryQuestion::answered, &timeline, [&] {
             for (const QVariant &row : timeline.rows())
@@ -188,7 +187,6 @@ private slots:
             views::RegionSeries series;
             series.setHistory(&queries);
             QCoreApplication::processEvents(); // asked
-            QVERIFY(series.loading());
         }
         QTest::qWait(300); // its answer comes back to nobody
     }
