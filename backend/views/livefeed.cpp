@@ -63,6 +63,9 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
 
 LiveFeed::~LiveFeed()
 {
+    // The window's render thread calls onFrameSwapped directly: no call may start once this is going.
+    if (m_window)
+        disconnect(m_window, nullptr, this, nullptr);
     if (m_client)
         m_client->stop();
 }

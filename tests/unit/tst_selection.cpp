@@ -132,8 +132,9 @@ private slots:
 
     void cleanup()
     {
-        m_wall.reset();
+        // As the application: the window (and its render thread) goes before the wall it shows.
         m_window.reset();
+        m_wall.reset();
     }
 
     void aTapOnARegionSelectsItWhereItIs()
