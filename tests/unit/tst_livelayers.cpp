@@ -49,6 +49,19 @@ feed::CaseEvent caseEvent(const std::string &id, int64_t seq, feed::CaseStatus s
     return e;
 }
 
+// The wall the application builds (no feed), on a map of its own.
+struct WallOnMap
+{
+    explicit WallOnMap(std::shared_ptr<const map::MapData> data)
+    {
+        map.setSize(QSizeF(1600, 900));
+        ready = !wall.build(std::move(data)) && !wall.attach(nullptr, &map);
+    }
+    map::GeoMap map;
+    app::Wall wall{Options{}};
+    bool ready = false;
+};
+
 } // namespace
 
 class TestLiveLayers : public QObject
@@ -245,12 +258,10 @@ private slots:
     // fingertip wins); a tap away from every marker opens nothing.
     void tappingAMarkerOpensItsEntity()
     {
-        // The wall the application builds (no feed), on a map of its own.
-        map::GeoMap map;
-        map.setSize(QSizeF(1600, 900));
-        app::Wall wall{Options{}};
-        QVERIFY(!wall.build(m_data));
-        QVERIFY(!wall.attach(nullptr, &map));
+        WallOnMap onMap(m_data);
+        QVERIFY(onMap.ready);
+        map::GeoMap &map = onMap.map;
+        app::Wall &wall = onMap.wall;
         views::LiveFeed &feed = *wall.liveFeed();
         views::LiveLayers &layers = *wall.layers();
         views::EntityPanel &panel = *wall.entityPanel();
@@ -309,11 +320,9 @@ private slots:
     // chips) is a proper model while the city changes under it, and each row's fields are its roles.
     void everyListModelPassesTheModelTester()
     {
-        map::GeoMap map;
-        map.setSize(QSizeF(1600, 900));
-        app::Wall wall{Options{}};
-        QVERIFY(!wall.build(m_data));
-        QVERIFY(!wall.attach(nullptr, &map));
+        WallOnMap onMap(m_data);
+        QVERIFY(onMap.ready);
+        app::Wall &wall = onMap.wall;
         views::LiveFeed &feed = *wall.liveFeed();
         views::RegionPanel &city = *wall.cityFigures();
         views::AlarmTicker &alarms = *wall.alarms();
