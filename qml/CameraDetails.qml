@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 
 import QtQuick
+import Gridwall.Backend
 
 // A camera in the drill-down: its live stream when its URL plays (Qt
 // Multimedia), else its latest snapshot, and its recent events.
@@ -8,7 +9,7 @@ Column {
     id: details
 
     readonly property real unit: Units.unit
-    property var d: ({})
+    property cameraFacts facts
     property bool stale: false
 
     width: parent ? parent.width : 0
@@ -17,40 +18,41 @@ Column {
     // The live stream when its URL plays (Qt Multimedia), else the latest snapshot.
     Loader {
         id: stream
-        active: details.d.online === true && !!details.d.stream
+        active: details.facts.online && details.facts.stream !== ""
         width: details.width
         height: active && status === Loader.Ready && (item as CameraStream).playing ? width * 9 / 16 : 0
         source: "CameraStream.qml"
-        onLoaded: (item as CameraStream).url = Qt.binding(() => details.d.stream || "")
+        onLoaded: (item as CameraStream).url = Qt.binding(() => details.facts.stream)
     }
     Image {
-        readonly property var latest: (details.d.events || []).find(e => !!e.snapshot)
+        readonly property string latest: Array.from(details.facts.events, e => e.snapshot).find(s => s !== "") ?? ""
         visible: stream.height === 0 && status === Image.Ready
         width: details.width
         height: visible ? width * 9 / 16 : 0
         fillMode: Image.PreserveAspectFit
-        source: latest ? latest.snapshot : ""
+        source: latest
         asynchronous: true
     }
     DimText {
-        text: [details.d.cameraKind, details.d.stream ? qsTr("stream %1").arg(details.d.stream) : qsTr("no stream published")].filter(x => !!x).join(" · ")
+        text: (details.facts.cameraKind !== "" ? details.facts.cameraKind + " · " : "")
+              + (details.facts.stream !== "" ? qsTr("stream %1").arg(details.facts.stream) : qsTr("no stream published"))
         elide: Text.ElideMiddle
         wrapMode: Text.NoWrap
     }
     Text {
-        text: (details.d.events || []).length > 0 ? qsTr("Recent events") : qsTr("No events since the wall started")
+        text: details.facts.events.length > 0 ? qsTr("Recent events") : qsTr("No events since the wall started")
         font.family: Theme.fontFamily
         font.pixelSize: Theme.bodyFontSize * details.unit
         color: Theme.textDim
     }
     Repeater {
-        model: details.d.events || []
+        model: details.facts.events
         delegate: BodyText {
-            id: cameraEvent
-            required property var modelData
-            text: Names.clock(cameraEvent.modelData.ts) + "   " + Names.cameraEvent(cameraEvent.modelData.type) + "  ·  "
-                  + qsTr("severity %1").arg(cameraEvent.modelData.severity)
-            color: cameraEvent.modelData.severity >= 4 ? Theme.alarm : cameraEvent.modelData.severity >= 3 ? Theme.accent : Theme.text
+            id: eventLine
+            required property cameraEvent modelData
+            text: Names.clock(eventLine.modelData.ts) + "   " + Names.cameraEvent(eventLine.modelData.type) + "  ·  "
+                  + qsTr("severity %1").arg(eventLine.modelData.severity)
+            color: eventLine.modelData.severity >= 4 ? Theme.alarm : eventLine.modelData.severity >= 3 ? Theme.accent : Theme.text
             font.pixelSize: Theme.minFontSize * details.unit
         }
     }

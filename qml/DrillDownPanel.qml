@@ -11,26 +11,27 @@ Rectangle {
     id: panel
 
     readonly property real unit: Units.unit
-    property var region // RegionPanel
+    property RegionPanel region
     property EntityPanel entity
     // What the wall shows: a tap here selects a region or an entity (and the map flies there).
     property Selection selection
     property HistoryQueries history
     property FeedStatus feed
     // The department plugins, whose sections follow the region's own.
-    property var plugins // PluginHost
+    property PluginHost plugins
     // The feed has stopped: figures are as of then (dimmed, and said so).
     property bool stale: false
     readonly property bool entityShown: entity !== null && entity.kind !== ""
     function goTo(code) { if (selection) selection.selectRegion(code, Selection.Tap) }
 
-    readonly property var f: region ? region.figures : ({})
+    // The region's live figures (a default, all naught, until there is a region panel).
+    property figures f
+    Binding on f { when: panel.region !== null; value: panel.region.figures }
     readonly property string historyCode: region && region.code !== "" ? region.code : "city"
     // The region's last 24 hours and its most overdue cases, from the history; asked again every 30 s.
     RegionSeries { id: trendQuestion; history: panel.history; code: panel.historyCode; hours: 24; refreshSeconds: 30 }
     OverdueCases { id: overdueQuestion; history: panel.history; code: panel.historyCode; limit: 5; refreshSeconds: 30 }
     readonly property var trend: trendQuestion.rows
-    readonly property var overdueList: overdueQuestion.rows
 
     function ask() {
         trendQuestion.refresh()
@@ -39,9 +40,9 @@ Rectangle {
     // A live figure as shown ("–" where there is none to show), and its colour.
     function figure(key, f) {
         switch (key) {
-        case "closureRate": return Math.round(100 * (f.closureRate || 0)) + "%"
-        case "workload": return f.workersOnDuty > 0 ? Number(f.workload || 0).toFixed(1) : "–"
-        case "workersOnDuty": return (f.workersOnDuty || 0) + " / " + (f.workersTotal || 0)
+        case "closureRate": return Math.round(100 * f.closureRate) + "%"
+        case "workload": return f.workersOnDuty > 0 ? Number(f.workload).toFixed(1) : "–"
+        case "workersOnDuty": return f.workersOnDuty + " / " + f.workersTotal
         case "cameras": return f.cameras > 0 ? Math.round(100 * f.camerasOnline / f.cameras) + "%" : "–"
         }
         return f[key] === undefined ? "–" : String(f[key])
@@ -71,15 +72,22 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         interactive: contentHeight > height
 
-        EntityView {
+        // Made while an entity is shown, gone with it (a Repeater of one: Qt 6.4's
+        // Loader cannot make a component bound to this file).
+        Column {
             id: entityView
-            objectName: "entityView"
-            visible: panel.entityShown
             width: panel.width - 2 * Theme.margin * panel.unit
-            entity: panel.entity
-            history: panel.history
-            stale: panel.stale
-            onBack: if (panel.selection) panel.selection.clearEntity(Selection.Tap)
+            Repeater {
+                model: panel.entityShown ? 1 : 0
+                delegate: EntityView {
+                    objectName: "entityView"
+                    width: entityView.width
+                    entity: panel.entity
+                    history: panel.history
+                    stale: panel.stale
+                    onBack: if (panel.selection) panel.selection.clearEntity(Selection.Tap)
+                }
+            }
         }
 
         Column {
@@ -93,17 +101,25 @@ Rectangle {
             Flow {
                 width: parent.width
                 spacing: 6 * panel.unit
+                Text {
+                    objectName: "crumb-0"
+                    text: qsTr("Panjin")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodyFontSize * panel.unit
+                    color: panel.region && panel.region.path.length > 0 ? Theme.accent : Theme.text
+                    TapHandler { onTapped: panel.goTo("") }
+                }
                 Repeater {
-                    model: [{ code: "", name: qsTr("Panjin") }].concat(panel.region ? panel.region.path : [])
+                    model: panel.region ? panel.region.path : []
                     delegate: Text {
                         id: crumb
-                        required property var modelData
+                        required property regionRef modelData
                         required property int index
-                        objectName: "crumb-" + index
-                        text: (index > 0 ? "›  " : "") + crumb.modelData.name
+                        objectName: "crumb-" + (index + 1)
+                        text: "›  " + crumb.modelData.name
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
-                        color: index === (panel.region ? panel.region.path.length : 0) ? Theme.text : Theme.accent
+                        color: panel.region && index === panel.region.path.length - 1 ? Theme.text : Theme.accent
                         TapHandler { onTapped: panel.goTo(crumb.modelData.code) }
                     }
                 }
@@ -112,7 +128,7 @@ Rectangle {
             Row {
                 spacing: 14 * panel.unit
                 Text {
-                    text: panel.f.level === "city" ? qsTr("Whole city") : panel.f.name || ""
+                    text: panel.f.level === "city" || panel.f.level === "" ? qsTr("Whole city") : panel.f.name
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.titleFontSize * panel.unit
                     font.bold: true
@@ -120,8 +136,8 @@ Rectangle {
                 }
                 Text {
                     anchors.baseline: parent.children[0].baseline
-                    visible: panel.f.level !== "city" // the title says it already
-                    text: Names.level(panel.f.level || "city")
+                    visible: panel.f.level !== "city" && panel.f.level !== "" // the title says it already
+                    text: Names.level(panel.f.level)
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.bodyFontSize * panel.unit
                     color: Theme.textDim
@@ -186,13 +202,13 @@ Rectangle {
                 objectName: "regionAlarms"
                 width: parent.width
                 opacity: panel.stale ? 0.5 : 1
-                text: (panel.f.alarms || 0) === 0 ? qsTr("No active alarms here")
+                text: panel.f.alarms === 0 ? qsTr("No active alarms here")
                     : panel.f.alarmsCritical > 0 ? qsTr("%1 active alarms here, %2 critical").arg(panel.f.alarms).arg(panel.f.alarmsCritical)
                     : qsTr("%1 active alarms here").arg(panel.f.alarms)
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * panel.unit
-                font.bold: (panel.f.alarms || 0) > 0
-                color: panel.f.alarmsCritical > 0 ? Theme.alarm : (panel.f.alarms || 0) > 0 ? Theme.accent : Theme.textDim
+                font.bold: panel.f.alarms > 0
+                color: panel.f.alarmsCritical > 0 ? Theme.alarm : panel.f.alarms > 0 ? Theme.accent : Theme.textDim
             }
             Text {
                 width: parent.width
@@ -299,33 +315,36 @@ Rectangle {
 
             // The most overdue cases in hand (from the history's records).
             Text {
-                visible: panel.overdueList.length > 0
+                visible: overdueQuestion.model.count > 0
                 text: qsTr("Most overdue")
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodyFontSize * panel.unit
                 color: Theme.textDim
             }
             Repeater {
-                model: panel.overdueList
+                model: overdueQuestion.model
                 delegate: Item {
                     id: overdueCase
-                    required property var modelData
-                    objectName: "overdue-" + overdueCase.modelData.id
+                    required property string caseId
+                    required property string title
+                    required property string category
+                    required property real overdueMs
+                    objectName: "overdue-" + overdueCase.caseId
                     width: column.width
                     height: 30 * panel.unit
-                    TapHandler { onTapped: if (panel.selection) panel.selection.selectEntity(overdueCase.modelData.id, Selection.Tap) }
+                    TapHandler { onTapped: if (panel.selection) panel.selection.selectEntity(overdueCase.caseId, Selection.Tap) }
                     Text {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width * 0.66
                         elide: Text.ElideRight
-                        text: (overdueCase.modelData.title || overdueCase.modelData.category || overdueCase.modelData.id)
+                        text: overdueCase.title || overdueCase.category || overdueCase.caseId
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
                         color: Theme.text
                     }
                     Text {
                         anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-                        text: qsTr("+%1").arg(Names.duration(overdueCase.modelData.overdueMs))
+                        text: qsTr("+%1").arg(Names.duration(overdueCase.overdueMs))
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.minFontSize * panel.unit
                         font.bold: true
@@ -336,17 +355,21 @@ Rectangle {
 
             // Sections the department plugins add to every region's view, each with its plugin's `wall`.
             Repeater {
-                model: panel.plugins ? panel.plugins.sections : []
+                model: panel.plugins ? panel.plugins.sections : null
                 delegate: Column {
-                    id: section
-                    required property var modelData
-                    objectName: "section-" + section.modelData.plugin + "-" + section.modelData.section
-                    readonly property bool failed: panel.plugins.lastErrors[section.modelData.plugin] !== undefined
-                    visible: !section.failed && sectionView.status === PluginView.Ready
+                    id: pluginSection
+                    required property string plugin
+                    required property string pluginName
+                    required property string name
+                    required property url url
+                    required property string section
+                    objectName: "section-" + pluginSection.plugin + "-" + pluginSection.section
+                    readonly property bool failed: panel.plugins.lastErrors[pluginSection.plugin] !== undefined
+                    visible: !pluginSection.failed && sectionView.status === PluginView.Ready
                     width: column.width
                     spacing: 6 * panel.unit
                     Text {
-                        text: section.modelData.name + "  ·  " + section.modelData.pluginName
+                        text: pluginSection.name + "  ·  " + pluginSection.pluginName
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodyFontSize * panel.unit
                         color: Theme.textDim
@@ -356,8 +379,8 @@ Rectangle {
                         width: parent.width
                         height: implicitHeight
                         host: panel.plugins
-                        plugin: section.modelData.plugin
-                        source: section.modelData.url
+                        plugin: pluginSection.plugin
+                        source: pluginSection.url
                     }
                 }
             }

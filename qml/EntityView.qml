@@ -13,24 +13,25 @@ Column {
     id: view
 
     readonly property real unit: Units.unit
-    property EntityPanel entity
+    // Shown only while the panel has an entity (DrillDownPanel loads it then).
+    required property EntityPanel entity
     property HistoryQueries history
     property bool stale: false
     // Back up to the region the operator came from.
     signal back()
 
-    readonly property var d: entity ? entity.details : ({})
-    readonly property string kind: entity ? entity.kind : ""
-    function pathText(path) {
-        return (path || []).map(p => p.name).join(" › ")
-    }
+    readonly property string kind: entity.kind
+    readonly property caseFacts caseFacts: entity.caseFacts
+    readonly property cameraFacts cameraFacts: entity.cameraFacts
+    readonly property sensorFacts sensorFacts: entity.sensorFacts
+    readonly property string pathText: Array.from(entity.path, p => p.name).join(" › ")
 
     spacing: 12 * unit
 
     // Back to the region, and what this is.
     Text {
         objectName: "entityBack"
-        text: "‹  " + (view.d.path && view.d.path.length > 0 ? view.d.path[view.d.path.length - 1].name : qsTr("Back"))
+        text: "‹  " + (view.entity.path.length > 0 ? view.entity.path[view.entity.path.length - 1].name : qsTr("Back"))
         font.family: Theme.fontFamily
         font.pixelSize: Theme.bodyFontSize * view.unit
         color: Theme.accent
@@ -42,69 +43,70 @@ Column {
         Chip { text: Names.entityKind(view.kind); tint: Theme.textDim }
         Chip {
             visible: view.kind === "case"
-            text: view.d.sla === "overdue" ? qsTr("Overdue by %1").arg(Names.duration(view.d.slaMarginMs))
-                : view.d.sla === "due_soon" ? qsTr("Due in %1").arg(Names.duration(view.d.slaMarginMs))
-                : Names.status(view.d.status)
-            tint: view.d.sla === "overdue" ? Theme.alarm : view.d.sla === "due_soon" ? Theme.accent : Theme.ok
+            text: view.caseFacts.sla === "overdue" ? qsTr("Overdue by %1").arg(Names.duration(view.caseFacts.slaMarginMs))
+                : view.caseFacts.sla === "due_soon" ? qsTr("Due in %1").arg(Names.duration(view.caseFacts.slaMarginMs))
+                : Names.status(view.caseFacts.status)
+            tint: view.caseFacts.sla === "overdue" ? Theme.alarm : view.caseFacts.sla === "due_soon" ? Theme.accent : Theme.ok
         }
         Chip {
             visible: view.kind === "camera"
-            text: view.d.online ? qsTr("Online") : qsTr("Offline")
-            tint: view.d.online ? Theme.ok : Theme.offline
+            text: view.cameraFacts.online ? qsTr("Online") : qsTr("Offline")
+            tint: view.cameraFacts.online ? Theme.ok : Theme.offline
         }
         Chip {
             visible: view.kind === "sensor"
-            text: view.d.level === 2 ? qsTr("Alarm") : view.d.level === 1 ? qsTr("Warning") : qsTr("Normal")
-            tint: view.d.level === 2 ? Theme.alarm : view.d.level === 1 ? Theme.accent : Theme.ok
+            text: view.sensorFacts.level === 2 ? qsTr("Alarm") : view.sensorFacts.level === 1 ? qsTr("Warning") : qsTr("Normal")
+            tint: view.sensorFacts.level === 2 ? Theme.alarm : view.sensorFacts.level === 1 ? Theme.accent : Theme.ok
         }
-        Chip { visible: view.kind === "case" && view.d.flagged === true; text: qsTr("Flagged"); tint: Theme.alarm }
+        Chip { visible: view.kind === "case" && view.caseFacts.flagged; text: qsTr("Flagged"); tint: Theme.alarm }
     }
     BodyText {
         objectName: "entityTitle"
-        text: view.kind === "case" ? (view.d.title || Names.category(view.d.category))
-            : view.kind === "camera" ? (view.d.name || view.d.id || "")
-            : view.kind === "sensor" ? Names.sensorKind(view.d.sensorKind) + (view.d.site ? " · " + view.d.site : "")
-            : view.kind === "worker" ? (view.d.name || view.d.id || "")
-            : view.kind === "unit" ? Names.unitKind(view.d.unitKind) + " · " + (view.d.id || "")
+        text: view.kind === "case" ? (view.caseFacts.title || Names.category(view.caseFacts.category))
+            : view.kind === "camera" ? (view.cameraFacts.name || view.entity.entityId)
+            : view.kind === "sensor" ? Names.sensorKind(view.sensorFacts.sensorKind) + (view.sensorFacts.site ? " · " + view.sensorFacts.site : "")
+            : view.kind === "worker" ? (view.entity.workerFacts.name || view.entity.entityId)
+            : view.kind === "unit" ? Names.unitKind(view.entity.unitFacts.unitKind) + " · " + view.entity.entityId
             : ""
         font.pixelSize: Theme.titleFontSize * view.unit
         font.bold: true
         maximumLineCount: 2
         elide: Text.ElideRight
     }
-    DimText { text: (view.d.id || "") + (view.pathText(view.d.path) ? "  ·  " + view.pathText(view.d.path) : "") }
+    DimText { text: view.entity.entityId + (view.pathText ? "  ·  " + view.pathText : "") }
     BodyText {
-        visible: view.entity !== null && !view.entity.live
+        visible: !view.entity.live
         text: qsTr("No longer live: as last seen")
         color: Theme.accent
     }
     DimText {
-        text: view.stale ? qsTr("Feed stopped: as of %1").arg(Names.clock(view.d.ts)) : qsTr("Last message %1").arg(Names.clock(view.d.ts))
+        text: view.stale ? qsTr("Feed stopped: as of %1").arg(Names.clock(view.entity.lastMessage)) : qsTr("Last message %1").arg(Names.clock(view.entity.lastMessage))
         color: view.stale ? Theme.accent : Theme.textDim
     }
 
     // What the kind has of its own, each in its component.
     CaseDetails {
         visible: view.kind === "case"
-        d: view.d
+        facts: view.caseFacts
+        lastMessage: view.entity.lastMessage
         stale: view.stale
         history: view.history
-        caseId: view.kind === "case" && view.entity ? view.entity.entityId : ""
+        caseId: view.kind === "case" ? view.entity.entityId : ""
     }
     CameraDetails {
         visible: view.kind === "camera"
-        d: view.kind === "camera" ? view.d : ({})
+        facts: view.cameraFacts
         stale: view.stale
     }
     SensorDetails {
         visible: view.kind === "sensor"
-        d: view.d
+        facts: view.sensorFacts
         stale: view.stale
         history: view.history
-        sensorId: view.kind === "sensor" && view.entity ? view.entity.entityId : ""
+        sensorId: view.kind === "sensor" ? view.entity.entityId : ""
     }
     BodyText {
         visible: view.kind === "worker" || view.kind === "unit"
-        text: view.kind === "unit" ? (view.d.status || "–") : Names.status(view.d.status)
+        text: view.kind === "unit" ? (view.entity.unitFacts.status || "–") : Names.status(view.entity.workerFacts.status)
     }
 }

@@ -10,8 +10,8 @@ Rectangle {
     readonly property real unit: Units.unit
     property Geography geography
     property FeedStatus feed
-    property var city // RegionPanel of the whole city
-    readonly property bool hasFigures: !!city && !!city.figures && (city.figures.open > 0 || (feed !== null && feed.configured))
+    property RegionPanel city // of the whole city
+    readonly property bool hasFigures: city !== null && (city.figures.open > 0 || (feed !== null && feed.configured))
     // Feed state: "none" (no broker given), "live", "quiet" (connected, nothing for FeedStatus.quietAfterSeconds), "down".
     readonly property string feedState: !feed ? "none"
                                         : feed.state === FeedStatus.Live ? "live"

@@ -13,22 +13,34 @@ Column {
     // The plugins whose tiles to show (a scene's choice); undefined or null: every plugin's.
     property var only
     readonly property real unit: Units.unit
-    // Array.from: Qt 6.4's qmllint knows no array methods on a QVariantList.
-    readonly property var shown: !host ? [] : !only ? host.widgets : Array.from(host.widgets).filter(w => only.indexOf(w.plugin) >= 0)
+    function shows(plugin: string): bool { return !only || only.indexOf(plugin) >= 0 }
+    // How many tiles it shows (the widgets of the plugins it shows).
+    readonly property int shownCount: {
+        let n = 0
+        for (let i = 0; host && i < host.widgets.count; ++i)
+            n += shows(host.widgets.get(i).plugin) ? 1 : 0
+        return n
+    }
 
-    width: shown.length > 0 ? 420 * unit : 0
+    width: shownCount > 0 ? 420 * unit : 0
     spacing: 10 * unit
     padding: 10 * unit
 
     Repeater {
-        model: dock.shown
+        model: dock.host ? dock.host.widgets : null
         delegate: PluginTile {
-            required property var modelData
-            objectName: "tile-" + modelData.plugin + "-" + modelData.widget
+            required plugin
+            required pluginName
+            required url
+            required property string widget
+            required property string name
+            required property int rows
+            objectName: "tile-" + plugin + "-" + widget
+            visible: dock.shows(plugin)
             width: dock.width - 2 * dock.padding
-            height: (dock.height - 2 * dock.padding - 3 * dock.spacing) / 4 * Math.min(4, modelData.rows) + (Math.min(4, modelData.rows) - 1) * dock.spacing
+            height: !visible ? 0 : (dock.height - 2 * dock.padding - 3 * dock.spacing) / 4 * Math.min(4, rows) + (Math.min(4, rows) - 1) * dock.spacing
             host: dock.host
-            entry: modelData
+            widgetName: name
         }
     }
 }

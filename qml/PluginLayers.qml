@@ -13,15 +13,24 @@ Item {
     property PluginHost host
 
     Repeater {
-        model: overlays.host ? overlays.host.layers : []
-        delegate: PluginView {
-            required property var modelData
-            objectName: "layer-" + modelData.plugin + "-" + modelData.layer
-            anchors.fill: parent
-            visible: overlays.host.lastErrors[modelData.plugin] === undefined && status === PluginView.Ready
-            host: overlays.host
-            plugin: modelData.plugin
-            source: modelData.url
+        model: overlays.host ? overlays.host.layers : null
+        // A frame around the view: PluginView's own `plugin` cannot take the model's role.
+        delegate: Item {
+            id: overlay
+            required property string plugin
+            required property string layerId
+            required property url url
+            objectName: "layer-" + plugin + "-" + layerId
+            width: overlays.width
+            height: overlays.height
+            visible: overlays.host.lastErrors[plugin] === undefined && view.status === PluginView.Ready
+            PluginView {
+                id: view
+                anchors.fill: parent
+                host: overlays.host
+                plugin: overlay.plugin
+                source: overlay.url
+            }
         }
     }
 }

@@ -10,9 +10,13 @@ Rectangle {
     id: tile
 
     property PluginHost host
-    property var entry: ({}) // one of host.widgets
+    // One of host.widgets: its plugin, the widget's and the plugin's names, its QML file.
+    property string plugin
+    property string widgetName
+    property string pluginName
+    property url url
     readonly property real unit: Units.unit
-    readonly property string error: host && entry.plugin && host.lastErrors[entry.plugin] ? host.lastErrors[entry.plugin] : ""
+    readonly property string error: host && plugin !== "" && host.lastErrors[plugin] ? host.lastErrors[plugin] : ""
     readonly property bool failed: error !== "" || content.status === PluginView.Error
 
     color: Theme.panel
@@ -24,7 +28,7 @@ Rectangle {
     Text {
         id: title
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 * tile.unit }
-        text: (tile.entry.name || "") + "  ·  " + (tile.entry.pluginName || "")
+        text: tile.widgetName + "  ·  " + tile.pluginName
         elide: Text.ElideRight
         font.family: Theme.fontFamily
         font.pixelSize: Theme.minFontSize * tile.unit
@@ -36,8 +40,8 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: title.bottom; bottom: parent.bottom; margins: 12 * tile.unit }
         visible: !tile.failed
         host: tile.host
-        plugin: tile.entry.plugin || ""
-        source: tile.entry.url || ""
+        plugin: tile.plugin
+        source: tile.url
     }
     // The error card.
     Column {

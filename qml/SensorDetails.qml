@@ -9,7 +9,7 @@ Column {
     id: details
 
     readonly property real unit: Units.unit
-    property var d: ({})
+    property sensorFacts facts
     property bool stale: false
     property string sensorId
     property HistoryQueries history
@@ -22,23 +22,23 @@ Column {
     Row {
         spacing: 10 * details.unit
         Text {
-            text: details.d.value === undefined ? "–" : Number(details.d.value).toFixed(2)
+            text: details.facts.hasReading ? Number(details.facts.value).toFixed(2) : "–"
             font.family: Theme.fontFamily
             font.pixelSize: 48 * details.unit
             font.bold: true
-            color: details.d.level === 2 ? Theme.alarm : details.d.level === 1 ? Theme.accent : Theme.text
+            color: details.facts.level === 2 ? Theme.alarm : details.facts.level === 1 ? Theme.accent : Theme.text
         }
         Text {
             anchors.baseline: parent.children[0].baseline
-            text: (details.d.unit || "") + "   " + qsTr("warn %1 · alarm %2").arg(details.d.warn).arg(details.d.alarm)
+            text: details.facts.unit + "   " + qsTr("warn %1 · alarm %2").arg(details.facts.warn).arg(details.facts.alarm)
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodyFontSize * details.unit
             color: Theme.textDim
         }
     }
     DimText {
-        visible: !!details.d.sector
-        text: qsTr("Safety sector %1").arg(details.d.sector)
+        visible: details.facts.sector !== ""
+        text: qsTr("Safety sector %1").arg(details.facts.sector)
     }
     Text {
         text: qsTr("Last 24 hours: range and mean per bucket")
@@ -52,8 +52,8 @@ Column {
         width: details.width
         height: 180 * details.unit
         property var points: details.readings
-        property real warn: details.d.warn || 0
-        property real alarm: details.d.alarm || 0
+        property real warn: details.facts.warn
+        property real alarm: details.facts.alarm
         onPointsChanged: requestPaint()
         onWarnChanged: requestPaint()
         onAlarmChanged: requestPaint()

@@ -95,7 +95,7 @@ QVariantMap PluginApi::city() const
 
 QVariantMap PluginApi::region() const
 {
-    return m_wall.region ? m_wall.region->figures() : city();
+    return m_wall.region ? m_wall.region->figures().toMap() : city();
 }
 
 QVariantMap PluginApi::selection() const
@@ -104,10 +104,10 @@ QVariantMap PluginApi::selection() const
     if (!m_manifest.data.contains(QStringLiteral("selection")))
         return out;
     if (m_wall.region) {
-        const QVariantMap f = m_wall.region->figures();
+        const views::Figures &f = m_wall.region->figures();
         out = {{QStringLiteral("code"), m_wall.region->code()},
-               {QStringLiteral("name"), f.value(QStringLiteral("name"))},
-               {QStringLiteral("level"), f.value(QStringLiteral("level"))}};
+               {QStringLiteral("name"), f.name},
+               {QStringLiteral("level"), f.level}};
     }
     if (m_wall.selection) {
         out.insert(QStringLiteral("kind"), views::Selection::kindName(m_wall.selection->kind()));

@@ -13,9 +13,47 @@
 
 namespace gridwall::plugins {
 
+namespace {
+
+QVariantList widgetRows(const std::vector<Manifest> &plugins, bool english)
+{
+    QVariantList out;
+    for (const Manifest &m : plugins) {
+        for (const Widget &w : m.widgets) {
+            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
+                                   {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
+                                   {QStringLiteral("department"), m.department},
+                                   {QStringLiteral("widget"), w.id},
+                                   {QStringLiteral("name"), english ? w.nameEn : w.name},
+                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(w.qml))},
+                                   {QStringLiteral("columns"), w.size.width()},
+                                   {QStringLiteral("rows"), w.size.height()}});
+        }
+    }
+    return out;
+}
+
+QVariantList overlayRows(const std::vector<Manifest> &plugins, std::vector<Layer> Manifest::*which, const char *key, bool english)
+{
+    QVariantList out;
+    for (const Manifest &m : plugins)
+        for (const Layer &l : m.*which)
+            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
+                                   {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
+                                   {QLatin1String(key), l.id},
+                                   {QStringLiteral("name"), english ? l.nameEn : l.name},
+                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}});
+    return out;
+}
+
+} // namespace
+
 PluginHost::PluginHost(bool english, QObject *parent)
     : QObject(parent)
     , m_english(english)
+    , m_widgets({"plugin", "pluginName", "department", "widget", "name", "url", "columns", "rows"})
+    , m_layers({"plugin", "pluginName", "layerId", "name", "url"})
+    , m_sections({"plugin", "pluginName", "section", "name", "url"})
 {
     m_clock.start();
 }
@@ -66,6 +104,9 @@ void PluginHost::scan(const QStringList &directories)
             }
         }
     }
+    m_widgets.update(widgetRows(m_plugins, m_english));
+    m_layers.update(overlayRows(m_plugins, &Manifest::layers, "layerId", m_english));
+    m_sections.update(overlayRows(m_plugins, &Manifest::sections, "section", m_english));
     emit pluginsChanged();
 }
 
@@ -431,51 +472,6 @@ void PluginHost::unloadViews(const QStringList &pluginIds)
     for (PluginView *view : std::set<PluginView *>(m_views))
         if (pluginIds.contains(view->plugin()))
             view->unload();
-}
-
-QVariantList PluginHost::widgets() const
-{
-    QVariantList out;
-    for (const Manifest &m : m_plugins) {
-        for (const Widget &w : m.widgets) {
-            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
-                                   {QStringLiteral("pluginName"), m_english ? m.nameEn : m.name},
-                                   {QStringLiteral("department"), m.department},
-                                   {QStringLiteral("widget"), w.id},
-                                   {QStringLiteral("name"), m_english ? w.nameEn : w.name},
-                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(w.qml))},
-                                   {QStringLiteral("columns"), w.size.width()},
-                                   {QStringLiteral("rows"), w.size.height()}});
-        }
-    }
-    return out;
-}
-
-namespace {
-
-QVariantList overlayRows(const std::vector<Manifest> &plugins, std::vector<Layer> Manifest::*which, const char *key, bool english)
-{
-    QVariantList out;
-    for (const Manifest &m : plugins)
-        for (const Layer &l : m.*which)
-            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
-                                   {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
-                                   {QLatin1String(key), l.id},
-                                   {QStringLiteral("name"), english ? l.nameEn : l.name},
-                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}});
-    return out;
-}
-
-} // namespace
-
-QVariantList PluginHost::layers() const
-{
-    return overlayRows(m_plugins, &Manifest::layers, "layer", m_english);
-}
-
-QVariantList PluginHost::sections() const
-{
-    return overlayRows(m_plugins, &Manifest::sections, "section", m_english);
 }
 
 QVariantList PluginHost::refused() const

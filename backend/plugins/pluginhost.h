@@ -24,6 +24,7 @@
 #include "manifest.h"
 #include "metrics/histogram.h"
 #include "pluginapi.h"
+#include "views/rowsmodel.h"
 
 #include <QMutex>
 #include <QElapsedTimer>
@@ -51,13 +52,14 @@ class PluginHost : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("PluginHost is created by the application")
-    // The accepted plugins' widgets, in folder order: [{plugin, pluginName,
-    // department, widget, name, url, columns, rows}] (names in the UI language).
-    Q_PROPERTY(QVariantList widgets READ widgets NOTIFY pluginsChanged)
-    // The accepted plugins' map layers: [{plugin, pluginName, layer, name, url}].
-    Q_PROPERTY(QVariantList layers READ layers NOTIFY pluginsChanged)
-    // The accepted plugins' drill-down sections: [{plugin, pluginName, section, name, url}].
-    Q_PROPERTY(QVariantList sections READ sections NOTIFY pluginsChanged)
+    // The accepted plugins' widgets, in folder order; roles plugin, pluginName,
+    // department, widget, name, url, columns, rows (names in the UI language).
+    Q_PROPERTY(gridwall::views::RowsModel *widgets READ widgetsModel CONSTANT)
+    // The accepted plugins' map layers; roles plugin, pluginName, layerId (`layer` is
+    // every Item's own), name, url.
+    Q_PROPERTY(gridwall::views::RowsModel *layers READ layersModel CONSTANT)
+    // The accepted plugins' drill-down sections; roles plugin, pluginName, section, name, url.
+    Q_PROPERTY(gridwall::views::RowsModel *sections READ sectionsModel CONSTANT)
     // Plugins refused at their manifest: [{folder, id, problems}].
     Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
     // Bumped for a plugin each time its folder changes on disk: its widgets, layers and
@@ -106,10 +108,10 @@ public:
     enum class Work { Loading, Refresh };
     bool guarded(const QString &pluginId, Work kind, const QString &what, const std::function<void()> &work);
 
-    QVariantList widgets() const;
+    views::RowsModel *widgetsModel() { return &m_widgets; }
+    views::RowsModel *layersModel() { return &m_layers; }
+    views::RowsModel *sectionsModel() { return &m_sections; }
     QVariantList refused() const;
-    QVariantList layers() const;
-    QVariantList sections() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
     QVariantMap revisions() const { return m_revisions; }
     // gridwall_plugins_loaded, gridwall_plugin_errors_total{plugin}, gridwall_plugin_interruptions_total,
@@ -209,6 +211,9 @@ private:
     QTimer m_reloadSoon;          // an editor writes in bursts: reload once it is quiet
     QStringList m_changed;        // folders changed since the last reload
     QVariantMap m_revisions;
+    views::RowsModel m_widgets;
+    views::RowsModel m_layers;
+    views::RowsModel m_sections;
     void reloadChanged();
 };
 

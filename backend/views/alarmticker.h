@@ -37,7 +37,7 @@ class AlarmTicker : public QObject
     // subjectName, district, raisedAt, acknowledged, value, flood}], newest
     // first, at most kItemsPerLane; flood > 0: one chip for a flood of that
     // many alarms (all lanes), in the highest lane it reaches.
-    Q_PROPERTY(QAbstractItemModel *lanes READ lanesModel CONSTANT)
+    Q_PROPERTY(gridwall::views::RowsModel *lanes READ lanesModel CONSTANT)
     // Critical alarms raised and not yet acknowledged: the lane flashes (and sounds) while > 0.
     Q_PROPERTY(int criticalUnacknowledged READ criticalUnacknowledged NOTIFY refreshed)
     // Raised or acknowledged now, all lanes.
@@ -50,7 +50,7 @@ public:
     AlarmTicker(const state::LiveState &state, const map::Geography &geography, std::function<bool(uint64_t alarmId)> acknowledge,
                 QObject *parent = nullptr);
 
-    QAbstractItemModel *lanesModel() { return &m_lanes; }
+    RowsModel *lanesModel() { return &m_lanes; }
     // The lanes shown, and a lane's items (C++ readers).
     QVariantList lanes() const { return m_lanes.rows(); }
     QVariantList laneItems(int severity) const { return m_items[size_t(severity - 1)].rows(); }

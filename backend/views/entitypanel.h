@@ -5,12 +5,12 @@
 // its history (a case's timeline, a sensor's readings) comes through
 // HistoryQueries.
 
+#include "facts.h"
 #include "feed/events.h"
 
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
-#include <QVariantMap>
 
 #include <optional>
 
@@ -35,10 +35,15 @@ class EntityPanel : public QObject
     Q_PROPERTY(QString entityId READ entityId NOTIFY selectionChanged)
     // Whether the live state still holds it (an ended case leaves after two days).
     Q_PROPERTY(bool live READ live NOTIFY refreshed)
-    // What the panel shows; keys by kind in docs/usage.md. Every kind has
-    // `ts` (its last message, epoch ms), `lat`, `lon` and `path`
-    // ([{code, name, level}] from the district down to the grid it is in).
-    Q_PROPERTY(QVariantMap details READ details NOTIFY refreshed)
+    // Its last message (epoch ms) and the regions from the district down to the grid it is in.
+    Q_PROPERTY(double lastMessage READ lastMessage NOTIFY refreshed)
+    Q_PROPERTY(QList<gridwall::views::RegionRef> path READ path NOTIFY refreshed)
+    // What the panel shows of its kind (views/facts.h); the other kinds' are empty.
+    Q_PROPERTY(gridwall::views::CaseFacts caseFacts READ caseFacts NOTIFY refreshed)
+    Q_PROPERTY(gridwall::views::CameraFacts cameraFacts READ cameraFacts NOTIFY refreshed)
+    Q_PROPERTY(gridwall::views::SensorFacts sensorFacts READ sensorFacts NOTIFY refreshed)
+    Q_PROPERTY(gridwall::views::WorkerFacts workerFacts READ workerFacts NOTIFY refreshed)
+    Q_PROPERTY(gridwall::views::UnitFacts unitFacts READ unitFacts NOTIFY refreshed)
 
 public:
     EntityPanel(const state::LiveState &state, const map::Geography &geography, QObject *parent = nullptr);
@@ -46,12 +51,18 @@ public:
     QString kind() const { return m_kind; }
     QString entityId() const { return m_id; }
     bool live() const { return m_live; }
-    QVariantMap details() const { return m_details; }
+    double lastMessage() const { return m_shown.lastMessage; }
+    const QList<RegionRef> &path() const { return m_shown.path; }
+    const CaseFacts &caseFacts() const { return m_shown.caseFacts; }
+    const CameraFacts &cameraFacts() const { return m_shown.cameraFacts; }
+    const SensorFacts &sensorFacts() const { return m_shown.sensorFacts; }
+    const WorkerFacts &workerFacts() const { return m_shown.workerFacts; }
+    const UnitFacts &unitFacts() const { return m_shown.unitFacts; }
 
     // Shows an entity (an unknown kind shows nothing): the selection's, set by the wall.
     void select(const QString &kind, const QString &id);
     // Where it is (WGS-84), when it has a position.
-    std::optional<feed::GeoPoint> position() const { return m_position; }
+    std::optional<feed::GeoPoint> position() const { return m_shown.position; }
     // Reads the live state again (once a second by itself while something is chosen).
     Q_INVOKABLE void refresh();
 
@@ -60,21 +71,33 @@ signals:
     void refreshed();
 
 private:
-    QVariantList pathOf(int region) const;
-    std::optional<feed::GeoPoint> positionNow() const;
-    QVariantMap caseDetails(bool &found) const;
-    QVariantMap cameraDetails(bool &found) const;
-    QVariantMap sensorDetails(bool &found) const;
-    QVariantMap workerDetails(bool &found) const;
-    QVariantMap unitDetails(bool &found) const;
+    // Everything shown of the entity, read at once.
+    struct Shown
+    {
+        double lastMessage = 0;
+        QList<RegionRef> path;
+        std::optional<feed::GeoPoint> position;
+        CaseFacts caseFacts;
+        CameraFacts cameraFacts;
+        SensorFacts sensorFacts;
+        WorkerFacts workerFacts;
+        UnitFacts unitFacts;
+    };
+    QList<RegionRef> pathOf(int region) const;
+    // Each kind's reader: false when the live state no longer holds it.
+    bool readCase(Shown &shown) const;
+    bool readCamera(Shown &shown) const;
+    bool readSensor(Shown &shown) const;
+    bool readWorker(Shown &shown) const;
+    bool readUnit(Shown &shown) const;
 
     const state::LiveState &m_state;
     const map::Geography &m_geography;
     QString m_kind;
     QString m_id;
-    std::optional<feed::GeoPoint> m_position;
     bool m_live = false;
-    QVariantMap m_details;
+    bool m_seen = false; // read from the live state at least once since chosen
+    Shown m_shown;
     QTimer m_timer;
 };
 

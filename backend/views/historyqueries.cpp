@@ -65,16 +65,16 @@ HistoryQueries::HistoryQueries(const QString &databasePath, std::function<int64_
     , m_reader(std::make_shared<Reader>())
 {
     Reader &r = *m_reader;
-    r.available = !databasePath.isEmpty();
     r.clock = std::move(clock);
     r.thread.setObjectName(QStringLiteral("history queries"));
     r.worker = new QObject;
     r.worker->moveToThread(&r.thread);
     connect(&r.thread, &QThread::finished, r.worker, &QObject::deleteLater);
     r.thread.start(QThread::LowPriority);
-    if (!r.available)
+    if (databasePath.isEmpty())
         return;
-    // The connection is opened on the thread that uses it.
+    // The connection is opened on the thread that uses it, and waited for (a few ms): whether
+    // there is a history to ask is known from the start (a panel says "no history kept" otherwise).
     QMetaObject::invokeMethod(r.worker, [reader = &r, databasePath] {
         QString error;
         history::Connection db = history::connectHistory(databasePath, &error);
@@ -84,7 +84,8 @@ HistoryQueries::HistoryQueries(const QString &databasePath, std::function<int64_
         }
         history::exec(db.get(), "PRAGMA query_only = 1");
         reader->db = std::shared_ptr<sqlite3>(db.release(), history::SqliteClose());
-    });
+        reader->available = true;
+    }, Qt::BlockingQueuedConnection);
 }
 
 HistoryQueries::HistoryQueries(std::shared_ptr<Reader> reader)

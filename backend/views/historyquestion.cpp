@@ -2,8 +2,9 @@
 
 namespace gridwall::views {
 
-HistoryQuestion::HistoryQuestion(QObject *parent)
+HistoryQuestion::HistoryQuestion(QByteArrayList fields, QObject *parent)
     : QObject(parent)
+    , m_model(std::move(fields))
 {
     connect(&m_timer, &QTimer::timeout, this, &HistoryQuestion::refresh);
 }
@@ -29,6 +30,13 @@ void HistoryQuestion::setRefreshSeconds(int seconds)
     emit refreshSecondsChanged();
 }
 
+void HistoryQuestion::setAnswer(const QVariant &answer)
+{
+    m_answer = answer;
+    m_model.update(answer.toList());
+    emit answered();
+}
+
 void HistoryQuestion::componentComplete()
 {
     refresh();
@@ -39,10 +47,8 @@ void HistoryQuestion::parametersChanged()
     // Another question: the last answer was to the one before (another case's timeline is not shown meanwhile),
     // and so is the one in flight, if any.
     ++m_generation;
-    if (m_answer.isValid()) {
-        m_answer = QVariant();
-        emit answered();
-    }
+    if (m_answer.isValid())
+        setAnswer(QVariant());
     refresh();
 }
 
@@ -64,10 +70,8 @@ void HistoryQuestion::askNow()
     }
     HistoryQueries::Question q = m_history && m_history->available() ? question() : HistoryQueries::Question();
     if (!q) {
-        if (m_answer.isValid()) {
-            m_answer = QVariant();
-            emit answered();
-        }
+        if (m_answer.isValid())
+            setAnswer(QVariant());
         return;
     }
     m_inFlight = true;
@@ -81,10 +85,9 @@ void HistoryQuestion::askNow()
             refresh();
             return;
         }
-        m_answer = result;
         ++m_answerCount;
         emit loadingChanged();
-        emit answered();
+        setAnswer(result);
         if (m_again) {
             m_again = false;
             refresh();

@@ -2,13 +2,15 @@
 // One question to the history, declared where its answer is shown:
 //
 //     CaseTimeline { id: timeline; history: Wall.history; caseId: "PJ..." }
-//     ListView { model: timeline.rows }
+//     ListView { model: timeline.model; delegate: Text { required property string status ... } }
 //
 // It asks when its parameters change (several changes in one turn of the
 // event loop ask once), again on refresh() or every `refreshSeconds`, and
 // keeps one request in flight: a refresh meanwhile asks once more when the
-// answer comes. `loading` is true while a request is out. Answers are plain
-// QML values (times in epoch ms), for this object only.
+// answer comes. `loading` is true while a request is out. A list's answer is
+// a model with one role per field (each kind declares its fields) for views,
+// and the same rows as plain values for charts drawn in script; times are
+// epoch ms. Answers are for this object only.
 
 #include <QObject>
 #include <QQmlEngine>
@@ -17,6 +19,7 @@
 #include <QVariant>
 
 #include "historyqueries.h"
+#include "rowsmodel.h"
 
 namespace gridwall::views {
 
@@ -29,7 +32,9 @@ class HistoryQuestion : public QObject, public QQmlParserStatus
     Q_PROPERTY(gridwall::views::HistoryQueries *history READ history WRITE setHistory NOTIFY historyChanged)
     // A request is out (the rows shown are the last answer's).
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    // The answer: rows for a list, or a map (WeekComparison, ChangesSince); empty before the first.
+    // The answer: rows for a list (as a model, and as plain rows for a chart), or a map
+    // (WeekComparison, ChangesSince); empty before the first.
+    Q_PROPERTY(gridwall::views::RowsModel *model READ model CONSTANT)
     Q_PROPERTY(QVariantList rows READ rows NOTIFY answered)
     Q_PROPERTY(QVariantMap answer READ answer NOTIFY answered)
     // Asks again this often (0: only when the parameters change or on refresh()).
@@ -38,11 +43,13 @@ class HistoryQuestion : public QObject, public QQmlParserStatus
     Q_PROPERTY(int answerCount READ answerCount NOTIFY answered)
 
 public:
-    explicit HistoryQuestion(QObject *parent = nullptr);
+    // `fields`: the roles of `model` (a list's answer's fields).
+    explicit HistoryQuestion(QByteArrayList fields, QObject *parent = nullptr);
 
     HistoryQueries *history() const { return m_history; }
     void setHistory(HistoryQueries *history);
     bool loading() const { return m_inFlight; }
+    RowsModel *model() { return &m_model; }
     QVariantList rows() const { return m_answer.toList(); }
     QVariantMap answer() const { return m_answer.toMap(); }
     int refreshSeconds() const { return m_refreshSeconds; }
@@ -79,9 +86,11 @@ protected:
 
 private:
     void askNow();
+    void setAnswer(const QVariant &answer);
 
     HistoryQueries *m_history = nullptr;
     QVariant m_answer;
+    RowsModel m_model;
     bool m_scheduled = false;
     bool m_inFlight = false;
     bool m_again = false;
@@ -98,7 +107,12 @@ class CaseTimeline : public gridwall::views::HistoryQuestion // qualified: QML l
     QML_ELEMENT
     Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit CaseTimeline(QObject *parent = nullptr)
+        : HistoryQuestion({"seq", "status", "ts", "receivedAt", "refused", "dept", "assignee", "note", "rating", "category", "title",
+                           "priority", "deadline", "grid"},
+                          parent)
+    {
+    }
     QString caseId() const { return m_caseId; }
     void setCaseId(const QString &id) { if (change(m_caseId, id)) emit questionChanged(); }
 signals:
@@ -118,7 +132,7 @@ class RegionSeries : public gridwall::views::HistoryQuestion // qualified: QML l
     Q_PROPERTY(int hours READ hours WRITE setHours NOTIFY questionChanged)
     Q_PROPERTY(bool byDay READ byDay WRITE setByDay NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit RegionSeries(QObject *parent = nullptr) : HistoryQuestion({"start", "reported", "closed", "overdue", "meanHandlingMs"}, parent) {}
     QString code() const { return m_code; }
     void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
     int hours() const { return m_hours; }
@@ -143,7 +157,7 @@ class SensorSeries : public gridwall::views::HistoryQuestion // qualified: QML l
     Q_PROPERTY(QString sensorId READ sensorId WRITE setSensorId NOTIFY questionChanged)
     Q_PROPERTY(int hours READ hours WRITE setHours NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit SensorSeries(QObject *parent = nullptr) : HistoryQuestion({"start", "n", "min", "max", "mean", "last"}, parent) {}
     QString sensorId() const { return m_sensorId; }
     void setSensorId(const QString &id) { if (change(m_sensorId, id)) emit questionChanged(); }
     int hours() const { return m_hours; }
@@ -157,7 +171,8 @@ private:
     int m_hours = 24;
 };
 
-// [{id, status, category, title, priority, deadline, overdueMs, grid, dept, assignee}], most overdue first.
+// [{id, status, category, title, priority, deadline, overdueMs, grid, dept, assignee}], most overdue first
+// (in `model`, `id` is the role caseId).
 class OverdueCases : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
 {
     Q_OBJECT
@@ -165,7 +180,10 @@ class OverdueCases : public gridwall::views::HistoryQuestion // qualified: QML l
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
     Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit OverdueCases(QObject *parent = nullptr)
+        : HistoryQuestion({"caseId=id", "status", "category", "title", "priority", "deadline", "overdueMs", "grid", "dept", "assignee"}, parent)
+    {
+    }
     QString code() const { return m_code; }
     void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
     int limit() const { return m_limit; }
@@ -186,7 +204,7 @@ class WeekComparison : public gridwall::views::HistoryQuestion // qualified: QML
     QML_ELEMENT
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit WeekComparison(QObject *parent = nullptr) : HistoryQuestion({}, parent) {}
     QString code() const { return m_code; }
     void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
 signals:
@@ -204,7 +222,7 @@ class ChangesSince : public gridwall::views::HistoryQuestion // qualified: QML l
     QML_ELEMENT
     Q_PROPERTY(double since READ since WRITE setSince NOTIFY questionChanged)
 public:
-    using HistoryQuestion::HistoryQuestion;
+    explicit ChangesSince(QObject *parent = nullptr) : HistoryQuestion({}, parent) {}
     double since() const { return m_since; }
     void setSince(double since) { if (change(m_since, since)) emit questionChanged(); }
 signals:

@@ -53,11 +53,11 @@ class LiveLayers : public QObject
     // but drawn only closer in (workers and cameras, from community zoom).
     Q_PROPERTY(QVariantList legend READ legend NOTIFY legendChanged)
     // The same entries as rows that change in place (for the legend's delegates).
-    Q_PROPERTY(QAbstractItemModel *legendModel READ legendModel CONSTANT)
+    Q_PROPERTY(gridwall::views::RowsModel *legendModel READ legendModel CONSTANT)
     // With "clusters" switched on (or more case markers than kCrowdedCases), below community zoom: the cases as one disc
     // per street, rows {code (the street), sceneX, sceneY (scene: the mean of its
     // cases), count, overdue}; the case markers are hidden meanwhile.
-    Q_PROPERTY(QAbstractItemModel *clusters READ clustersModel CONSTANT)
+    Q_PROPERTY(gridwall::views::RowsModel *clusters READ clustersModel CONSTANT)
     // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
     Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
     Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
@@ -88,8 +88,8 @@ public:
     std::optional<QPointF> shownAt(feed::Feed kind, const std::string &id) const;
 
     QVariantList legend() const;
-    QAbstractItemModel *legendModel() { return &m_legendModel; }
-    QAbstractItemModel *clustersModel() { return &m_clusters; }
+    RowsModel *legendModel() { return &m_legendModel; }
+    RowsModel *clustersModel() { return &m_clusters; }
     QVariantList clusterRows() const { return m_clusters.rows(); }
     // Clusters replace the case markers below this detail level (communities show from 2).
     static constexpr int kClusterBelowDetail = 2;

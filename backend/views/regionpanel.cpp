@@ -4,28 +4,21 @@
 #include "map/geography.h"
 #include "state/livestate.h"
 
+#include <QSet>
+
 #include <algorithm>
+#include <tuple>
 
 namespace gridwall::views {
 
-QVariantMap RegionPanel::figuresMap(const state::RegionFigures &f)
+QVariantMap RegionPanel::figuresMap(const state::RegionFigures &rollup)
 {
-    return {{QStringLiteral("open"), f.open},
-            {QStringLiteral("overdue"), f.overdue},
-            {QStringLiteral("dueSoon"), f.dueSoon},
-            {QStringLiteral("newToday"), f.newToday},
-            {QStringLiteral("closedToday"), f.closedToday},
-            {QStringLiteral("closureRate"), f.closureRate()},
-            {QStringLiteral("medianHandlingMs"), double(f.medianHandlingMs())},
-            {QStringLiteral("workload"), f.workload()},
-            {QStringLiteral("workersOnDuty"), f.workersOnDuty},
-            {QStringLiteral("workersTotal"), f.workersTotal},
-            {QStringLiteral("cameras"), f.cameras},
-            {QStringLiteral("camerasOnline"), f.camerasOnline},
-            {QStringLiteral("sensors"), f.sensors},
-            {QStringLiteral("sensorsWarn"), f.sensorsWarn},
-            {QStringLiteral("sensorsAlarm"), f.sensorsAlarm},
-            {QStringLiteral("outsideFive"), f.shareOutsideFive()}};
+    // What the panel adds itself is not the roll-ups'.
+    static const QSet<QByteArray> panelOwn = {"code", "name", "level", "alarms", "alarmsCritical"};
+    QVariantMap map = Figures::of(rollup).toMap();
+    for (const QByteArray &own : panelOwn)
+        map.remove(QString::fromLatin1(own));
+    return map;
 }
 
 
@@ -54,17 +47,15 @@ void RegionPanel::setCode(const QString &code)
     refresh();
 }
 
-QVariantMap RegionPanel::describe(int index) const
+RegionRef RegionPanel::describe(int index) const
 {
     const geo::Region &r = m_tree.region(index);
-    return {{QStringLiteral("code"), r.code},
-            {QStringLiteral("name"), m_geography.displayName(index)},
-            {QStringLiteral("level"), geo::levelName(r.level)}};
+    return {r.code, m_geography.displayName(index), geo::levelName(r.level)};
 }
 
-QVariantList RegionPanel::path() const
+QList<RegionRef> RegionPanel::path() const
 {
-    QVariantList chain;
+    QList<RegionRef> chain;
     if (m_index >= 0)
         for (int i : m_tree.pathTo(m_index))
             chain.append(describe(i));
@@ -119,17 +110,12 @@ void RegionPanel::refresh()
     const auto figuresAt = [&](int index) -> const state::RegionFigures & {
         return index >= 0 && size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
     };
-    m_figures = figuresMap(figuresAt(m_index));
-    if (m_index >= 0) {
-        m_figures.insert(describe(m_index));
-    } else {
-        m_figures.insert(QStringLiteral("code"), QString());
-        m_figures.insert(QStringLiteral("name"), QString());
-        m_figures.insert(QStringLiteral("level"), QStringLiteral("city"));
-    }
-    const auto [alarms, critical] = activeAlarms();
-    m_figures.insert(QStringLiteral("alarms"), alarms);
-    m_figures.insert(QStringLiteral("alarmsCritical"), critical);
+    m_figures = Figures::of(figuresAt(m_index));
+    const RegionRef region = m_index >= 0 ? describe(m_index) : RegionRef{QString(), QString(), QStringLiteral("city")};
+    m_figures.code = region.code;
+    m_figures.name = region.name;
+    m_figures.level = region.level;
+    std::tie(m_figures.alarms, m_figures.alarmsCritical) = activeAlarms();
     const QList<int> &below = m_index >= 0 ? m_tree.region(m_index).children : m_tree.level(geo::Level::District);
     std::vector<std::pair<double, int>> ranked;
     ranked.reserve(size_t(below.size()));
@@ -141,12 +127,14 @@ void RegionPanel::refresh()
     QVariantList children;
     for (const auto &[workload, child] : ranked) {
         const state::RegionFigures &f = figuresAt(child);
-        QVariantMap entry = describe(child);
-        entry.insert(QStringLiteral("workload"), workload);
-        entry.insert(QStringLiteral("open"), f.open);
-        entry.insert(QStringLiteral("overdue"), f.overdue);
-        entry.insert(QStringLiteral("workersOnDuty"), f.workersOnDuty);
-        children.append(entry);
+        const RegionRef ref = describe(child);
+        children.append(QVariantMap{{QStringLiteral("code"), ref.code},
+                                    {QStringLiteral("name"), ref.name},
+                                    {QStringLiteral("level"), ref.level},
+                                    {QStringLiteral("workload"), workload},
+                                    {QStringLiteral("open"), f.open},
+                                    {QStringLiteral("overdue"), f.overdue},
+                                    {QStringLiteral("workersOnDuty"), f.workersOnDuty}});
     }
     m_children.update(children);
     emit refreshed();

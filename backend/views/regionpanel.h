@@ -4,12 +4,12 @@
 // read from the live state's roll-ups once a second (O(children), never per
 // message). Trends and lists from the history come through HistoryQueries.
 
+#include "facts.h"
 #include "rowsmodel.h"
 
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
-#include <QVariantList>
 #include <QVariantMap>
 
 #include <utility>
@@ -36,15 +36,12 @@ class RegionPanel : public QObject
     QML_UNCREATABLE("RegionPanel is created by the application")
     // A region code at any level; empty: the whole city. The selection's region (set by the wall).
     Q_PROPERTY(QString code READ code NOTIFY codeChanged)
-    // {code, name, level, open, overdue, dueSoon, newToday, closedToday,
-    //  closureRate, medianHandlingMs, workload, workersOnDuty, workersTotal,
-    //  cameras, camerasOnline, sensors, sensorsWarn, sensorsAlarm, outsideFive,
-    //  alarms, alarmsCritical: raised or acknowledged now, of its cases, cameras and sensors}
-    Q_PROPERTY(QVariantMap figures READ figures NOTIFY refreshed)
+    // Its live figures (views/facts.h).
+    Q_PROPERTY(gridwall::views::Figures figures READ figures NOTIFY refreshed)
     // Rows {code, name, level, workload, open, overdue, workersOnDuty}, most loaded first.
-    Q_PROPERTY(QAbstractItemModel *children READ childrenModel CONSTANT)
-    // [{code, name, level}] from the district down to the region (empty for the city).
-    Q_PROPERTY(QVariantList path READ path NOTIFY codeChanged)
+    Q_PROPERTY(gridwall::views::RowsModel *children READ childrenModel CONSTANT)
+    // From the district down to the region (empty for the city).
+    Q_PROPERTY(QList<gridwall::views::RegionRef> path READ path NOTIFY codeChanged)
 
 public:
     // Names are in the geography's UI language.
@@ -52,12 +49,13 @@ public:
 
     QString code() const { return m_code; }
     void setCode(const QString &code);
-    QVariantMap figures() const { return m_figures; }
+    const Figures &figures() const { return m_figures; }
     QVariantList children() const { return m_children.rows(); }
-    QAbstractItemModel *childrenModel() { return &m_children; }
-    QVariantList path() const;
+    RowsModel *childrenModel() { return &m_children; }
+    QList<RegionRef> path() const;
 
-    // A region's roll-up figures as QML reads them (the keys of `figures` above).
+    // A region's roll-up figures as plugins read them (docs/plugins.md): the
+    // fields of Figures that come from the roll-ups, by name.
     static QVariantMap figuresMap(const state::RegionFigures &figures);
 
     // Reads the roll-ups again (once a second by itself).
@@ -68,7 +66,7 @@ signals:
     void refreshed();
 
 private:
-    QVariantMap describe(int index) const;
+    RegionRef describe(int index) const;
     std::pair<int, int> activeAlarms() const; // all and critical, in the region (O(active alarms))
 
     const state::LiveState &m_state;
@@ -76,7 +74,7 @@ private:
     const geo::RegionTree &m_tree;
     QString m_code;
     int m_index = -1; // -1: the city
-    QVariantMap m_figures;
+    Figures m_figures;
     RowsModel m_children;
     QTimer m_timer;
 };

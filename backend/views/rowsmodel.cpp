@@ -6,14 +6,20 @@ namespace gridwall::views {
 
 RowsModel::RowsModel(QByteArrayList roles, QObject *parent)
     : QAbstractListModel(parent)
-    , m_roles(std::move(roles))
 {
+    setRoles(std::move(roles));
 }
 
 void RowsModel::setRoles(QByteArrayList roles)
 {
     Q_ASSERT(m_rows.isEmpty());
-    m_roles = std::move(roles);
+    m_roles.clear();
+    m_fields.clear();
+    for (const QByteArray &role : roles) {
+        const qsizetype renamed = role.indexOf('=');
+        m_roles.append(renamed < 0 ? role : role.left(renamed));
+        m_fields.append(QString::fromLatin1(renamed < 0 ? role : role.mid(renamed + 1)));
+    }
 }
 
 QVariant RowsModel::data(const QModelIndex &index, int role) const
@@ -22,7 +28,7 @@ QVariant RowsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || field < 0
         || field >= m_roles.size())
         return {};
-    return m_rows.at(index.row()).toMap().value(QString::fromLatin1(m_roles.at(field)));
+    return m_rows.at(index.row()).toMap().value(m_fields.at(field));
 }
 
 QHash<int, QByteArray> RowsModel::roleNames() const
@@ -40,9 +46,7 @@ QVariantMap RowsModel::get(int row) const
 
 QStringList RowsModel::undeclaredFields() const
 {
-    QSet<QString> declared;
-    for (const QByteArray &r : m_roles)
-        declared.insert(QString::fromLatin1(r));
+    const QSet<QString> declared(m_fields.begin(), m_fields.end());
     QSet<QString> extra;
     for (const QVariant &row : m_rows) {
         const QVariantMap m = row.toMap();
@@ -66,8 +70,7 @@ void RowsModel::update(const QVariantList &rows)
         const QVariantMap after = rows.at(i).toMap();
         QList<int> changed;
         for (int r = 0; r < m_roles.size(); ++r) {
-            const QString key = QString::fromLatin1(m_roles.at(r));
-            if (before.value(key) != after.value(key))
+            if (before.value(m_fields.at(r)) != after.value(m_fields.at(r)))
                 changed.append(Qt::UserRole + r);
         }
         m_rows[i] = rows.at(i);

@@ -9,6 +9,7 @@
 
 #include <QAbstractListModel>
 #include <QByteArrayList>
+#include <QQmlEngine>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -17,10 +18,13 @@ namespace gridwall::views {
 class RowsModel : public QAbstractListModel
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    // `roles`: the rows' fields, in order (Qt::UserRole, Qt::UserRole + 1, ...).
+    // `roles`: the rows' fields, in order (Qt::UserRole, Qt::UserRole + 1, ...);
+    // "role=field" names a field's role otherwise (a field `id` cannot be a
+    // delegate's property: "caseId=id").
     explicit RowsModel(QByteArrayList roles = {}, QObject *parent = nullptr);
     // Before the first rows.
     void setRoles(QByteArrayList roles);
@@ -44,6 +48,7 @@ signals:
 
 private:
     QByteArrayList m_roles;
+    QStringList m_fields; // the field each role reads
     QVariantList m_rows;
 };
 

@@ -8,6 +8,8 @@
 #include "views/historyquestion.h"
 #include "views/livefeed.h"
 
+#include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -191,12 +193,94 @@ private slots:
         QTest::qWait(300); // its answer comes back to nobody
     }
 
+    // Each list's answer as a model for QML views: every field of its rows is a
+    // declared role (a delegate's `required property` reads it), the model
+    // passes Qt's model tester, and it follows the answers as they change.
+    void listAnswersAreModelsWithEveryFieldARole()
+    {
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        {
+            views::LiveFeed feed(std::nullopt, nullptr, h.get());
+            for (int i = 0; i < 4; ++i) {
+                feed::CaseEvent e;
+                e.id = "m-" + std::to_string(i);
+                e.seq = 1;
+                e.status = feed::CaseStatus::Reported;
+                e.ts = now - 3 * state::kHourMs;
+                e.deadline = now - (i + 1) * state::kHourMs; // each one overdue, m-3 the most
+                e.category = "dispute";
+                e.title = "Case " + std::to_string(i);
+                e.grid = "211103001001001";
+                e.position = feed::GeoPoint{122.07, 41.12};
+                QVERIFY(h->recordCase(e, e.ts + 100)); // journaled before it is applied, as the feed does
+                feed.push(std::move(e));
+            }
+            feed::CaseEvent accepted;
+            accepted.id = "m-0";
+            accepted.seq = 2;
+            accepted.status = feed::CaseStatus::Accepted;
+            accepted.ts = now - 2 * state::kHourMs;
+            accepted.dept = "Urban management";
+            accepted.note = "on the way";
+            QVERIFY(h->recordCase(accepted, accepted.ts + 100));
+            feed.push(std::move(accepted));
+            feed.drain();
+        }
+        h->flush();
+        views::HistoryQueries queries(h->path(), [now] { return now; });
+
+        views::CaseTimeline timeline;
+        views::OverdueCases overdue;
+        views::RegionSeries trend;
+        for (views::HistoryQuestion *q : std::initializer_list<views::HistoryQuestion *>{&timeline, &overdue, &trend})
+            q->setHistory(&queries);
+        QAbstractItemModelTester timelineTester(timeline.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester overdueTester(overdue.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester trendTester(trend.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        timeline.setCaseId(QStringLiteral("m-0"));
+        overdue.setLimit(3);
+        QTRY_VERIFY(timeline.answerCount() == 1 && overdue.answerCount() == 1 && trend.answerCount() == 1);
+
+        QCOMPARE(timeline.model()->count(), 2);
+        QCOMPARE(timeline.model()->undeclaredFields(), QStringList());
+        const QModelIndex second = timeline.model()->index(1);
+        const auto role = [](views::RowsModel *m, const QByteArray &name) { return m->roleNames().key(name, -1); };
+        QCOMPARE(second.data(role(timeline.model(), "status")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(second.data(role(timeline.model(), "note")).toString(), QStringLiteral("on the way"));
+
+        // The overdue list's `id` is the role caseId (`id` cannot be a delegate's property).
+        QCOMPARE(overdue.model()->count(), 3);
+        QCOMPARE(overdue.model()->undeclaredFields(), QStringList());
+        QCOMPARE(role(overdue.model(), "id"), -1);
+        QCOMPARE(overdue.model()->index(0).data(role(overdue.model(), "caseId")).toString(), QStringLiteral("m-3"));
+        QCOMPARE(overdue.model()->index(0).data(role(overdue.model(), "title")).toString(), QStringLiteral("Case 3"));
+
+        QVERIFY(trend.model()->count() > 0);
+        QCOMPARE(trend.model()->undeclaredFields(), QStringList());
+
+        // Another case: the model empties at once, then holds the new answer.
+        timeline.setCaseId(QStringLiteral("m-2"));
+        QCOMPARE(timeline.model()->count(), 0);
+        QTRY_COMPARE(timeline.model()->count(), 1);
+        overdue.setLimit(1);
+        QTRY_COMPARE(overdue.model()->count(), 1);
+    }
+
     // Without a history every answer is empty, and still comes.
     void noHistoryAnswersEmpty()
     {
         views::HistoryQueries queries(QString(), [] { return int64_t(0); });
         QVERIFY(!queries.available());
         QVERIFY(!answerTo(queries, queries.topOverdue(QStringLiteral("city"), 5)).isValid());
+        // A history that cannot be opened is none either (the panels say no history is kept).
+        QTemporaryDir dir;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot open .* for the panels")));
+        views::HistoryQueries unreadable(dir.filePath(QStringLiteral("no-such-folder/gridwall.sqlite")), [] { return int64_t(0); });
+        QVERIFY(!unreadable.available());
     }
 };
 

@@ -286,9 +286,9 @@ private slots:
         QCOMPARE(selection.kind(), views::Selection::Kind::Case);
         QCOMPARE(panel.kind(), QStringLiteral("case"));
         QVERIFY(panel.live());
-        QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
-        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("reported"));
-        QCOMPARE(panel.details().value(QStringLiteral("path")).toList().size(), 4); // district down to its grid
+        QCOMPARE(panel.caseFacts().title, QStringLiteral("Broken street light"));
+        QCOMPARE(panel.caseFacts().status, QStringLiteral("reported"));
+        QCOMPARE(panel.path().size(), qsizetype(4)); // district down to its grid
         // The halo sits under the case's marker (layer 1, below every marker).
         QCOMPARE(map.markersShown(1), size_t(1));
 
@@ -304,7 +304,7 @@ private slots:
         feed.drain();
         selection.refresh();
         QCOMPARE(panel.kind(), QStringLiteral("worker"));
-        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("idle"));
+        QCOMPARE(panel.workerFacts().status, QStringLiteral("idle"));
 
         // A rejected case leaves the map; the panel follows its new status and keeps its report's title.
         selection.selectEntity(views::Selection::Kind::Case, QStringLiteral("c-7"), views::Selection::Reason::Tap);
@@ -312,8 +312,8 @@ private slots:
         feed.drain();
         panel.refresh();
         QCOMPARE(map.markersShown(50), size_t(0));
-        QCOMPARE(panel.details().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
-        QCOMPARE(panel.details().value(QStringLiteral("title")).toString(), QStringLiteral("Broken street light"));
+        QCOMPARE(panel.caseFacts().status, QStringLiteral("rejected"));
+        QCOMPARE(panel.caseFacts().title, QStringLiteral("Broken street light"));
     }
 
     // Every list QML shows (the legend, the clusters, a region's children, the alarm lanes and their
@@ -508,16 +508,16 @@ private slots:
         }
         feed.drain();
         panel.refresh(); // as its once-a-second timer does
-        QCOMPARE(panel.figures().value(QStringLiteral("level")).toString(), QStringLiteral("city"));
-        QCOMPARE(panel.figures().value(QStringLiteral("open")).toInt(), 3);
+        QCOMPARE(panel.figures().level, QStringLiteral("city"));
+        QCOMPARE(panel.figures().open, 3);
         QCOMPARE(panel.children().size(), tree.level(geo::Level::District).size());
         QCOMPARE(panel.children().front().toMap().value(QStringLiteral("code")).toString(), district); // the loaded one first
 
         QSignalSpy moved(&panel, &views::RegionPanel::codeChanged);
         panel.setCode(district);
         QCOMPARE(moved.size(), 1);
-        QCOMPARE(panel.figures().value(QStringLiteral("name")).toString(), tree.region(path.front()).name);
-        QCOMPARE(panel.figures().value(QStringLiteral("open")).toInt(), 3);
+        QCOMPARE(panel.figures().name, tree.region(path.front()).name);
+        QCOMPARE(panel.figures().open, 3);
         QCOMPARE(panel.children().front().toMap().value(QStringLiteral("code")).toString(), street);
         QCOMPARE(panel.children().front().toMap().value(QStringLiteral("open")).toInt(), 3);
         QCOMPARE(panel.path().size(), qsizetype(1));
@@ -526,7 +526,7 @@ private slots:
         QVERIFY(panel.children().isEmpty());
         panel.setCode(QStringLiteral("no-such-code")); // unknown: the city
         QCOMPARE(panel.code(), QString());
-        QCOMPARE(panel.figures().value(QStringLiteral("level")).toString(), QStringLiteral("city"));
+        QCOMPARE(panel.figures().level, QStringLiteral("city"));
     }
 
     // After a restart the map shows at once what it showed before: the stored

@@ -114,8 +114,8 @@ class TestSelection : public QObject
         QCOMPARE(selection().region(), region);
         QCOMPARE(m_map->selectedCode(), region);
         QCOMPARE(m_wall->regionPanel()->code(), region);
-        const QVariantList crumbs = m_wall->regionPanel()->path();
-        QCOMPARE(crumbs.isEmpty() ? QString() : crumbs.last().toMap().value(QStringLiteral("code")).toString(), region);
+        const QList<views::RegionRef> crumbs = m_wall->regionPanel()->path();
+        QCOMPARE(crumbs.isEmpty() ? QString() : crumbs.last().code, region);
         QCOMPARE(selection().kind(), kind);
         QCOMPARE(selection().entityId(), entity);
         QCOMPARE(m_wall->entityPanel()->kind(), views::Selection::kindName(kind));
@@ -169,7 +169,7 @@ private slots:
         QCOMPARE(flights.count(), 1);
         QCOMPARE(flights.first().first().toString(), grid);
         QCOMPARE(changes.count(), 1);
-        QCOMPARE(m_wall->entityPanel()->details().value(QStringLiteral("title")).toString(), QStringLiteral("Blocked lane c-7"));
+        QCOMPARE(m_wall->entityPanel()->caseFacts().title, QStringLiteral("Blocked lane c-7"));
         QTRY_VERIFY_WITH_TIMEOUT(m_map->detailLevel() == int(geo::Level::Grid) && inView(grid), 3000);
         // A tap on its region (not a marker) lets the entity go.
         m_map->flyTo(QString(), 0);
@@ -184,8 +184,8 @@ private slots:
         start(options);
         checkAgree(QStringLiteral("211104"), Kind::None, {});
         QCOMPARE(selection().reason(), Reason::CommandLine);
-        QVERIFY(m_wall->regionPanel()->figures().value(QStringLiteral("name")).toString() != QStringLiteral("Panjin"));
-        QCOMPARE(m_wall->regionPanel()->figures().value(QStringLiteral("code")).toString(), QStringLiteral("211104"));
+        QVERIFY(m_wall->regionPanel()->figures().name != QStringLiteral("Panjin"));
+        QCOMPARE(m_wall->regionPanel()->figures().code, QStringLiteral("211104"));
         QTRY_VERIFY_WITH_TIMEOUT(inView(QStringLiteral("211104")), 3000);
     }
 
