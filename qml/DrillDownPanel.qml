@@ -26,7 +26,7 @@ Rectangle {
 
     // The region's live figures (a default, all naught, until there is a region panel).
     property figures f
-    Binding on f { when: panel.region !== null; value: panel.region.figures }
+    Binding on f { when: panel.region !== null; value: panel.region ? panel.region.figures : null }
     readonly property string historyCode: region && region.code !== "" ? region.code : "city"
     // The region's last 24 hours and its most overdue cases, from the history; asked again every 30 s.
     RegionSeries { id: trendQuestion; history: panel.history; code: panel.historyCode; hours: 24; refreshSeconds: 30 }
@@ -228,36 +228,12 @@ Rectangle {
                 font.pixelSize: Theme.bodyFontSize * panel.unit
                 color: Theme.textDim
             }
-            Canvas {
-                id: chart
+            TrendChart {
+                objectName: "regionTrend"
                 width: parent.width
-                height: 110 * panel.unit
-                property var points: panel.trend
-                onPointsChanged: requestPaint()
-                onPaint: {
-                    const ctx = getContext("2d")
-                    ctx.reset()
-                    const pts = points || []
-                    const hourMs = 3600000
-                    const end = pts.length > 0 ? pts[pts.length - 1].start + hourMs : Date.now()
-                    const start = end - 24 * hourMs
-                    let top = 1
-                    for (const p of pts)
-                        top = Math.max(top, p.reported, p.closed)
-                    const slot = width / 24
-                    ctx.fillStyle = "#2e3d55"
-                    ctx.fillRect(0, height - 1, width, 1)
-                    for (const p of pts) {
-                        const i = Math.floor((p.start - start) / hourMs)
-                        if (i < 0 || i >= 24)
-                            continue
-                        const hr = (height - 4) * p.reported / top, hc = (height - 4) * p.closed / top
-                        ctx.fillStyle = "#ffc83d"
-                        ctx.fillRect(i * slot + slot * 0.12, height - hr, slot * 0.36, hr)
-                        ctx.fillStyle = "#45d483"
-                        ctx.fillRect(i * slot + slot * 0.52, height - hc, slot * 0.36, hc)
-                    }
-                }
+                height: 170 * panel.unit
+                points: panel.trend
+                historyKept: panel.history !== null && panel.history.available
             }
 
             // Children by workload: where to look next.

@@ -26,8 +26,11 @@ Window {
     readonly property real pictureHeight: pictureSize.height > 0 ? pictureSize.height : height
     // One window over several screens with bezels: the picture is drawn once and each screen shows its part.
     property bool throughScreens: false
-    // Design unit: one pixel of the 1920x1080 layout in the whole picture.
-    readonly property real unit: Math.max(0.5, Math.min(pictureWidth / 1920, pictureHeight / 1080))
+    // What goes where: the layout for the picture's shape (or the one --layout or --config names).
+    readonly property PictureAreas areas: Wall.areas
+    Binding { target: root.areas; property: "picture"; value: Qt.size(root.pictureWidth, root.pictureHeight) }
+    // Design unit: one pixel of the layout's design size in the whole picture.
+    readonly property real unit: Math.max(0.5, areas.unit)
     // Every component draws at it (Units.unit), and so do the department plugins' widgets, layers and sections.
     Binding { target: Units; property: "unit"; value: root.unit }
     onUnitChanged: if (Wall.plugins) Wall.plugins.setDesignUnit(unit)
@@ -83,28 +86,62 @@ Window {
             id: map
             objectName: "map"
             clip: true // markers near the edge stay off the header and the panels
-            anchors { left: parent.left; right: pluginDock.left; top: header.bottom; bottom: parent.bottom }
+            x: root.areas.map.x
+            y: root.areas.map.y
+            width: root.areas.map.width
+            height: root.areas.map.height
             designUnit: root.unit
+            // The city and the regions flown to are fitted beside the legend and above the scale bar.
+            clearArea: Qt.rect(legend.x + legend.width + Theme.margin * root.unit - x, 0,
+                               width - (legend.x + legend.width + Theme.margin * root.unit - x),
+                               scaleBar.y - Theme.margin * root.unit - y)
             // What it rings and flies to is the selection's (Wall.selection), wired in C++.
         }
 
-        // Department plugins' widgets, between the map and the panel (no room taken without plugins).
+        // Department plugins' widgets, placed by their size in the layout's tile area.
         PluginDock {
             id: pluginDock
-            anchors { right: drillDown.left; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: ticker.top }
+            objectName: "pluginDock"
+            x: root.areas.tiles.x
+            y: root.areas.tiles.y
+            width: root.areas.tiles.width
+            height: root.areas.tiles.height
+            visible: width > 0 && height > 0
             host: Wall.plugins
             only: Wall.scenePlugins
         }
 
         DrillDownPanel {
             id: drillDown
-            anchors { right: parent.right; top: historyBand.visible ? historyBand.bottom : header.bottom; bottom: parent.bottom }
+            objectName: "drillDown"
+            // With no tile to show, the panel takes the tile area right under it too.
+            readonly property rect tiles: root.areas.tiles
+            readonly property bool takesTiles: pluginDock.shownCount === 0 && tiles.x === root.areas.panel.x
+                                               && tiles.width === root.areas.panel.width && Math.abs(tiles.y - root.areas.panel.bottom) < 1
+            x: root.areas.panel.x
+            y: root.areas.panel.y
+            width: root.areas.panel.width
+            height: takesTiles ? tiles.bottom - root.areas.panel.y : root.areas.panel.height
             region: Wall.regionPanel
             entity: Wall.entityPanel
             selection: Wall.selection
             plugins: Wall.plugins
             history: Wall.history
             feed: Wall.feed
+            stale: root.stale
+        }
+
+        // The city at a glance beside the map, where the wall is wide enough for it.
+        AnalysisColumn {
+            objectName: "analysis"
+            x: root.areas.charts.x
+            y: root.areas.charts.y
+            width: root.areas.charts.width
+            height: root.areas.charts.height
+            visible: width > 0 && height > 0
+            city: Wall.cityFigures
+            history: Wall.history
+            selection: Wall.selection
             stale: root.stale
         }
 
@@ -128,7 +165,11 @@ Window {
 
         HeaderBar {
             id: header
-            anchors { left: parent.left; right: parent.right; top: parent.top }
+            objectName: "header"
+            x: root.areas.header.x
+            y: root.areas.header.y
+            width: root.areas.header.width
+            height: root.areas.header.height
             geography: map.geography
             feed: Wall.feed
             city: Wall.cityFigures
@@ -140,7 +181,8 @@ Window {
             id: historyBand
             readonly property int unsaved: Wall.feed ? Wall.feed.historyUnsaved : 0
             visible: Wall.feed !== null && (Wall.feed.historyMovedAside !== "" || unsaved > 0)
-            anchors { left: parent.left; right: parent.right; top: header.bottom }
+            anchors { left: parent.left; right: parent.right }
+            y: header.y + header.height
             height: warningText.implicitHeight + 16 * root.unit
             color: Theme.alarm
             Text {
@@ -161,7 +203,10 @@ Window {
         AlarmLanes {
             id: ticker
             objectName: "ticker"
-            anchors { left: parent.left; right: drillDown.left; bottom: parent.bottom }
+            x: root.areas.ticker.x
+            y: root.areas.ticker.y
+            width: root.areas.ticker.width
+            height: root.areas.ticker.height
             alarms: Wall.alarms
             stale: root.stale
             sound: Wall.alarmSound
@@ -169,22 +214,27 @@ Window {
         }
 
         RegionCard {
-            anchors { right: pluginDock.left; bottom: ticker.top; margins: Theme.margin * root.unit }
+            anchors { right: map.right; bottom: map.bottom; margins: Theme.margin * root.unit }
             // What the pointer is over (the selection has the drill-down panel).
             path: map.hoveredPath
             pinned: false
         }
 
         MapLegend {
-            // Below the history's warning band while it shows, never over it.
-            anchors { left: parent.left; top: historyBand.visible ? historyBand.bottom : header.bottom; margins: Theme.margin * root.unit }
+            id: legend
+            objectName: "legend"
+            // In the map's corner, below the history's warning band while it shows, never over it.
+            x: map.x + Theme.margin * root.unit
+            y: (historyBand.visible ? Math.max(map.y, historyBand.y + historyBand.height) : map.y) + Theme.margin * root.unit
             layers: Wall.layers
             stale: root.stale
             silentSeconds: Wall.feed ? Math.max(0, Wall.feed.secondsSinceLastMessage) : 0
         }
 
         ScaleBar {
-            anchors { left: parent.left; bottom: ticker.top; margins: Theme.margin * root.unit }
+            id: scaleBar
+            objectName: "scaleBar"
+            anchors { left: map.left; bottom: map.bottom; margins: Theme.margin * root.unit }
             metresPerPixel: map.groundMetresPerPixel
         }
     }

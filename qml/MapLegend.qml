@@ -57,7 +57,7 @@ Rectangle {
                 // A layer over areas (a square swatch, no count), not one of markers.
                 readonly property bool area: key === "workload" || key === "heatmap" || key === "rings"
                 width: column.width
-                height: (entry.key === "workload" ? 64 : 36) * legend.unit
+                height: (entry.key === "workload" ? 116 : 36) * legend.unit
                 opacity: entry.shown ? 1 : 0.45
 
                 Rectangle {
@@ -90,39 +90,47 @@ Rectangle {
                     color: Theme.textDim
                     opacity: legend.stale ? 0.5 : 1
                 }
-                // The workload ramp: cases' weighted units per worker on duty, saturating at the top value.
-                Rectangle {
+                // The workload key: the regions with no open case, then five classes (fifths of the
+                // loaded regions, lightest the most loaded), each with the index where it begins.
+                Row {
+                    objectName: "workloadKey"
                     visible: entry.key === "workload"
                     x: 30 * legend.unit
                     y: 34 * legend.unit
-                    width: parent.width - x
-                    height: 12 * legend.unit
-                    radius: 2 * legend.unit
-                    gradient: Gradient {
-                        orientation: Gradient.Horizontal
-                        GradientStop { position: 0.0; color: legend.layers ? legend.layers.workloadRamp[0] : "black" }
-                        GradientStop { position: 0.25; color: legend.layers ? legend.layers.workloadRamp[2] : "black" }
-                        GradientStop { position: 0.5; color: legend.layers ? legend.layers.workloadRamp[4] : "black" }
-                        GradientStop { position: 0.75; color: legend.layers ? legend.layers.workloadRamp[6] : "black" }
-                        GradientStop { position: 1.0; color: legend.layers ? legend.layers.workloadRamp[8] : "black" }
+                    Repeater {
+                        model: legend.layers ? legend.layers.workloadClasses : null
+                        delegate: Column {
+                            id: workloadClass
+                            required property color color
+                            required property real lower
+                            required property int regions
+                            required property bool idle
+                            width: (entry.width - 30 * legend.unit) / 6
+                            Rectangle {
+                                width: parent.width - 2 * legend.unit
+                                height: 14 * legend.unit
+                                color: workloadClass.color
+                                opacity: workloadClass.regions > 0 ? 1 : 0.3
+                            }
+                            Text {
+                                text: workloadClass.idle ? qsTr("none") : workloadClass.regions === 0 ? "–"
+                                    : Number(workloadClass.lower).toFixed(workloadClass.lower < 10 ? 2 : 0)
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.minFontSize * 0.85 * legend.unit
+                                color: Theme.textDim
+                            }
+                        }
                     }
                 }
                 Text {
                     visible: entry.key === "workload"
                     x: 30 * legend.unit
-                    y: 48 * legend.unit
-                    text: "0"
+                    y: 70 * legend.unit
+                    text: qsTr("cases per worker on duty; each colour a fifth of the regions with cases")
+                    width: entry.width - x
+                    wrapMode: Text.Wrap
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.minFontSize * legend.unit
-                    color: Theme.textDim
-                }
-                Text {
-                    visible: entry.key === "workload"
-                    anchors.right: parent.right
-                    y: 48 * legend.unit
-                    text: legend.layers ? legend.layers.workloadSaturation + "+" : ""
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.minFontSize * legend.unit
+                    font.pixelSize: Theme.minFontSize * 0.85 * legend.unit
                     color: Theme.textDim
                 }
                 TapHandler {

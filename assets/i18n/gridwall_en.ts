@@ -35,29 +35,67 @@
     </message>
 </context>
 <context>
+    <name>AnalysisColumn</name>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
+        <source>Reported and closed, last 7 days</source>
+        <translation>Reported and closed, last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <source>Today so far, against the same weekday last week</source>
+        <translation>Today so far, against the same weekday last week</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <source>%1 last week</source>
+        <translation>%1 last week</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <source>Districts by workload: open cases, overdue in red</source>
+        <translation>Districts by workload: open cases, overdue in red</translation>
+    </message>
+</context>
+<context>
     <name>CameraDetails</name>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <location filename="../../qml/CameraDetails.qml" line="38"/>
         <source>stream %1</source>
         <translation>stream %1</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <location filename="../../qml/CameraDetails.qml" line="38"/>
         <source>no stream published</source>
         <translation>no stream published</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <location filename="../../qml/CameraDetails.qml" line="43"/>
         <source>Recent events</source>
         <translation>Recent events</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <location filename="../../qml/CameraDetails.qml" line="43"/>
         <source>No events since the wall started</source>
         <translation>No events since the wall started</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="52"/>
+        <location filename="../../qml/CameraDetails.qml" line="54"/>
         <source>severity %1</source>
         <translation>severity %1</translation>
     </message>
@@ -65,17 +103,17 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="31"/>
+        <location filename="../../qml/CaseDetails.qml" line="30"/>
         <source>%1 · priority %2 · from %3</source>
         <translation>%1 · priority %2 · from %3</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="34"/>
+        <location filename="../../qml/CaseDetails.qml" line="33"/>
         <source>Deadline %1</source>
         <translation>Deadline %1</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="39"/>
+        <location filename="../../qml/CaseDetails.qml" line="38"/>
         <source>In hand: %1</source>
         <translation>In hand: %1</translation>
     </message>
@@ -115,120 +153,133 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <location filename="../../qml/CaseDetails.qml" line="101"/>
         <source>No events recorded yet</source>
         <translation>No events recorded yet</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <location filename="../../qml/CaseDetails.qml" line="101"/>
         <source>No history kept on this wall</source>
         <translation>No history kept on this wall</translation>
     </message>
 </context>
 <context>
-    <name>DrillDownPanel</name>
+    <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="97"/>
-        <source>Panjin</source>
-        <translation>Panjin</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="115"/>
-        <source>Whole city</source>
-        <translation>Whole city</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
-        <source>Open cases</source>
-        <translation>Open cases</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="144"/>
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="145"/>
-        <source>Due soon</source>
-        <translation>Due soon</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
-        <source>New today</source>
-        <translation>New today</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="147"/>
-        <source>Closed today</source>
-        <translation>Closed today</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="148"/>
-        <source>Closure rate</source>
-        <translation>Closure rate</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="149"/>
-        <source>Workload</source>
-        <translation>Workload</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="150"/>
-        <source>Workers on duty</source>
-        <translation>Workers on duty</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="151"/>
-        <source>Cameras online</source>
-        <translation>Cameras online</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
-        <source>Feed stopped: figures as of %1 s ago</source>
-        <translation>Feed stopped: figures as of %1 s ago</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
-        <source>Last 24 hours: reported and closed</source>
-        <translation>Last 24 hours: reported and closed</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="250"/>
-        <source>By workload</source>
-        <translation>By workload</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="291"/>
+        <location filename="../../qml/DistrictBars.qml" line="70"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="303"/>
+        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <source>%1 open</source>
+        <translation>%1 open</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownPanel</name>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="106"/>
+        <source>Panjin</source>
+        <translation>Panjin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <source>Whole city</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <source>New today</source>
+        <translation>New today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="163"/>
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="164"/>
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="165"/>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="166"/>
+        <source>Workers on duty</source>
+        <translation>Workers on duty</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="167"/>
+        <source>Cameras online</source>
+        <translation>Cameras online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="217"/>
+        <source>Feed stopped: figures as of %1 s ago</source>
+        <translation>Feed stopped: figures as of %1 s ago</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="218"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="226"/>
+        <source>Last 24 hours: reported and closed</source>
+        <translation>Last 24 hours: reported and closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <source>By workload</source>
+        <translation>By workload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 open · %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="189"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
         <source>No active alarms here</source>
         <translation>No active alarms here</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="190"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>%1 active alarms here, %2 critical</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="191"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
         <source>%1 active alarms here</source>
         <translation>%1 active alarms here</translation>
     </message>
@@ -236,62 +287,62 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../../qml/EntityView.qml" line="33"/>
+        <location filename="../../qml/EntityView.qml" line="34"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="45"/>
+        <location filename="../../qml/EntityView.qml" line="46"/>
         <source>Overdue by %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="46"/>
+        <location filename="../../qml/EntityView.qml" line="47"/>
         <source>Due in %1</source>
         <translation>Due in %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="52"/>
+        <location filename="../../qml/EntityView.qml" line="53"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="52"/>
+        <location filename="../../qml/EntityView.qml" line="53"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="60"/>
+        <location filename="../../qml/EntityView.qml" line="61"/>
         <source>Flagged</source>
         <translation>Flagged</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="78"/>
+        <location filename="../../qml/EntityView.qml" line="79"/>
         <source>No longer live: as last seen</source>
         <translation>No longer live: as last seen</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="82"/>
+        <location filename="../../qml/EntityView.qml" line="83"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="82"/>
+        <location filename="../../qml/EntityView.qml" line="83"/>
         <source>Last message %1</source>
         <translation>Last message %1</translation>
     </message>
@@ -357,17 +408,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="43"/>
+        <location filename="../../qml/Main.qml" line="46"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="152"/>
+        <location filename="../../qml/Main.qml" line="193"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="151"/>
+        <location filename="../../qml/Main.qml" line="192"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</translation>
     </message>
@@ -430,7 +481,17 @@
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="138"/>
+        <location filename="../../qml/MapLegend.qml" line="116"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
+        <translation>cases per worker on duty; each colour a fifth of the regions with cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="145"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
@@ -800,9 +861,25 @@
     </message>
 </context>
 <context>
+    <name>PluginDock</name>
+    <message>
+        <location filename="../../qml/PluginDock.qml" line="107"/>
+        <source>page %1 / %2</source>
+        <translation>page %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/PluginDock.qml" line="116"/>
+        <source>%n tile(s) not shown, no room: %1</source>
+        <translation>
+            <numerusform>%n tile not shown, no room: %1</numerusform>
+            <numerusform>%n tiles not shown, no room: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PluginTile</name>
     <message>
-        <location filename="../../qml/PluginTile.qml" line="49"/>
+        <location filename="../../qml/PluginTile.qml" line="53"/>
         <source>This widget stopped with an error</source>
         <translation>This widget stopped with an error</translation>
     </message>
@@ -869,6 +946,44 @@
         <location filename="../../qml/SensorDetails.qml" line="44"/>
         <source>Last 24 hours: range and mean per bucket</source>
         <translation>Last 24 hours: range and mean per bucket</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <source>cases per day</source>
+        <translation>cases per day</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <source>cases per hour</source>
+        <translation>cases per hour</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <source>No history kept on this wall</source>
+        <translation>No history kept on this wall</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <source>No cases reported or closed in these %1 days</source>
+        <translation>No cases reported or closed in these %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <source>No cases reported or closed in these %1 hours</source>
+        <translation>No cases reported or closed in these %1 hours</translation>
     </message>
 </context>
 </TS>

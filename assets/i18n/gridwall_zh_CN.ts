@@ -35,29 +35,67 @@
     </message>
 </context>
 <context>
+    <name>AnalysisColumn</name>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
+        <source>Reported and closed, last 7 days</source>
+        <translation>近 7 天上报与办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <source>Today so far, against the same weekday last week</source>
+        <translation>今日截至目前，对比上周同日</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <source>%1 last week</source>
+        <translation>上周 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <source>Districts by workload: open cases, overdue in red</source>
+        <translation>各区县工作负荷：在办案件（红色为超期）</translation>
+    </message>
+</context>
+<context>
     <name>CameraDetails</name>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <location filename="../../qml/CameraDetails.qml" line="38"/>
         <source>stream %1</source>
         <translation>视频流 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="36"/>
+        <location filename="../../qml/CameraDetails.qml" line="38"/>
         <source>no stream published</source>
         <translation>未发布视频流</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <location filename="../../qml/CameraDetails.qml" line="43"/>
         <source>Recent events</source>
         <translation>最近事件</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="41"/>
+        <location filename="../../qml/CameraDetails.qml" line="43"/>
         <source>No events since the wall started</source>
         <translation>启动以来无事件</translation>
     </message>
     <message>
-        <location filename="../../qml/CameraDetails.qml" line="52"/>
+        <location filename="../../qml/CameraDetails.qml" line="54"/>
         <source>severity %1</source>
         <translation>级别 %1</translation>
     </message>
@@ -65,17 +103,17 @@
 <context>
     <name>CaseDetails</name>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="31"/>
+        <location filename="../../qml/CaseDetails.qml" line="30"/>
         <source>%1 · priority %2 · from %3</source>
         <translation>%1 · 优先级 %2 · 来源 %3</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="34"/>
+        <location filename="../../qml/CaseDetails.qml" line="33"/>
         <source>Deadline %1</source>
         <translation>办理时限 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="39"/>
+        <location filename="../../qml/CaseDetails.qml" line="38"/>
         <source>In hand: %1</source>
         <translation>承办：%1</translation>
     </message>
@@ -115,120 +153,133 @@
         <translation>办理时间线</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <location filename="../../qml/CaseDetails.qml" line="101"/>
         <source>No events recorded yet</source>
         <translation>尚无记录</translation>
     </message>
     <message>
-        <location filename="../../qml/CaseDetails.qml" line="96"/>
+        <location filename="../../qml/CaseDetails.qml" line="101"/>
         <source>No history kept on this wall</source>
         <translation>本屏未保存历史</translation>
     </message>
 </context>
 <context>
-    <name>DrillDownPanel</name>
+    <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="97"/>
-        <source>Panjin</source>
-        <translation>盘锦市</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="115"/>
-        <source>Whole city</source>
-        <translation>全市</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
-        <source>Open cases</source>
-        <translation>在办案件</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="144"/>
-        <source>Overdue</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="145"/>
-        <source>Due soon</source>
-        <translation>临期</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
-        <source>New today</source>
-        <translation>今日新增</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="147"/>
-        <source>Closed today</source>
-        <translation>今日办结</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="148"/>
-        <source>Closure rate</source>
-        <translation>办结率</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="149"/>
-        <source>Workload</source>
-        <translation>工作负荷</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="150"/>
-        <source>Workers on duty</source>
-        <translation>在岗网格员</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="151"/>
-        <source>Cameras online</source>
-        <translation>视频在线率</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
-        <source>Feed stopped: figures as of %1 s ago</source>
-        <translation>数据中断：显示 %1 秒前的数据</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
-        <source>Live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="210"/>
-        <source>Last 24 hours: reported and closed</source>
-        <translation>近 24 小时：上报与办结</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="250"/>
-        <source>By workload</source>
-        <translation>按工作负荷排序</translation>
-    </message>
-    <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="291"/>
+        <location filename="../../qml/DistrictBars.qml" line="70"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="303"/>
+        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <source>%1 open</source>
+        <translation>在办 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownPanel</name>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="106"/>
+        <source>Panjin</source>
+        <translation>盘锦市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <source>Due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <source>New today</source>
+        <translation>今日新增</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="163"/>
+        <source>Closed today</source>
+        <translation>今日办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="164"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="165"/>
+        <source>Workload</source>
+        <translation>工作负荷</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="166"/>
+        <source>Workers on duty</source>
+        <translation>在岗网格员</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="167"/>
+        <source>Cameras online</source>
+        <translation>视频在线率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="217"/>
+        <source>Feed stopped: figures as of %1 s ago</source>
+        <translation>数据中断：显示 %1 秒前的数据</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="218"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="226"/>
+        <source>Last 24 hours: reported and closed</source>
+        <translation>近 24 小时：上报与办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <source>By workload</source>
+        <translation>按工作负荷排序</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <source>%1 open · %2 overdue</source>
+        <translation>在办 %1 · 超期 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="189"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
         <source>No active alarms here</source>
         <translation>本区域无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="190"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="191"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
         <source>%1 active alarms here</source>
         <translation>本区域活动告警 %1 条</translation>
     </message>
@@ -236,62 +287,62 @@
 <context>
     <name>EntityView</name>
     <message>
-        <location filename="../../qml/EntityView.qml" line="33"/>
+        <location filename="../../qml/EntityView.qml" line="34"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="45"/>
+        <location filename="../../qml/EntityView.qml" line="46"/>
         <source>Overdue by %1</source>
         <translation>已超期 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="46"/>
+        <location filename="../../qml/EntityView.qml" line="47"/>
         <source>Due in %1</source>
         <translation>%1 后到期</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="52"/>
+        <location filename="../../qml/EntityView.qml" line="53"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="52"/>
+        <location filename="../../qml/EntityView.qml" line="53"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="57"/>
+        <location filename="../../qml/EntityView.qml" line="58"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="60"/>
+        <location filename="../../qml/EntityView.qml" line="61"/>
         <source>Flagged</source>
         <translation>流程异常</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="78"/>
+        <location filename="../../qml/EntityView.qml" line="79"/>
         <source>No longer live: as last seen</source>
         <translation>已不在实时数据中：显示最后状态</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="82"/>
+        <location filename="../../qml/EntityView.qml" line="83"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/EntityView.qml" line="82"/>
+        <location filename="../../qml/EntityView.qml" line="83"/>
         <source>Last message %1</source>
         <translation>最近消息 %1</translation>
     </message>
@@ -357,17 +408,17 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="43"/>
+        <location filename="../../qml/Main.qml" line="46"/>
         <source>Panjin Social Governance Command Center</source>
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="152"/>
+        <location filename="../../qml/Main.qml" line="193"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="151"/>
+        <location filename="../../qml/Main.qml" line="192"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
     </message>
@@ -430,7 +481,17 @@
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="138"/>
+        <location filename="../../qml/MapLegend.qml" line="116"/>
+        <source>none</source>
+        <translation>无案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
+        <translation>在岗网格员人均案件；每种颜色为有案件区域的五分之一</translation>
+    </message>
+    <message>
+        <location filename="../../qml/MapLegend.qml" line="145"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
@@ -800,9 +861,24 @@
     </message>
 </context>
 <context>
+    <name>PluginDock</name>
+    <message>
+        <location filename="../../qml/PluginDock.qml" line="107"/>
+        <source>page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/PluginDock.qml" line="116"/>
+        <source>%n tile(s) not shown, no room: %1</source>
+        <translation>
+            <numerusform>%n 个组件无处显示：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PluginTile</name>
     <message>
-        <location filename="../../qml/PluginTile.qml" line="49"/>
+        <location filename="../../qml/PluginTile.qml" line="53"/>
         <source>This widget stopped with an error</source>
         <translation>此组件出错已停止</translation>
     </message>
@@ -869,6 +945,44 @@
         <location filename="../../qml/SensorDetails.qml" line="44"/>
         <source>Last 24 hours: range and mean per bucket</source>
         <translation>近 24 小时：各时段范围与均值</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <source>reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <source>cases per day</source>
+        <translation>件/天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <source>cases per hour</source>
+        <translation>件/小时</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <source>No cases reported or closed in these %1 days</source>
+        <translation>近 %1 天无上报或办结案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <source>No cases reported or closed in these %1 hours</source>
+        <translation>近 %1 小时无上报或办结案件</translation>
     </message>
 </context>
 </TS>

@@ -51,9 +51,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption wallOption(QStringLiteral("wall"), QStringLiteral("A wall of COLSxROWS screens; --size is then one screen."), QStringLiteral("COLSxROWS"));
     const QCommandLineOption node(QStringLiteral("node"), QStringLiteral("Draw only the wall's screen at COL,ROW (from 0,0), as one of its nodes."),
                                   QStringLiteral("COL,ROW"));
+    const QCommandLineOption layout(QStringLiteral("layout"),
+                                    QStringLiteral("What goes where in the picture: 16:9, 32:9, 48:9, 3x3 or portrait (default: by the picture's shape; docs/wall.md)."),
+                                    QStringLiteral("NAME"));
     parser.addOptions({help, version, geo, size, screenshot, quitAfter, lang, view, broker, topicRoot, clientId, username,
                        passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, maxAhead, mute, pluginsDir,
-                       pluginMemory, config, wallOption, node});
+                       pluginMemory, config, wallOption, node, layout});
 
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
@@ -182,6 +185,18 @@ ParsedOptions parseOptions(const QStringList &arguments)
             return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
         if (const QString problem = gridwall::wall::readScenes(doc.object(), &options.scenes, &options.playlist); !problem.isEmpty())
             return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+        if (const QJsonValue layoutValue = doc.object().value(QStringLiteral("layout")); !layoutValue.isUndefined()) {
+            gridwall::wall::PictureLayout read;
+            if (const QString problem = gridwall::wall::readPictureLayout(layoutValue, &read); !problem.isEmpty())
+                return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+            options.layout = std::move(read);
+        }
+    }
+    if (parser.isSet(layout)) {
+        gridwall::wall::PictureLayout preset;
+        if (const QString problem = gridwall::wall::readPictureLayout(QJsonValue(parser.value(layout)), &preset); !problem.isEmpty())
+            return usageError(QStringLiteral("--%1").arg(problem));
+        options.layout = std::move(preset);
     }
     if (const QString problem = gridwall::wall::applyWallOptions(parser.value(wallOption), parser.value(node), &options.wall); !problem.isEmpty())
         return usageError(problem);

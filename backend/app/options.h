@@ -3,6 +3,7 @@
 // such as -platform, are consumed by QGuiApplication before this runs.
 
 #include "wall/director.h"
+#include "wall/picturelayout.h"
 #include "wall/walllayout.h"
 
 #include <QSize>
@@ -38,6 +39,7 @@ struct Options
     qint64 maxAheadSeconds = 300;    // payload and view times further ahead of this machine's clock are refused
     QString configFile;                // --config: the wall layout (docs/wall.md)
     gridwall::wall::WallLayout wall;   // one screen unless --config or --wall say more
+    std::optional<gridwall::wall::PictureLayout> layout; // --layout or --config; none: the preset for the picture's shape
     std::vector<gridwall::wall::Scene> scenes; // --config: named views of the wall
     gridwall::wall::Playlist playlist;         // --config: the briefing tour
 };

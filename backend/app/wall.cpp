@@ -12,6 +12,7 @@
 #include "views/alarmticker.h"
 #include "views/entitypanel.h"
 #include "views/feedstatus.h"
+#include "views/pictureareas.h"
 #include "views/historyqueries.h"
 #include "views/livefeed.h"
 #include "views/livelayers.h"
@@ -54,6 +55,7 @@ const QElapsedTimer &sinceStart()
 Wall::Wall(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_areas(std::make_unique<views::PictureAreas>(m_options.layout, m_options.wall))
 {
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
 }

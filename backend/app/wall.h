@@ -12,6 +12,7 @@
 //   wall.attach(window)     the parts that draw on the map, then start()
 
 #include "app/options.h"
+#include "views/pictureareas.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -86,6 +87,8 @@ class Wall : public QObject
     Q_PROPERTY(bool alarmSound READ alarmSound CONSTANT)
     // A node of a multi-screen wall that shows the conductor's view (it does not fly by itself).
     Q_PROPERTY(bool followsConductor READ followsConductor CONSTANT)
+    // Where each part is drawn in the picture (the layout for the wall's shape, docs/wall.md).
+    Q_PROPERTY(gridwall::views::PictureAreas *areas READ areas CONSTANT)
     // The plugins whose tiles the scene shown wants (undefined: all).
     Q_PROPERTY(QVariant scenePlugins READ scenePlugins NOTIFY scenePluginsChanged)
 
@@ -120,6 +123,7 @@ public:
     views::HistoryQueries *history() const { return m_queries.get(); }
     views::Selection *selection() const { return m_selection.get(); }
     views::RegionPanel *regionPanel() const { return m_regionPanel.get(); }
+    views::PictureAreas *areas() const { return m_areas.get(); }
     views::RegionPanel *cityFigures() const { return m_cityFigures.get(); }
     views::EntityPanel *entityPanel() const { return m_entityPanel.get(); }
     views::AlarmTicker *alarms() const { return m_alarms.get(); }
@@ -147,6 +151,7 @@ private:
     std::unique_ptr<views::FeedStatus> m_feedStatus;
     std::unique_ptr<views::HistoryQueries> m_queries;
     std::unique_ptr<views::Selection> m_selection;
+    std::unique_ptr<views::PictureAreas> m_areas;
     std::unique_ptr<views::RegionPanel> m_regionPanel;
     std::unique_ptr<views::RegionPanel> m_cityFigures;
     std::unique_ptr<views::EntityPanel> m_entityPanel;

@@ -237,7 +237,7 @@ void GeoMap::resetView()
         return;
     m_view.setViewport(size());
     m_view.setScaleLimits(0, 1e9);
-    m_view.fit(m_geography->tree().homeBounds());
+    m_view.fit(m_geography->tree().homeBounds(), 0.04, m_clearArea);
     // From half the whole city up to a few metres a pixel.
     m_view.setScaleLimits(m_view.scale() * 0.5, 4.0);
     viewChangedInternally();
@@ -246,6 +246,17 @@ void GeoMap::resetView()
         m_pendingFlight.reset();
         flyTo(code, durationMs);
     }
+}
+
+void GeoMap::setClearArea(const QRectF &area)
+{
+    if (area == m_clearArea)
+        return;
+    m_clearArea = area;
+    emit clearAreaChanged();
+    // Not moved by the operator yet: the home view follows the new clear area.
+    if (!m_viewTouched)
+        resetView();
 }
 
 void GeoMap::setView(QPointF center, double scale)
@@ -601,7 +612,7 @@ bool GeoMap::flyTo(const QString &code, int durationMs)
     MapView target = m_view;
     target.setViewport(size());
     // Leave room around the region so that its neighbours give context.
-    target.fit(index >= 0 ? tree.region(index).focusBounds : tree.homeBounds(), index >= 0 ? 0.12 : 0.04);
+    target.fit(index >= 0 ? tree.region(index).focusBounds : tree.homeBounds(), index >= 0 ? 0.12 : 0.04, m_clearArea);
     selectIndex(index);
     animateTo(target.center(), target.scale(), durationMs);
     return true;

@@ -34,6 +34,9 @@ class GeoMap : public QQuickItem
     Q_PROPERTY(double groundMetresPerPixel READ groundMetresPerPixel NOTIFY viewChanged)
     Q_PROPERTY(int detailLevel READ detailLevel NOTIFY viewChanged)
     Q_PROPERTY(QAbstractItemModel *labels READ labels CONSTANT)
+    // The part of the map no overlay covers (item pixels; empty: all of it): the whole
+    // city and each region flown to are fitted inside it.
+    Q_PROPERTY(QRectF clearArea READ clearArea WRITE setClearArea NOTIFY clearAreaChanged)
 
 public:
     explicit GeoMap(QQuickItem *parent = nullptr);
@@ -51,6 +54,8 @@ public:
     // The finest level whose borders are shown at the current zoom (0..3).
     int detailLevel() const;
     QAbstractItemModel *labels() { return &m_labels; }
+    QRectF clearArea() const { return m_clearArea; }
+    void setClearArea(const QRectF &area);
 
     const MapView &view() const { return m_view; }
     void setView(QPointF center, double scale);
@@ -90,6 +95,7 @@ public:
 signals:
     void geographyChanged();
     void designUnitChanged();
+    void clearAreaChanged();
     void selectionChanged();
     void hoverChanged();
     void viewChanged();
@@ -131,6 +137,7 @@ private:
     MapView m_view;
     MapLabels m_labels;
     double m_designUnit = 1;
+    QRectF m_clearArea;
     bool m_viewTouched = false; // the operator moved the view: keep it on resize
     bool m_nodesDirty = true;
     std::atomic<bool> m_syncedAll = false;

@@ -57,14 +57,16 @@ double MapView::groundMetresPerPixel() const
     return geo::groundScale(sceneToGeo(m_center).latitude()) / m_scale;
 }
 
-void MapView::fit(const QRectF &sceneRect, double marginFraction)
+void MapView::fit(const QRectF &sceneRect, double marginFraction, const QRectF &screenArea)
 {
-    const double usableW = m_viewport.width() * (1 - 2 * marginFraction);
-    const double usableH = m_viewport.height() * (1 - 2 * marginFraction);
+    const QRectF area = screenArea.isEmpty() ? QRectF(QPointF(0, 0), m_viewport) : screenArea;
+    const double usableW = area.width() * (1 - 2 * marginFraction);
+    const double usableH = area.height() * (1 - 2 * marginFraction);
     if (sceneRect.width() <= 0 || sceneRect.height() <= 0 || usableW <= 0 || usableH <= 0)
         return;
-    m_center = sceneRect.center();
     setScale(std::min(usableW / sceneRect.width(), usableH / sceneRect.height()));
+    // The rectangle's centre at the area's centre.
+    m_center = sceneRect.center() - (area.center() - QPointF(m_viewport.width() / 2, m_viewport.height() / 2)) / m_scale;
 }
 
 void MapView::zoomAt(QPointF screen, double factor)

@@ -42,8 +42,9 @@ public:
     // Ground metres covered by one screen pixel at the view's centre.
     double groundMetresPerPixel() const;
 
-    // The centre and scale that show sceneRect whole, with a margin on each side.
-    void fit(const QRectF &sceneRect, double marginFraction = 0.04);
+    // The centre and scale that show sceneRect whole, with a margin on each side,
+    // inside `screenArea` of the viewport (empty: all of it; a part no overlay covers).
+    void fit(const QRectF &sceneRect, double marginFraction = 0.04, const QRectF &screenArea = {});
     // Zoom by factor keeping the scene point under `screen` in place.
     void zoomAt(QPointF screen, double factor);
     void panBy(QPointF screenDelta);

@@ -474,6 +474,18 @@ void PluginHost::unloadViews(const QStringList &pluginIds)
             view->unload();
 }
 
+void PluginHost::reportTilesNotShown(const QStringList &tiles)
+{
+    if (tiles == m_tilesNotShown)
+        return;
+    m_tilesNotShown = tiles;
+    if (tiles.isEmpty())
+        qCInfo(lcPlugins, "every plugin tile is shown");
+    else
+        qCWarning(lcPlugins, "%lld plugin tile(s) not shown, no room in the layout's tile area: %s", qlonglong(tiles.size()),
+                  qPrintable(tiles.join(QStringLiteral("; "))));
+}
+
 QVariantList PluginHost::refused() const
 {
     QVariantList out;
@@ -494,6 +506,8 @@ QString PluginHost::metricsText() const
                u"Errors of a plugin: a refused manifest, QML and script errors, interruptions, its memory budget passed.", Exposition::Counter);
     for (const auto &[plugin, count] : m_errors)
         out.sample({{u"plugin", plugin}}, count);
+    out.family(u"gridwall_plugin_tiles_not_shown", u"Department widgets the layout's tile area has no room for.", Exposition::Gauge);
+    out.sample(m_tilesNotShown.size());
     out.family(u"gridwall_plugin_interruptions_total",
                QStringLiteral("Scripts and loads stopped for keeping the GUI thread busy over %1 ms.").arg(kScriptBudgetMs), Exposition::Counter);
     out.sample(m_interruptions.load());

@@ -126,6 +126,10 @@ public:
     // The design unit the widgets are drawn at.
     Q_INVOKABLE void setDesignUnit(double unit);
 
+    // The widgets the layout's tile area has no room for ("name · plugin"): logged when
+    // they change, and counted (gridwall_plugin_tiles_not_shown).
+    Q_INVOKABLE void reportTilesNotShown(const QStringList &tiles);
+
     // A plugin's error that did not come through the engine's warnings.
     Q_INVOKABLE void reportError(const QString &pluginId, const QString &message);
     void reportErrors(const QString &pluginId, const QList<QQmlError> &errors);
@@ -211,6 +215,7 @@ private:
     QTimer m_reloadSoon;          // an editor writes in bursts: reload once it is quiet
     QStringList m_changed;        // folders changed since the last reload
     QVariantMap m_revisions;
+    QStringList m_tilesNotShown;
     views::RowsModel m_widgets;
     views::RowsModel m_layers;
     views::RowsModel m_sections;

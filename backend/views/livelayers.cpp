@@ -74,8 +74,10 @@ const LegendEntry kLegend[] = {
     {"sites", kSite.color, {kSite.layer}, 2},
 };
 
-// Viridis (perceptually uniform, readable by the colour-blind), nine stops from 0 to 1.
-constexpr QRgb kViridis[] = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
+// Five stops of viridis (perceptually uniform, readable by the colour-blind), dark to light.
+constexpr QRgb kClassColors[WorkloadClasses::kClasses] = {0x472d7b, 0x2c728e, 0x21918c, 0x5ec962, 0xfde725};
+// Regions with no open case: quieter than the lowest class, still a fill (not the sea).
+constexpr QRgb kIdle = 0x202a40;
 // Regions with neither open cases nor workers on duty: no workload to show.
 constexpr QRgb kNoWorkload = 0x1b2433;
 
@@ -106,6 +108,7 @@ LiveLayers::LiveLayers(const state::LiveState &state, map::GeoMap &map, const ge
     , m_tree(tree)
     , m_legendModel({"key", "color", "shown", "zoomIn", "count"})
     , m_clusters({"code", "sceneX", "sceneY", "count", "overdue"})
+    , m_workloadKey({"color", "lower", "upper", "regions", "idle"})
 {
     // As the state does: no rehash of a growing table in the middle of a frame.
     m_places[size_t(Feed::Case)].reserve(state::LiveState::kExpectedCases);
@@ -274,6 +277,7 @@ void LiveLayers::followZoom()
     if (level == m_detailLevel)
         return;
     m_detailLevel = level;
+    updateWorkloadKey();
     for (const LegendEntry &e : kLegend)
         if (e.minDetail > 0)
             for (int layer : e.layers)
@@ -430,14 +434,38 @@ QStringList LiveLayers::legendKeys()
     return keys;
 }
 
-QRgb LiveLayers::workloadColor(double index)
+WorkloadClasses WorkloadClasses::of(std::vector<double> workloads)
 {
-    const double t = state::workloadRamp(std::max(0.0, index)) * double(std::size(kViridis) - 1);
-    const size_t i = std::min(size_t(t), std::size(kViridis) - 2);
-    const double f = t - double(i);
-    const auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
-    const QRgb a = kViridis[i], b = kViridis[i + 1];
-    return qRgb(mix(qRed(a), qRed(b)), mix(qGreen(a), qGreen(b)), mix(qBlue(a), qBlue(b)));
+    WorkloadClasses classes;
+    if (workloads.empty())
+        return classes;
+    std::sort(workloads.begin(), workloads.end());
+    const size_t n = workloads.size();
+    for (int c = 0; c <= kClasses; ++c)
+        classes.edges[size_t(c)] = workloads[std::min(n - 1, n * size_t(c) / kClasses)];
+    classes.edges[kClasses] = workloads.back();
+    for (double w : workloads)
+        ++classes.regions[size_t(classes.classOf(w))];
+    return classes;
+}
+
+int WorkloadClasses::classOf(double workload) const
+{
+    // The first class whose upper edge holds it (ties go to the lower class, so equal loads share a colour).
+    for (int c = 0; c < kClasses - 1; ++c)
+        if (workload < edges[size_t(c) + 1])
+            return c;
+    return kClasses - 1;
+}
+
+QRgb LiveLayers::workloadClassColor(int workloadClass)
+{
+    return kClassColors[std::clamp(workloadClass, 0, WorkloadClasses::kClasses - 1)] | 0xff000000;
+}
+
+QRgb LiveLayers::idleColor()
+{
+    return kIdle | 0xff000000;
 }
 
 void LiveLayers::recolour()
@@ -451,14 +479,29 @@ void LiveLayers::recolour()
     const bool shown = !m_hidden[QStringLiteral("workload")] && anyWorkload;
     for (int l = 0; l < geo::kLevelCount; ++l) {
         const QList<int> &regions = m_tree.level(geo::Level(l));
+        const auto figuresOf = [&](int index) -> const state::RegionFigures & {
+            return size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
+        };
+        std::vector<double> loaded;
+        int idle = 0;
+        for (int index : regions) {
+            const state::RegionFigures &f = figuresOf(index);
+            if (f.open > 0)
+                loaded.push_back(f.workload());
+            else
+                idle += f.workersOnDuty > 0;
+        }
+        WorkloadClasses classes = WorkloadClasses::of(std::move(loaded));
+        classes.idle = idle;
+        m_classes[size_t(l)] = classes;
         std::vector<QRgb> colors;
         if (shown) {
             colors.reserve(size_t(regions.size()));
             for (int index : regions) {
-                const state::RegionFigures &f =
-                    size_t(index) < rollups.regionCount() ? rollups.region(index) : rollups.city();
-                colors.push_back(f.open == 0 && f.workersOnDuty == 0 ? qRgb(qRed(kNoWorkload), qGreen(kNoWorkload), qBlue(kNoWorkload))
-                                                                     : workloadColor(f.workload()));
+                const state::RegionFigures &f = figuresOf(index);
+                colors.push_back(f.open > 0 ? workloadClassColor(classes.classOf(f.workload()))
+                                 : f.workersOnDuty > 0 ? idleColor()
+                                                       : qRgb(qRed(kNoWorkload), qGreen(kNoWorkload), qBlue(kNoWorkload)));
             }
         }
         if (colors == m_fills[size_t(l)])
@@ -469,6 +512,7 @@ void LiveLayers::recolour()
         else
             m_map->resetFillColors(geo::Level(l));
     }
+    updateWorkloadKey();
 }
 
 QVariantList LiveLayers::legend() const
@@ -490,17 +534,22 @@ QVariantList LiveLayers::legend() const
     return entries;
 }
 
-QVariantList LiveLayers::workloadRamp() const
+void LiveLayers::updateWorkloadKey()
 {
-    QVariantList stops;
-    for (QRgb c : kViridis)
-        stops.append(QColor::fromRgb(c));
-    return stops;
-}
-
-double LiveLayers::workloadSaturation() const
-{
-    return state::kWorkloadSaturation;
+    // The level whose fills the map shows now.
+    const WorkloadClasses &classes = m_classes[size_t(std::clamp(m_detailLevel, 0, geo::kLevelCount - 1))];
+    QVariantList rows{QVariantMap{{QStringLiteral("color"), QColor::fromRgb(idleColor())},
+                                  {QStringLiteral("lower"), 0.0},
+                                  {QStringLiteral("upper"), 0.0},
+                                  {QStringLiteral("regions"), classes.idle},
+                                  {QStringLiteral("idle"), true}}};
+    for (int c = 0; c < WorkloadClasses::kClasses; ++c)
+        rows.append(QVariantMap{{QStringLiteral("color"), QColor::fromRgb(workloadClassColor(c))},
+                                {QStringLiteral("lower"), classes.edges[size_t(c)]},
+                                {QStringLiteral("upper"), classes.edges[size_t(c) + 1]},
+                                {QStringLiteral("regions"), classes.regions[size_t(c)]},
+                                {QStringLiteral("idle"), false}});
+    m_workloadKey.update(rows);
 }
 
 void LiveLayers::setVisible(const QString &key, bool visible)

@@ -4,11 +4,14 @@
 // keeps a slot in its layer; a batch moves only the markers it touches
 // (O(batch)), and the map rewrites the changed layers' buffers at the next
 // sync. The workload choropleth: every region of every level coloured by
-// its workload index on a perceptually uniform ramp, recomputed once a
-// second from the roll-ups (never per message). The legend lists the
+// its workload index's class among the regions of its level (WorkloadClasses:
+// fifths of the loaded regions, so that the map shows differences whatever
+// the city's overall load), recomputed once a second from the roll-ups
+// (never per message). The legend lists the
 // layers with their colours and counts, and switches each on and off.
 
 #include "feed/events.h"
+#include "geo/regiontree.h"
 #include "rowsmodel.h"
 #include "selection.h"
 
@@ -42,6 +45,22 @@ class LiveState;
 
 namespace gridwall::views {
 
+// The workload map's classes at one level: regions with no open case, then
+// five classes of (as near as ties allow) equal size, the quintiles of the
+// workload index of the regions with open cases. Relative by design: the
+// index's level moves with the hour (few workers on duty at night, many by
+// day), and a fixed scale shows one colour most of the day (docs/state.md).
+struct WorkloadClasses
+{
+    static constexpr int kClasses = 5;
+    std::array<double, kClasses + 1> edges{}; // class c holds lower edges[c] .. edges[c + 1]
+    std::array<int, kClasses> regions{};      // regions in each class
+    int idle = 0;                             // regions with no open case
+    // The quintiles of `workloads` (the regions with open cases); empty: no class holds a region.
+    static WorkloadClasses of(std::vector<double> workloads);
+    int classOf(double workload) const;
+    bool operator==(const WorkloadClasses &) const = default;
+};
 
 class LiveLayers : public QObject
 {
@@ -58,9 +77,9 @@ class LiveLayers : public QObject
     // per street, rows {code (the street), sceneX, sceneY (scene: the mean of its
     // cases), count, overdue}; the case markers are hidden meanwhile.
     Q_PROPERTY(gridwall::views::RowsModel *clusters READ clustersModel CONSTANT)
-    // The ramp's colours from 0 to kWorkloadSaturation, for the legend's gradient.
-    Q_PROPERTY(QVariantList workloadRamp READ workloadRamp CONSTANT)
-    Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
+    // The workload map's key at the level the map shows: rows {color, lower, upper, regions, idle}:
+    // the regions with no open case (idle), then the five classes, lightest the most loaded.
+    Q_PROPERTY(gridwall::views::RowsModel *workloadClasses READ workloadClassesModel CONSTANT)
 
 public:
     // The wall connects update() to LiveFeed::applied.
@@ -97,15 +116,17 @@ public:
     // rasterising the overlapping discs is the frame's whole cost: 158,400 cases took 350 ms a frame under llvmpipe.
     // Then the cases are clustered below community zoom whatever the legend says, until fewer remain.
     static constexpr size_t kCrowdedCases = 20'000;
-    QVariantList workloadRamp() const;
-    double workloadSaturation() const;
+    RowsModel *workloadClassesModel() { return &m_workloadKey; }
+    // The classes of each level, as last coloured.
+    const WorkloadClasses &workloadClasses(geo::Level level) const { return m_classes[size_t(level)]; }
     Q_INVOKABLE void setVisible(const QString &key, bool visible);
     // The colour of a case in hand on the map, or of an overdue one.
     static QColor caseColor(bool overdue);
     // The legend's keys, in order (the keys scenes switch: wall::layerKeys()).
     static QStringList legendKeys();
-    // The ramp's colour for a workload index (0 .. saturation and beyond).
-    static QRgb workloadColor(double index);
+    // A workload class's colour (0..4, dark to light), and that of the regions with no open case.
+    static QRgb workloadClassColor(int workloadClass);
+    static QRgb idleColor();
 
 signals:
     void legendChanged();
@@ -148,6 +169,8 @@ private:
     bool m_crowded = false; // more case markers than kCrowdedCases, as of the last second
     bool crowded() const;
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
+    std::array<WorkloadClasses, 4> m_classes;   // per level
+    void updateWorkloadKey();
     QTimer m_recolourTimer;
     int m_detailLevel = 0; // the map's, as last seen
     bool m_ringsDirty = true;
@@ -155,6 +178,7 @@ private:
     QFutureWatcher<QImage> m_heatWatcher;
     RowsModel m_legendModel;
     RowsModel m_clusters;
+    RowsModel m_workloadKey;
     std::vector<int> m_streetOf; // region index -> its street's, built at the first clustering
     struct Glide
     {

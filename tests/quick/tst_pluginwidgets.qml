@@ -32,6 +32,7 @@ Item {
     PluginDock {
         id: sceneDock
         y: 610
+        width: 800
         height: 400
         host: pluginHost
         only: ["grid-management"]
@@ -108,7 +109,7 @@ Item {
             compare(sceneDock.shownCount, 4)
             sceneDock.only = []
             compare(sceneDock.shownCount, 0)
-            compare(sceneDock.width, 0) // no tiles, no room taken
+            verify(!findChild(sceneDock, "tile-grid-management-funnel").visible) // no tile drawn
         }
 
         // Plugin API 1.1: filtered rows, counts and ranked regions, as a plugin reads them.

@@ -466,21 +466,37 @@ private slots:
         QVERIFY(map::densityImage({}, map::HeatmapSpec{}).isNull());
     }
 
-    // The workload ramp runs from dark to light without turning back (so more
-    // load always reads brighter), from viridis' first to its last colour.
-    void workloadRampIsMonotonic()
+    // The workload map's classes: fifths of the loaded regions whatever the
+    // city's level (a quiet morning's 0.0x and a busy day's 2.x both show five
+    // classes), equal loads in one class, colours from dark to light without
+    // turning back (more load always reads brighter), idle regions darker still.
+    void workloadClassesAreFifthsOfTheLoadedRegions()
     {
         // The legend's keys are the ones scenes may switch, in the same order (one list, docs/wall.md).
         QCOMPARE(views::LiveLayers::legendKeys(), wall::layerKeys());
-        QCOMPARE(views::LiveLayers::workloadColor(0), qRgb(0x44, 0x01, 0x54));
-        QCOMPARE(views::LiveLayers::workloadColor(state::kWorkloadSaturation), qRgb(0xfd, 0xe7, 0x25));
-        QCOMPARE(views::LiveLayers::workloadColor(1000), views::LiveLayers::workloadColor(state::kWorkloadSaturation));
-        double last = -1;
-        for (double index = 0; index <= state::kWorkloadSaturation; index += 0.25) {
-            const QRgb c = views::LiveLayers::workloadColor(index);
-            const double luma = 0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c);
-            QVERIFY2(luma > last, qPrintable(QStringLiteral("at %1").arg(index)));
-            last = luma;
+        for (double scale : {0.01, 1.0, 40.0}) {
+            std::vector<double> loads;
+            for (int i = 1; i <= 50; ++i)
+                loads.push_back(scale * i * i); // skewed, as a city's load is
+            const views::WorkloadClasses classes = views::WorkloadClasses::of(loads);
+            for (int c = 0; c < views::WorkloadClasses::kClasses; ++c)
+                QCOMPARE(classes.regions[size_t(c)], 10);
+            QCOMPARE(classes.classOf(scale), 0);
+            QCOMPARE(classes.classOf(scale * 2500), 4);
+            QCOMPARE(classes.edges.front(), scale);
+            QCOMPARE(classes.edges.back(), scale * 2500);
+        }
+        // Ties: one value everywhere is one class, not five colours for the same load.
+        const views::WorkloadClasses flat = views::WorkloadClasses::of(std::vector<double>(30, 0.5));
+        QCOMPARE(flat.regions[0] + flat.regions[4], 30);
+        QCOMPARE(flat.classOf(0.5), flat.classOf(0.5));
+        QCOMPARE(views::WorkloadClasses::of({}).regions, (std::array<int, 5>{}));
+        const auto luma = [](QRgb c) { return 0.2126 * qRed(c) + 0.7152 * qGreen(c) + 0.0722 * qBlue(c); };
+        double last = luma(views::LiveLayers::idleColor());
+        for (int c = 0; c < views::WorkloadClasses::kClasses; ++c) {
+            const double l = luma(views::LiveLayers::workloadClassColor(c));
+            QVERIFY2(l > last + 10, qPrintable(QStringLiteral("class %1").arg(c)));
+            last = l;
         }
     }
 
