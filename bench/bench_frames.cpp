@@ -6,7 +6,9 @@
 // drawn per second, the GUI thread's time per frame applying updates
 // (gridwall_apply_seconds), the messages per second the wall took in and its
 // CPU. Quantiles are interpolated within the histograms' buckets.
-// Usage (under a display, e.g. xvfb-run): bench_frames [SECONDS = 20] [WARMUP = 10] [SIZE = 1920x1080]
+// With LAYOUTS (a comma-separated list of --layout names) it compares the
+// picture layouts instead: each at the simulator's 1x rate, same size.
+// Usage (under a display, e.g. xvfb-run): bench_frames [SECONDS = 20] [WARMUP = 10] [SIZE = 1920x1080] [LAYOUTS]
 
 #include "benchkit.h"
 #include "brokerprocess.h"
@@ -17,14 +19,17 @@
 #include <QThread>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace {
 
 struct Phase
 {
-    const char *name;
-    const char *key; // prefix of its figures
+    std::string name;
+    std::string key; // prefix of its figures
     double rate;     // simulator rate multiplier; 0: no feed at all
+    QString layout;  // --layout; empty: the wall's choice for the size
 };
 
 double received(const QHash<QString, double> &m)
@@ -51,10 +56,18 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const Phase phases[] = {{"empty map (no feed)", "empty", 0},
-                             {"simulator 1x", "sim1x", 1},
-                             {"simulator 10x", "sim10x", 10},
-                             {"simulator 100x", "sim100x", 100}};
+    std::vector<Phase> phases = {{"empty map (no feed)", "empty", 0, {}},
+                                 {"simulator 1x", "sim1x", 1, {}},
+                                 {"simulator 10x", "sim10x", 10, {}},
+                                 {"simulator 100x", "sim100x", 100, {}}};
+    if (args.size() > 4) {
+        phases.clear();
+        for (const QString &layout : args[4].split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            QString key = layout;
+            key.replace(QLatin1Char(':'), QLatin1Char('x'));
+            phases.push_back({"layout " + layout.toStdString() + ", sim 1x", "layout_" + key.toStdString(), 1, layout});
+        }
+    }
     std::printf("%-22s %9s %9s %9s %8s %10s %10s %8s\n", "phase", "msg/s", "frames/s", "frame50", "frame99", "apply50",
                 "apply99", "CPU %");
     for (const Phase &phase : phases) {
@@ -65,6 +78,8 @@ int main(int argc, char *argv[])
         }
         WallProcess wall(QStringLiteral(GRIDWALL_BINARY));
         QStringList wallArgs = {"--size", size, "--mute"};
+        if (!phase.layout.isEmpty())
+            wallArgs << "--layout" << phase.layout;
         if (phase.rate > 0)
             wallArgs << "--broker" << broker.uri() << "--client-id" << "bench-frames-wall";
         if (!wall.start(wallArgs, QStringLiteral("xcb"))) {
@@ -88,7 +103,7 @@ int main(int argc, char *argv[])
         const double cpu = (wall.cpuSeconds() - cpuBefore) / seconds;
         const auto ms = [&](const char *name, double q) { return histogramQuantile(before, after, QString::fromLatin1(name), q) * 1000; };
         const double frames = after.value("gridwall_frame_time_seconds_count") - before.value("gridwall_frame_time_seconds_count");
-        std::printf("%-22s %9.0f %9.1f %8.2f ms %5.2f ms %7.2f ms %7.2f ms %7.1f\n", phase.name,
+        std::printf("%-22s %9.0f %9.1f %8.2f ms %5.2f ms %7.2f ms %7.2f ms %7.1f\n", phase.name.c_str(),
                     (received(after) - received(before)) / seconds, frames / seconds, ms("gridwall_frame_time_seconds", 0.5),
                     ms("gridwall_frame_time_seconds", 0.99), ms("gridwall_apply_seconds", 0.5), ms("gridwall_apply_seconds", 0.99),
                     100 * cpu);

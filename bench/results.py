@@ -471,6 +471,31 @@ FRAMES = Block(
     [Cmd("frames", [b("bench_frames"), "30", "10"], display="1920x1080")],
     frames_render, derive=frames_derive, minutes=3)
 
+def layouts_render(f, ctx):
+    out = ["`%s`:" % ctx.command("layouts"), "",
+           "A 4x2 wall of 1080p screens (7680x2160) with the simulator at 1x: its own layout (32:9: charts and tiles "
+           "left, map, panel and ticker right) against the 16:9 layout stretched to it (the 1080p arrangement the wall "
+           "drew before it had layouts).", "",
+           "| layout | msg/s taken in | frames/s | frame time p50 | frame time p99 | apply p50 | apply p99 | wall CPU |",
+           "|---|---|---|---|---|---|---|---|"]
+    for what, key in (("32:9 (chosen for the shape)", "layout_32x9"), ("16:9 stretched", "layout_16x9")):
+        p = "layouts." + key
+        out.append(ctx.fill("| %s | {%s.msgs:,.0f} | {%s.fps:.1f} | {%s.frame_p50_ms:.2f} ms | {%s.frame_p99_ms:.1f} ms | "
+                            "{%s.apply_p50_ms:.2f} ms | {%s.apply_p99_ms:.2f} ms | {%s.cpu_pct:.0f} %% |" % (what, p, p, p, p, p, p, p)))
+    out.append("")
+    out.append(ctx.fill("Render-thread frame time p50, 32:9 over 16:9: ×{layouts_ratio:.2f}."))
+    return "\n".join(out)
+
+
+def layouts_derive(f):
+    return {"layouts_ratio": ratio(f, "layouts.layout_32x9.frame_p50_ms", "layouts.layout_16x9.frame_p50_ms")}
+
+
+LAYOUTS = Block(
+    "layouts", "frame cost of the 32:9 layout against the 16:9 one at 7680x2160 (simulator 1x, 20 s each after 10 s)",
+    [Cmd("layouts", [b("bench_frames"), "20", "10", "7680x2160", "32:9,16:9"], display="7680x2160")],
+    layouts_render, derive=layouts_derive, minutes=2)
+
 def bounds_render(f, ctx):
     out = ["`%s`:" % ctx.command("bounds"), "",
            ctx.fill("A producer inventing ids: {bounds.workers:,.0f} distinct workers (QoS 0) and {bounds.cases:,.0f} distinct open "
@@ -632,7 +657,7 @@ SOAK = Block(
     [Cmd("soak", [b("bench_soak"), "--csv", "{run}/soak.csv"], display="1920x1080", shown=[b("bench_soak")])],
     soak_render, derive=soak_derive, minutes=16)
 
-BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, BOUNDS, PLUGINS, WALLSYNC, SOAK, HISTORY_10M]
+BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, LAYOUTS, BOUNDS, PLUGINS, WALLSYNC, SOAK, HISTORY_10M]
 
 
 # ------------------------------------------------------------------- the SVG

@@ -13,13 +13,6 @@ Column {
     property RegionPanel regions
     property Selection selection
     property int shown: 6
-    // The longest bar: the most open cases among the rows shown.
-    readonly property int most: {
-        let m = 1
-        for (let i = 0; regions && i < Math.min(shown, regions.children.count); ++i)
-            m = Math.max(m, regions.children.get(i).open)
-        return m
-    }
 
     spacing: 6 * unit
 
@@ -32,8 +25,7 @@ Column {
             required property string name
             required property int open
             required property int overdue
-            required property real workload
-            required property int workersOnDuty
+            required property real openShare // of the region with the most open cases
             objectName: "bar-" + code
             visible: index < bars.shown
             width: bars.width
@@ -53,7 +45,7 @@ Column {
                 id: openBar
                 x: row.barLeft
                 anchors.verticalCenter: parent.verticalCenter
-                width: Math.max(2 * bars.unit, row.barRoom * row.open / bars.most)
+                width: Math.max(2 * bars.unit, row.barRoom * row.openShare)
                 height: 22 * bars.unit
                 radius: 3 * bars.unit
                 color: "#3b6fb0"

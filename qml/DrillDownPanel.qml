@@ -255,6 +255,7 @@ Rectangle {
                     required property int open
                     required property int overdue
                     required property int workersOnDuty
+                    required property real workloadShare // of the most loaded sibling
                     objectName: "child-" + code
                     // The six most loaded: where to look next.
                     visible: index < 6
@@ -262,7 +263,7 @@ Rectangle {
                     height: visible ? 34 * panel.unit : 0
                     Rectangle {
                         // No workers on duty reported: no workload to draw (as on the map).
-                        width: child.workersOnDuty > 0 ? parent.width * Math.min(1, child.workload / Rules.workloadSaturation) : 0
+                        width: child.workersOnDuty > 0 ? parent.width * child.workloadShare : 0
                         height: parent.height - 6 * panel.unit
                         radius: 3 * panel.unit
                         color: "#3b528b"

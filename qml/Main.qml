@@ -145,11 +145,6 @@ Window {
             stale: root.stale
         }
 
-        MapLabelLayer {
-            anchors.fill: map
-            labels: map.labels
-        }
-
         PluginLayers {
             anchors.fill: map
             clip: true
@@ -161,6 +156,12 @@ Window {
             clip: true
             geoMap: map
             clusters: Wall.layers ? Wall.layers.clusters : null
+        }
+
+        // District and street names over every layer and cluster: readable whatever is drawn.
+        MapLabelLayer {
+            anchors.fill: map
+            labels: map.labels
         }
 
         HeaderBar {

@@ -483,7 +483,7 @@
     <message>
         <location filename="../../qml/MapLegend.qml" line="116"/>
         <source>none</source>
-        <translation>无案件</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../qml/MapLegend.qml" line="128"/>

@@ -27,7 +27,7 @@ RegionPanel::RegionPanel(const state::LiveState &state, const map::Geography &ge
     , m_state(state)
     , m_geography(geography)
     , m_tree(geography.tree())
-    , m_children({"code", "name", "level", "workload", "open", "overdue", "workersOnDuty"})
+    , m_children({"code", "name", "level", "workload", "open", "overdue", "workersOnDuty", "workloadShare", "openShare"})
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
@@ -124,6 +124,13 @@ void RegionPanel::refresh()
         ranked.emplace_back(f.open > 0 ? f.workload() : 0.0, child);
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    // Bars are drawn against the largest sibling: the rows say each one's share of it.
+    double mostLoad = 0;
+    int mostOpen = 0;
+    for (const auto &[workload, child] : ranked) {
+        mostLoad = std::max(mostLoad, workload);
+        mostOpen = std::max(mostOpen, figuresAt(child).open);
+    }
     QVariantList children;
     for (const auto &[workload, child] : ranked) {
         const state::RegionFigures &f = figuresAt(child);
@@ -134,7 +141,9 @@ void RegionPanel::refresh()
                                     {QStringLiteral("workload"), workload},
                                     {QStringLiteral("open"), f.open},
                                     {QStringLiteral("overdue"), f.overdue},
-                                    {QStringLiteral("workersOnDuty"), f.workersOnDuty}});
+                                    {QStringLiteral("workersOnDuty"), f.workersOnDuty},
+                                    {QStringLiteral("workloadShare"), mostLoad > 0 ? workload / mostLoad : 0.0},
+                                    {QStringLiteral("openShare"), mostOpen > 0 ? double(f.open) / mostOpen : 0.0}});
     }
     m_children.update(children);
     emit refreshed();

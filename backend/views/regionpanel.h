@@ -38,7 +38,8 @@ class RegionPanel : public QObject
     Q_PROPERTY(QString code READ code NOTIFY codeChanged)
     // Its live figures (views/facts.h).
     Q_PROPERTY(gridwall::views::Figures figures READ figures NOTIFY refreshed)
-    // Rows {code, name, level, workload, open, overdue, workersOnDuty}, most loaded first.
+    // Rows {code, name, level, workload, open, overdue, workersOnDuty, workloadShare, openShare}, most
+    // loaded first; the shares are of the largest sibling's workload and open cases (0..1, for bars).
     Q_PROPERTY(gridwall::views::RowsModel *children READ childrenModel CONSTANT)
     // From the district down to the region (empty for the city).
     Q_PROPERTY(QList<gridwall::views::RegionRef> path READ path NOTIFY codeChanged)

@@ -16,10 +16,8 @@ Item {
     readonly property real u: wall ? wall.unit : 1
     property var cameras: [] // {lon, lat, severity, street}
     property int viewRevision: 0
-    readonly property bool grouped: {
-        overlay.viewRevision
-        return overlay.wall ? overlay.wall.metresPerPixel() > 25 : false
-    }
+    // Changes only when the zoom crosses the line (the spots are not rebuilt on every pan).
+    property bool grouped: false
     // One spot per camera, or per street (count > 1 draws the number).
     readonly property var spots: {
         if (!grouped)
@@ -53,9 +51,15 @@ Item {
     Connections {
         target: overlay.wall
         function onRefreshed() { overlay.refresh() }
-        function onViewChanged() { overlay.viewRevision += 1 }
+        function onViewChanged() {
+            overlay.viewRevision += 1
+            overlay.grouped = overlay.wall.metresPerPixel() > 25
+        }
     }
-    onWallChanged: refresh()
+    onWallChanged: {
+        grouped = wall ? wall.metresPerPixel() > 25 : false
+        refresh()
+    }
 
     Repeater {
         model: overlay.spots
