@@ -146,11 +146,18 @@ void Cameras::start(Ms now)
     if (m_cameras.empty())
         return;
     m_world.agenda.at(now + Ms(m_silenceRng.exponential(double(m_silenceMean))), Action::CameraSilence);
-    m_world.agenda.at(now + m_world.keepAliveStep(), Action::CameraHeartbeat, 0);
+}
+
+void Cameras::startKeepAlive(Ms now)
+{
+    if (!m_cameras.empty())
+        m_world.agenda.at(now + m_world.keepAliveStep(), Action::CameraHeartbeat, 0);
 }
 
 void Cameras::publishState(const Camera &c)
 {
+    if (m_world.replaying)
+        return; // a warm start publishes every camera's state at the start
     Message m;
     m.feed = Feed::CameraState;
     m.topic = c.stateTopic;

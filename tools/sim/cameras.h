@@ -32,6 +32,8 @@ public:
 
     void build();
     void start(Ms now);
+    // Starts the keep-alive rounds (after start(), or a warm start's pre-roll).
+    void startKeepAlive(Ms now);
     void publishStates();
 
     void onFlap(int camera, Ms t);

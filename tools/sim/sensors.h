@@ -26,6 +26,8 @@ public:
 
     void build();
     void start(Ms now);
+    // Starts the keep-alive rounds where readings are sparse (after start(), or a warm start's pre-roll).
+    void startKeepAlive(Ms now);
     void publishStates();
     void onReading(int sensor, Ms t);
     void onHeartbeat(int slice, Ms t);
@@ -76,6 +78,7 @@ private:
     static const KindInfo &info(Kind k);
     void setup(Sensor &s, Kind k);
     double baseAt(const Sensor &s, Ms t) const;
+    void read(Sensor &s, Ms t);
     void publishState(const Sensor &s);
 
     World &m_world;
