@@ -123,10 +123,10 @@ int main(int argc, char *argv[])
     Simulation sim(*city, outbox, clock, opt.rate, opt.speed, opt.seed);
     sim.build();
     std::fprintf(stderr,
-                 "gridwall-sim: %zu grids, %d grid workers (%d full-time), %d cameras, %d sensors at %d sites, "
-                 "%d units, %zu fixed sites; seed %llu, rate %g, speed %g\n",
+                 "gridwall-sim: %zu grids, %d grid workers (%d full-time), %d cameras (%d with video analytics), "
+                 "%d sensors at %d sites, %d units, %zu fixed sites; seed %llu, rate %g, speed %g\n",
                  city->grids().size(), sim.workers().total(), sim.workers().fullTime(), sim.cameras().count(),
-                 sim.sensors().count(), sim.sensors().sites(), sim.units().count(), city->sites().size(),
+                 sim.cameras().analytics(), sim.sensors().count(), sim.sensors().sites(), sim.units().count(), city->sites().size(),
                  static_cast<unsigned long long>(opt.seed), opt.rate, opt.speed);
 
     auto setIdPrefix = [&](Ms startMs) {

@@ -220,11 +220,11 @@ void Sensors::read(Sensor &s, Ms t)
 
     if (s.step < 0 && r.chance(kExcursionChance)) {
         // Most excursions hover near the warning line; some stay just below,
-        // a few go over the alarm line.
+        // one in 25 goes over the alarm line.
         const double gap = s.alarm - s.warn;
         const double u = r.uniform();
         s.target = u < 0.25 ? s.warn - gap * r.uniform(0.05, 0.3)
-                   : u < 0.92 ? s.warn + gap * r.uniform(-0.05, 0.6)
+                   : u < 0.96 ? s.warn + gap * r.uniform(-0.05, 0.6)
                               : s.alarm + gap * r.uniform(0.05, 0.5);
         s.step = 0;
         s.rise = r.between(1, 3);

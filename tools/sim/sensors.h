@@ -19,8 +19,10 @@ class Sensors
 {
 public:
     static constexpr Ms kReadingPeriod = 5 * kSecond; // real time, at --rate 1
-    // Chance per reading that an excursion starts: about 5 an hour city-wide at --rate 1.
-    static constexpr double kExcursionChance = 1.6e-5;
+    // Chance per reading that an excursion starts: about 30 a day city-wide
+    // at --rate 1 (454 sensors read 17,280 times a day each), one per sensor
+    // in two weeks; about 1 a day goes over the alarm line (docs/simulator.md, "Sensors").
+    static constexpr double kExcursionChance = 3.8e-6;
 
     explicit Sensors(World &world) : m_world(world) {}
 
