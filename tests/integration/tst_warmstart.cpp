@@ -324,7 +324,8 @@ private slots:
             const QString name = QString::fromStdString(id);
             QCOMPARE(events.front().status, QStringLiteral("reported"));
             for (size_t i = 0; i < events.size(); ++i) {
-                QVERIFY2(events[i].seq == qint64(i) + 1, qPrintable(QStringLiteral("%1: seq %2 at place %3").arg(name).arg(events[i].seq).arg(i + 1)));
+                QVERIFY2(events[i].seq == qint64(i) + 1,
+                         qPrintable(QStringLiteral("%1: seq %2 at place %3").arg(name).arg(events[i].seq).arg(i + 1)));
                 if (i > 0)
                     QVERIFY2(events[i].ts >= events[i - 1].ts, qPrintable(name));
             }
@@ -363,9 +364,11 @@ private slots:
         QCOMPARE(m.value(QStringLiteral("gridwall_live_entities{kind=\"sensor\"}")), double(sensors));
         const double wallOpen = sumOf(m, QStringLiteral("gridwall_cases_open{"));
         const Picture now = picture(recorder.messages(), sim.launchedMs);
+        const auto active = [&m](int severity) {
+            return m.value(QStringLiteral("gridwall_alarms_active{severity=\"%1\"}").arg(severity));
+        };
         qInfo("the wall: %g open cases (the feed: %d), alarms active by severity 1-4: %g %g %g %g", wallOpen, now.open(),
-              m.value(QStringLiteral("gridwall_alarms_active{severity=\"1\"}")), m.value(QStringLiteral("gridwall_alarms_active{severity=\"2\"}")),
-              m.value(QStringLiteral("gridwall_alarms_active{severity=\"3\"}")), m.value(QStringLiteral("gridwall_alarms_active{severity=\"4\"}")));
+              active(1), active(2), active(3), active(4));
         QVERIFY2(std::abs(wallOpen - now.open()) <= 5, qPrintable(QStringLiteral("%1 against %2").arg(wallOpen).arg(now.open())));
 
         QVERIFY2(sim.stop(), qPrintable(sim.output()));

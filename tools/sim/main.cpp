@@ -126,8 +126,8 @@ int main(int argc, char *argv[])
                  "gridwall-sim: %zu grids, %d grid workers (%d full-time), %d cameras (%d with video analytics), "
                  "%d sensors at %d sites, %d units, %zu fixed sites; seed %llu, rate %g, speed %g\n",
                  city->grids().size(), sim.workers().total(), sim.workers().fullTime(), sim.cameras().count(),
-                 sim.cameras().analytics(), sim.sensors().count(), sim.sensors().sites(), sim.units().count(), city->sites().size(),
-                 static_cast<unsigned long long>(opt.seed), opt.rate, opt.speed);
+                 sim.cameras().analytics(), sim.sensors().count(), sim.sensors().sites(), sim.units().count(),
+                 city->sites().size(), static_cast<unsigned long long>(opt.seed), opt.rate, opt.speed);
 
     auto setIdPrefix = [&](Ms startMs) {
         sim.cases().setIdPrefix("PJ" + QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone(8 * 3600))

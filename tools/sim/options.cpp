@@ -33,7 +33,8 @@ QStringList withWarmStartValue(QStringList args)
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--"))
             break;
-        if (args[i] == QLatin1String("--warm-start") && (i + 1 == args.size() || args[i + 1].startsWith(QLatin1Char('-'))))
+        const bool bare = i + 1 == args.size() || args[i + 1].startsWith(QLatin1Char('-'));
+        if (args[i] == QLatin1String("--warm-start") && bare)
             args[i] = QStringLiteral("--warm-start=%1").arg(kDefaultWarmStartHours);
     }
     return args;

@@ -87,7 +87,8 @@ WarmStartSummary Simulation::warmStart(Ms from, Ms now)
     summary.openCases = m_cases.open();
     summary.endedCases = int(shown.size()) - summary.openCases;
     std::vector<Outbox::Recorded> recorded = m_world.outbox.takeRecorded();
-    // Sensors read ahead of the agenda (Sensors::onReading): back in time order, each case's events still in seq order.
+    // Sensors read ahead of the agenda (Sensors::onReading): back in time
+    // order, each case's events still in seq order.
     std::stable_sort(recorded.begin(), recorded.end(),
                      [](const Outbox::Recorded &a, const Outbox::Recorded &b) { return a.at < b.at; });
     std::vector<Message> first;
