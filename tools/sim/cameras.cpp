@@ -12,8 +12,19 @@ namespace {
 enum EventType { Crowd, Intrusion, FireSmoke, Vehicle, Loitering, Other, TypeCount };
 constexpr const char *kTypeNames[TypeCount] = {"crowd", "intrusion", "fire_smoke", "vehicle", "loitering", "other"};
 constexpr const char *kTypeTitles[TypeCount] = {"人员聚集", "非法闯入", "烟火", "可疑车辆", "人员徘徊", "异常"};
-// Share of all events, and the hourly rhythm of each type (Asia/Shanghai).
-constexpr double kTypeShare[TypeCount] = {0.30, 0.12, 0.0005, 0.35, 0.15, 0.0795};
+// Events a day city-wide at --rate 1, as the platform forwards them to the
+// centre: one per incident after its confidence threshold and its
+// deduplication (docs/simulator.md, "Cameras"). About 450 a day: 19 an hour
+// on average, 34 in the evening peak.
+constexpr double kTypePerDay[TypeCount] = {
+    100, // crowd: squares, markets, stations, night markets
+    50,  // intrusion: fenced perimeters (waterworks, substations, well sites, building sites)
+    4,   // fire_smoke
+    160, // vehicle: control-list plate hits at checkpoints and on main roads
+    60,  // loitering: school gates, bank fronts, community entrances at night
+    80,  // other: street vending, overflowing bins, objects left on the road
+};
+// Hourly rhythm of each type (Asia/Shanghai).
 const DayProfile kTypeProfile[TypeCount] = {
     // crowd: markets in the morning, lunch, the evening square dances and night markets
     DayProfile({0.1, 0.05, 0.05, 0.05, 0.05, 0.2, 0.6, 1.0, 1.1, 0.9, 0.9, 1.2, 1.3, 1.0, 0.9, 1.0, 1.2, 1.8, 2.6, 2.8,
@@ -35,13 +46,22 @@ const DayProfile kTypeProfile[TypeCount] = {
                 1.1, 1.0, 0.8, 0.6}),
 };
 
+// Events a day, weighted by each type's peak: the rate the thinning starts from.
 double typePeakSum()
 {
     double sum = 0;
     for (int i = 0; i < TypeCount; ++i)
-        sum += kTypeShare[i] * kTypeProfile[i].peak();
+        sum += kTypePerDay[i] * kTypeProfile[i].peak();
     return sum;
 }
+
+// Video analytics runs on every checkpoint's plate reader and every
+// smart-security community's face camera, and on a share of the others:
+// points chosen for a rule (a square, a school gate, a fence), as GPU
+// channels are licensed per stream.
+constexpr double kAnalyticsUrbanStreet = 0.12;
+constexpr double kAnalyticsVillageStreet = 0.04;
+constexpr double kAnalyticsOtherSite = 0.10;
 
 } // namespace
 
@@ -70,7 +90,6 @@ void Cameras::build()
         c.online = !rng.chance(kOfflineShare);
         if (c.kind == "anpr")
             m_anpr.push_back(int(m_cameras.size()));
-        weights.push_back((g.urban ? 1.0 : 0.5) * (atSite ? 1.5 : 1.0));
         m_cameras.push_back(std::move(c));
     };
 
@@ -108,6 +127,18 @@ void Cameras::build()
             add(grid >= 0 ? grid : s.grid, grid >= 0 ? p : s.scene, s.name + std::to_string(i) + "号机位", k, true);
         }
     }
+    // Which cameras have analytics: a stream of its own, so that the cameras
+    // themselves stay as they were for a seed.
+    Rng analytics(streamSeed(m_world.seed, 0xca6));
+    for (Camera &c : m_cameras) {
+        const bool urban = city.grid(c.grid).urban;
+        const double share = c.kind == "anpr" || c.kind == "face" ? 1.0
+                             : c.atSite                         ? kAnalyticsOtherSite
+                             : urban                            ? kAnalyticsUrbanStreet
+                                                                : kAnalyticsVillageStreet;
+        c.analytics = analytics.chance(share);
+        weights.push_back(c.analytics ? (urban ? 1.0 : 0.5) * (c.atSite ? 1.5 : 1.0) : 0.0);
+    }
     m_eventWeights.assign(weights);
 
     // A handful of cameras with a loose connector or a weak uplink.
@@ -132,8 +163,10 @@ void Cameras::start(Ms now)
             m_world.agenda.at(now + Ms(m_rng.exponential(double(kMeanRepair))), Action::CameraRepair, int(i));
     }
     m_world.agenda.at(now + Ms(m_rng.exponential(double(m_failureMean))), Action::CameraFailure);
-    const double perMs = double(m_cameras.size()) * kEventsPerCameraDay * m_world.rate / double(kDay) * typePeakSum();
-    m_world.agenda.at(now + Ms(m_rng.exponential(1.0 / perMs)), Action::CameraEvent);
+    if (!m_eventWeights.empty()) {
+        const double perMs = typePeakSum() * m_world.rate / double(kDay);
+        m_world.agenda.at(now + Ms(m_rng.exponential(1.0 / perMs)), Action::CameraEvent);
+    }
 
     // Start in the steady state: some uplinks are already cut, for part of a cut's length.
     for (size_t i = 0; i < m_cameras.size(); ++i) {
@@ -146,11 +179,18 @@ void Cameras::start(Ms now)
     if (m_cameras.empty())
         return;
     m_world.agenda.at(now + Ms(m_silenceRng.exponential(double(m_silenceMean))), Action::CameraSilence);
-    m_world.agenda.at(now + m_world.keepAliveStep(), Action::CameraHeartbeat, 0);
+}
+
+void Cameras::startKeepAlive(Ms now)
+{
+    if (!m_cameras.empty())
+        m_world.agenda.at(now + m_world.keepAliveStep(), Action::CameraHeartbeat, 0);
 }
 
 void Cameras::publishState(const Camera &c)
 {
+    if (m_world.replaying)
+        return; // a warm start publishes every camera's state at the start
     Message m;
     m.feed = Feed::CameraState;
     m.topic = c.stateTopic;
@@ -263,14 +303,14 @@ int Cameras::pickCamera(bool vehicle, bool urbanOnly)
 void Cameras::onEvent(Ms t)
 {
     const double peakSum = typePeakSum();
-    const double perMs = double(m_cameras.size()) * kEventsPerCameraDay * m_world.rate / double(kDay) * peakSum;
+    const double perMs = peakSum * m_world.rate / double(kDay);
     m_world.agenda.at(t + Ms(std::max(1.0, m_rng.exponential(1.0 / perMs))), Action::CameraEvent);
 
     // Thinning: accept in proportion to the hour's rate; pick the type by it.
     std::vector<double> w(TypeCount);
     double sum = 0;
     for (int i = 0; i < TypeCount; ++i)
-        sum += (w[size_t(i)] = kTypeShare[i] * kTypeProfile[i].at(t));
+        sum += (w[size_t(i)] = kTypePerDay[i] * kTypeProfile[i].at(t));
     if (!m_rng.chance(sum / peakSum))
         return;
     const int type = int(m_rng.weighted(w));
@@ -282,15 +322,19 @@ void Cameras::onEvent(Ms t)
     const double hour = shanghaiHour(t);
     const bool evening = hour >= 17 && hour < 22;
     const bool night = hour >= 22 || hour < 5;
-    int severity = 1;
+    // Severity as the platform's rules grade an incident: 1 for the record,
+    // 2 to look at when there is time, 3 to verify now, 4 to act now. About
+    // one event in ten is 3 or 4 (intrusions at night most of them).
     const double u = m_rng.uniform();
+    auto grade = [u](double one, double two, double three) { return u < one ? 1 : u < two ? 2 : u < three ? 3 : 4; };
+    int severity = 1;
     switch (type) {
-    case Crowd: severity = evening ? (u < 0.45 ? 1 : u < 0.85 ? 2 : 3) : (u < 0.75 ? 1 : u < 0.97 ? 2 : 3); break;
-    case Intrusion: severity = night ? (u < 0.45 ? 2 : u < 0.93 ? 3 : 4) : (u < 0.7 ? 2 : u < 0.97 ? 3 : 4); break;
-    case FireSmoke: severity = u < 0.3 ? 3 : 4; break;
-    case Vehicle: severity = u < 0.7 ? 1 : u < 0.95 ? 2 : 3; break;
-    case Loitering: severity = u < 0.6 ? 1 : u < 0.95 ? 2 : 3; break;
-    default: severity = u < 0.9 ? 1 : 2; break;
+    case Crowd: severity = evening ? grade(0.45, 0.87, 0.99) : grade(0.60, 0.93, 1.0); break;
+    case Intrusion: severity = night ? grade(0.0, 0.50, 0.92) : grade(0.30, 0.85, 0.99); break;
+    case FireSmoke: severity = grade(0.0, 0.0, 0.70); break;
+    case Vehicle: severity = grade(0.60, 0.92, 0.99); break; // 4: a wanted vehicle
+    case Loitering: severity = grade(0.55, 0.93, 1.0); break;
+    default: severity = grade(0.85, 1.0, 1.0); break;
     }
 
     Message m;
@@ -300,10 +344,11 @@ void Cameras::onEvent(Ms t)
     m.qos = 1;
     m_world.outbox.send(std::move(m));
 
-    // The serious ones are filed as cases by the video-patrol desk.
+    // The serious ones are filed as cases by the video-patrol desk once it
+    // has looked at the picture (the rest were harmless or gone).
     if (severity < 3)
         return;
-    static constexpr double kCaseShare[TypeCount] = {0.12, 0.15, 0.5, 0.08, 0.1, 0.0};
+    static constexpr double kCaseShare[TypeCount] = {0.4, 0.4, 0.6, 0.5, 0.35, 0.0};
     if (!m_rng.chance(kCaseShare[type]))
         return;
     CaseReport r;
@@ -314,6 +359,14 @@ void Cameras::onEvent(Ms t)
     r.grid = c.grid;
     r.title = c.name + "视频告警：" + kTypeTitles[type];
     m_world.cases->report(r, t);
+}
+
+int Cameras::analytics() const
+{
+    int n = 0;
+    for (const Camera &c : m_cameras)
+        n += c.analytics ? 1 : 0;
+    return n;
 }
 
 int Cameras::online() const

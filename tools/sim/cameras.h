@@ -2,7 +2,9 @@
 // The "Sharp Eyes" (雪亮工程) video network: cameras in every grid, denser in
 // urban grids and at smart-security communities, police points and
 // checkpoints; their online state (failures, repairs, a few flapping ones)
-// and their analytics events. Publishes ROOT/camera/ID/state and /event;
+// and the events of the video-analytics platform, which runs on a share of
+// them and forwards only filtered, deduplicated incidents to the centre
+// (docs/simulator.md, "Cameras"). Publishes ROOT/camera/ID/state and /event;
 // the state is re-announced every keep-alive round, as video platforms do,
 // except by the few cameras whose uplink is cut for a while.
 
@@ -18,7 +20,6 @@ namespace gridwall::sim {
 class Cameras
 {
 public:
-    static constexpr double kEventsPerCameraDay = 1.0; // at --rate 1
     static constexpr double kOfflineShare = 0.03;
     static constexpr int kFlapping = 10;
     static constexpr Ms kMeanRepair = 8 * kHour;
@@ -32,6 +33,8 @@ public:
 
     void build();
     void start(Ms now);
+    // Starts the keep-alive rounds (after start(), or a warm start's pre-roll).
+    void startKeepAlive(Ms now);
     void publishStates();
 
     void onFlap(int camera, Ms t);
@@ -43,6 +46,7 @@ public:
     void onResume(int camera, Ms t);
 
     int count() const { return int(m_cameras.size()); }
+    int analytics() const;
     int online() const;
 
 private:
@@ -60,6 +64,7 @@ private:
         bool flapping = false;
         bool atSite = false;
         bool silent = false; // uplink cut: nothing is sent
+        bool analytics = false; // on a video-analytics channel: its events reach the centre
     };
     void publishState(const Camera &c);
     // A state the platform reports: none while the uplink is cut.

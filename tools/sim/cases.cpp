@@ -346,9 +346,20 @@ void Cases::releaseResponder(Case &c, Ms t)
 
 void Cases::freeSlot(Case &c)
 {
+    if (m_world.replaying && m_world.now() >= m_keepEndedSince)
+        m_endedKept.insert(c.topic);
     c.serial = 0;
     c.rng = Rng();
     m_free.push_back(int(&c - m_slots.data()));
+}
+
+std::unordered_set<std::string> Cases::shownAtStart() const
+{
+    std::unordered_set<std::string> topics = m_endedKept;
+    for (const Case &c : m_slots)
+        if (c.serial != 0)
+            topics.insert(c.topic);
+    return topics;
 }
 
 void Cases::onStep(int slot, uint32_t serial, Ms t)

@@ -9,6 +9,7 @@
 #include <QPointF>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace gridwall::sim {
@@ -54,6 +55,11 @@ public:
     void onArrival(Ms t);
     void onStep(int slot, uint32_t serial, Ms t);
     void report(const CaseReport &report, Ms t);
+
+    // Warm start: while pre-rolling, remember the cases that end (closed or
+    // rejected) at or after `since`; shownAtStart() then names them with the open ones.
+    void keepEndedSince(Ms since) { m_keepEndedSince = since; }
+    std::unordered_set<std::string> shownAtStart() const;
 
     int open() const { return int(m_slots.size() - m_free.size()); }
     uint64_t reported() const { return m_serial; }
@@ -117,6 +123,8 @@ private:
     uint64_t m_generic = 0;
     uint64_t m_closed = 0;
     Rng m_arrivals;
+    Ms m_keepEndedSince = 0;
+    std::unordered_set<std::string> m_endedKept; // topics
 };
 
 } // namespace gridwall::sim

@@ -123,23 +123,43 @@ int main(int argc, char *argv[])
     Simulation sim(*city, outbox, clock, opt.rate, opt.speed, opt.seed);
     sim.build();
     std::fprintf(stderr,
-                 "gridwall-sim: %zu grids, %d grid workers (%d full-time), %d cameras, %d sensors at %d sites, "
-                 "%d units, %zu fixed sites; seed %llu, rate %g, speed %g\n",
+                 "gridwall-sim: %zu grids, %d grid workers (%d full-time), %d cameras (%d with video analytics), "
+                 "%d sensors at %d sites, %d units, %zu fixed sites; seed %llu, rate %g, speed %g\n",
                  city->grids().size(), sim.workers().total(), sim.workers().fullTime(), sim.cameras().count(),
-                 sim.sensors().count(), sim.sensors().sites(), sim.units().count(), city->sites().size(),
-                 static_cast<unsigned long long>(opt.seed), opt.rate, opt.speed);
+                 sim.cameras().analytics(), sim.sensors().count(), sim.sensors().sites(), sim.units().count(),
+                 city->sites().size(), static_cast<unsigned long long>(opt.seed), opt.rate, opt.speed);
+
+    auto setIdPrefix = [&](Ms startMs) {
+        sim.cases().setIdPrefix("PJ" + QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone(8 * 3600))
+                                           .toString(QStringLiteral("yyMMddHHmmss"))
+                                           .toStdString());
+    };
+    Ms startMs = opt.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
+    if (opt.warmStartHours) {
+        publisher->maintain(); // connects while the pre-roll runs
+        const Ms from = startMs - Ms(*opt.warmStartHours * double(kHour));
+        setIdPrefix(startMs);
+        const WarmStartSummary w = sim.warmStart(from, startMs);
+        std::fprintf(stderr,
+                     "gridwall-sim: warm start: played %s to %s in %.2f s of CPU; %d open cases, %d closed or "
+                     "rejected since 00:00, workers on duty %d; first out: %zu case events, %zu camera events\n",
+                     shanghaiTime(from).c_str(), shanghaiTime(startMs).c_str(), w.cpuSeconds, w.openCases,
+                     w.endedCases, sim.workers().onDuty(), w.caseEvents, w.cameraEvents);
+    }
 
     // Give the broker a moment, so the first events are not lost.
     if (!publisher->waitConnected(std::chrono::seconds(5), g_stop))
         std::fprintf(stderr, "gridwall-sim: %s: not connected yet (%s); running and retrying\n", pc.uri.c_str(),
                      publisher->lastError().c_str());
 
-    const Ms startMs = opt.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
-    clock = SimClock(startMs, opt.speed);
-    sim.cases().setIdPrefix("PJ" + QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone(8 * 3600))
-                                       .toString(QStringLiteral("yyMMddHHmmss"))
-                                       .toStdString());
-    sim.start(startMs);
+    if (!opt.warmStartHours) {
+        startMs = opt.startMs.value_or(QDateTime::currentMSecsSinceEpoch());
+        setIdPrefix(startMs);
+        sim.start(startMs);
+    }
+    // Without --start the simulated clock is the real one, also after a pre-roll
+    // (what fell due meanwhile runs at once); with it the run starts at --start.
+    clock = SimClock(opt.startMs ? startMs : std::max(startMs, Ms(QDateTime::currentMSecsSinceEpoch())), opt.speed);
 
     using namespace std::chrono;
     const auto realStart = steady_clock::now();

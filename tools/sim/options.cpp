@@ -22,6 +22,24 @@ bool parseNumber(const QString &text, double lo, double hi, double *out)
     return true;
 }
 
+// Hours a bare --warm-start pre-rolls: the longest deadline (72 h) and a
+// day more, so that the backlog of open cases is at its level.
+constexpr double kDefaultWarmStartHours = 96;
+
+// --warm-start takes an optional value, which QCommandLineParser cannot
+// express: a bare one (last, or followed by another option) gets the default.
+QStringList withWarmStartValue(QStringList args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--"))
+            break;
+        const bool bare = i + 1 == args.size() || args[i + 1].startsWith(QLatin1Char('-'));
+        if (args[i] == QLatin1String("--warm-start") && bare)
+            args[i] = QStringLiteral("--warm-start=%1").arg(kDefaultWarmStartHours);
+    }
+    return args;
+}
+
 } // namespace
 
 ParseResult parseOptions(const QStringList &arguments)
@@ -54,9 +72,13 @@ ParseResult parseOptions(const QStringList &arguments)
     const QCommandLineOption maxRate = valued("max-rate", "Hard cap on messages per second (default: none).", "N");
     const QCommandLineOption start = valued(
         "start", "Simulated start time, ISO 8601; Asia/Shanghai when no offset is given (default: now).", "TIME");
+    const QCommandLineOption warmStart = valued(
+        "warm-start",
+        "Play the HOURS (default 96) before the start without sending, then publish the city as it is at the start.",
+        "[HOURS]");
     const QCommandLineOption stats(QStringLiteral("stats"), QStringLiteral("Print message counts every 10 s."));
     parser.addOptions({broker, root, clientId, username, passwordFile, geo, sites, rate, speed, seed, duration, badRate,
-                       maxRate, start, stats});
+                       maxRate, start, warmStart, stats});
 
     ParseResult result;
     result.usage = parser.helpText();
@@ -66,7 +88,7 @@ ParseResult parseOptions(const QStringList &arguments)
         return result;
     };
 
-    if (!parser.parse(arguments))
+    if (!parser.parse(withWarmStartValue(arguments)))
         return fail(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
@@ -160,6 +182,13 @@ ParseResult parseOptions(const QStringList &arguments)
         if (t.timeSpec() == Qt::LocalTime) // no offset given: Shanghai wall time
             t = QDateTime(t.date(), t.time(), QTimeZone(8 * 3600));
         o.startMs = t.toMSecsSinceEpoch();
+    }
+    if (parser.isSet(warmStart)) {
+        double h = 0;
+        if (!parseNumber(parser.value(warmStart), 0.001, 240, &h))
+            return fail(QStringLiteral("--warm-start: expected hours from 0.001 to 240, got \"%1\"")
+                            .arg(parser.value(warmStart)));
+        o.warmStartHours = h;
     }
     o.stats = parser.isSet(stats);
     return result;

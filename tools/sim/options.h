@@ -26,6 +26,7 @@ struct Options
     double badRate = 0.0;
     std::optional<double> maxRate;     // messages per second
     std::optional<int64_t> startMs;    // simulated start (epoch ms); none: now
+    std::optional<double> warmStartHours; // pre-rolled simulated hours before the start; none: cold start
     bool stats = false;
 };
 

@@ -28,6 +28,10 @@ Publisher::Outcome Outbox::transmit(const Message &m)
 
 void Outbox::send(Message message)
 {
+    if (m_recordClock) {
+        m_recorded.push_back({*m_recordClock, std::move(message)});
+        return;
+    }
     if (m_badRate > 0 && m_rng.chance(m_badRate)) {
         const Malformed bad = makeMalformed(message, m_root, m_rng);
         // Telemetry is replaced; state and events are never lost, the bad
@@ -81,6 +85,12 @@ void Outbox::sendBad(const Malformed &bad)
         ++m_counters.bad[size_t(bad.kind)];
     else
         ++m_counters.badUnsent;
+}
+
+void Outbox::hold(std::vector<Message> messages)
+{
+    for (Message &m : messages)
+        m_held.push_back(std::move(m));
 }
 
 void Outbox::flushHeld()

@@ -15,6 +15,8 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gridwall::sim {
 
@@ -52,6 +54,19 @@ public:
     // Sends what was held while the broker was away, oldest first.
     void flushHeld();
 
+    // Warm start: while recording, messages are kept with the simulated time
+    // `*clock` says they were made at, and not sent.
+    struct Recorded
+    {
+        int64_t at = 0;
+        Message message;
+    };
+    void record(const int64_t *clock) { m_recordClock = clock; }
+    std::vector<Recorded> takeRecorded() { return std::exchange(m_recorded, {}); }
+    // Events to send first on the next connection, in this order, before
+    // anything sent later (as if they had been held while the broker was away).
+    void hold(std::vector<Message> messages);
+
     const Counters &counters() const { return m_counters; }
     size_t held() const { return m_held.size(); }
 
@@ -67,6 +82,8 @@ private:
     const std::atomic<bool> &m_stop;
     Counters m_counters;
     std::deque<Message> m_held;
+    const int64_t *m_recordClock = nullptr;
+    std::vector<Recorded> m_recorded;
 };
 
 } // namespace gridwall::sim

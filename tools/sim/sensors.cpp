@@ -128,6 +128,11 @@ void Sensors::start(Ms now)
     const Ms period = m_world.telemetryPeriod(kReadingPeriod);
     for (size_t i = 0; i < m_sensors.size(); ++i)
         m_world.agenda.at(now + Ms(m_sensors[i].rng.uniform() * double(period)), Action::SensorReading, int(i));
+}
+
+void Sensors::startKeepAlive(Ms now)
+{
+    const Ms period = m_world.telemetryPeriod(kReadingPeriod);
     // Readings keep the wall's silence timeout (2 min) at bay while they come
     // at least once a keep-alive round; sparser ones (a high --speed, a low
     // --rate) need the state re-announced as well.
@@ -137,6 +142,8 @@ void Sensors::start(Ms now)
 
 void Sensors::publishState(const Sensor &s)
 {
+    if (m_world.replaying)
+        return; // a warm start publishes every sensor's state at the start
     const KindInfo &k = info(s.kind);
     Message m;
     m.feed = Feed::SensorState;
@@ -186,7 +193,25 @@ double Sensors::baseAt(const Sensor &s, Ms t) const
 void Sensors::onReading(int index, Ms t)
 {
     Sensor &s = m_sensors[size_t(index)];
-    m_world.agenda.at(m_world.nextSample(t, m_world.telemetryPeriod(kReadingPeriod)), Action::SensorReading, index);
+    const Ms period = m_world.telemetryPeriod(kReadingPeriod);
+    if (m_world.replaying) {
+        // A pre-roll reads a sensor an hour at a time: through the agenda,
+        // millions of readings a day would cost more than the readings.
+        Ms at = t;
+        for (; at < t + kHour && at < m_world.replayUntil; at += period) {
+            m_world.replayAt = at;
+            read(s, at);
+        }
+        m_world.replayAt = t;
+        m_world.agenda.at(at, Action::SensorReading, index);
+        return;
+    }
+    m_world.agenda.at(m_world.nextSample(t, period), Action::SensorReading, index);
+    read(s, t);
+}
+
+void Sensors::read(Sensor &s, Ms t)
+{
     Rng &r = s.rng;
 
     s.drift = 0.8 * s.drift + 0.6 * r.normal();
@@ -195,11 +220,11 @@ void Sensors::onReading(int index, Ms t)
 
     if (s.step < 0 && r.chance(kExcursionChance)) {
         // Most excursions hover near the warning line; some stay just below,
-        // a few go over the alarm line.
+        // one in 25 goes over the alarm line.
         const double gap = s.alarm - s.warn;
         const double u = r.uniform();
         s.target = u < 0.25 ? s.warn - gap * r.uniform(0.05, 0.3)
-                   : u < 0.92 ? s.warn + gap * r.uniform(-0.05, 0.6)
+                   : u < 0.96 ? s.warn + gap * r.uniform(-0.05, 0.6)
                               : s.alarm + gap * r.uniform(0.05, 0.5);
         s.step = 0;
         s.rise = r.between(1, 3);
@@ -223,12 +248,14 @@ void Sensors::onReading(int index, Ms t)
         value = std::max(0.0, value);
     s.last = value;
 
-    Message m;
-    m.feed = Feed::SensorReading;
-    m.topic = s.readingTopic;
-    m.payload = JsonObject().add("ts", m_world.ts()).add("value", value, info(s.kind).decimals).finish();
-    m.qos = 0;
-    m_world.outbox.send(std::move(m));
+    if (!m_world.replaying) { // a warm start's pre-roll runs the model only
+        Message m;
+        m.feed = Feed::SensorReading;
+        m.topic = s.readingTopic;
+        m.payload = JsonObject().add("ts", m_world.ts()).add("value", value, info(s.kind).decimals).finish();
+        m.qos = 0;
+        m_world.outbox.send(std::move(m));
+    }
 
     if (excursion && value >= s.alarm && !s.alarmed) {
         s.alarmed = true;

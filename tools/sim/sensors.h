@@ -19,13 +19,17 @@ class Sensors
 {
 public:
     static constexpr Ms kReadingPeriod = 5 * kSecond; // real time, at --rate 1
-    // Chance per reading that an excursion starts: about 5 an hour city-wide at --rate 1.
-    static constexpr double kExcursionChance = 1.6e-5;
+    // Chance per reading that an excursion starts: about 30 a day city-wide
+    // at --rate 1 (454 sensors read 17,280 times a day each), one per sensor
+    // in two weeks; about 1 a day goes over the alarm line (docs/simulator.md, "Sensors").
+    static constexpr double kExcursionChance = 3.8e-6;
 
     explicit Sensors(World &world) : m_world(world) {}
 
     void build();
     void start(Ms now);
+    // Starts the keep-alive rounds where readings are sparse (after start(), or a warm start's pre-roll).
+    void startKeepAlive(Ms now);
     void publishStates();
     void onReading(int sensor, Ms t);
     void onHeartbeat(int slice, Ms t);
@@ -76,6 +80,7 @@ private:
     static const KindInfo &info(Kind k);
     void setup(Sensor &s, Kind k);
     double baseAt(const Sensor &s, Ms t) const;
+    void read(Sensor &s, Ms t);
     void publishState(const Sensor &s);
 
     World &m_world;

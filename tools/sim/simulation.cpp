@@ -2,6 +2,9 @@
 
 #include "json.h"
 
+#include <algorithm>
+#include <ctime>
+
 namespace gridwall::sim {
 
 Simulation::Simulation(const City &city, Outbox &outbox, const SimClock &clock, double rate, double speed,
@@ -26,13 +29,82 @@ void Simulation::build()
         m_poiTopics.push_back(m_world.outbox.topic("poi", s.id, "state"));
 }
 
-void Simulation::start(Ms now)
+void Simulation::startProcesses(Ms now)
 {
     m_workers.start(now);
     m_cameras.start(now);
     m_sensors.start(now);
     m_units.start(now);
     m_cases.start(now);
+}
+
+void Simulation::startTelemetry(Ms now)
+{
+    m_workers.startReports(now);
+    m_cameras.startKeepAlive(now);
+    m_sensors.startKeepAlive(now);
+    m_units.startReports(now);
+}
+
+void Simulation::start(Ms now)
+{
+    startProcesses(now);
+    startTelemetry(now);
+}
+
+namespace {
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+} // namespace
+
+WarmStartSummary Simulation::warmStart(Ms from, Ms now)
+{
+    const double cpu = threadCpuSeconds();
+    startProcesses(from);
+    m_world.replaying = true;
+    m_world.replayAt = from;
+    m_world.replayUntil = now;
+    m_world.outbox.record(&m_world.replayAt);
+    // "Closed today" counts from midnight: the cases ended since then are shown too.
+    m_cases.keepEndedSince(shanghaiMidnight(shanghaiDay(now)));
+    while (m_agenda.hasDue(now - 1)) {
+        const Scheduled s = m_agenda.pop();
+        m_world.replayAt = s.at;
+        run(s);
+    }
+    m_world.outbox.record(nullptr);
+    m_world.replaying = false;
+
+    // Every event of the cases a wall must know, in the order they happened
+    // (so each case's in seq order, with its own ts), and the camera events
+    // whose alarms would still be up.
+    WarmStartSummary summary;
+    const std::unordered_set<std::string> shown = m_cases.shownAtStart();
+    summary.openCases = m_cases.open();
+    summary.endedCases = int(shown.size()) - summary.openCases;
+    std::vector<Outbox::Recorded> recorded = m_world.outbox.takeRecorded();
+    // Sensors read ahead of the agenda (Sensors::onReading): back in time
+    // order, each case's events still in seq order.
+    std::stable_sort(recorded.begin(), recorded.end(),
+                     [](const Outbox::Recorded &a, const Outbox::Recorded &b) { return a.at < b.at; });
+    std::vector<Message> first;
+    for (Outbox::Recorded &r : recorded) {
+        if (r.message.feed == Feed::Case && shown.count(r.message.topic) > 0)
+            ++summary.caseEvents;
+        else if (r.message.feed == Feed::CameraEvent && r.at >= now - kCameraWindow)
+            ++summary.cameraEvents;
+        else
+            continue;
+        first.push_back(std::move(r.message));
+    }
+    m_world.outbox.hold(std::move(first));
+    startTelemetry(now);
+    summary.cpuSeconds = threadCpuSeconds() - cpu;
+    return summary;
 }
 
 void Simulation::publishPois()

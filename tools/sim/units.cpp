@@ -167,17 +167,21 @@ void Units::advance(Unit &u, Ms t)
 
 void Units::start(Ms now)
 {
-    const Ms period = m_world.telemetryPeriod(kReportPeriod);
-    for (size_t i = 0; i < m_units.size(); ++i) {
-        Unit &u = m_units[i];
+    for (Unit &u : m_units) {
         u.phase = Phase::Standby;
         u.legStart = now;
         u.legEnd = now;
         advance(u, now);
-        m_world.agenda.at(now + Ms(u.rng.uniform() * double(period)), Action::UnitReport, int(i));
     }
     const double perMs = (kAmbulanceCallsPerDay + kFireCallsPerDay) * m_world.rate / double(kDay) * kCallProfile.peak();
     m_world.agenda.at(now + Ms(m_rng.exponential(1.0 / perMs)), Action::EmergencyCall);
+}
+
+void Units::startReports(Ms now)
+{
+    const Ms period = m_world.telemetryPeriod(kReportPeriod);
+    for (size_t i = 0; i < m_units.size(); ++i)
+        m_world.agenda.at(now + Ms(m_units[i].rng.uniform() * double(period)), Action::UnitReport, int(i));
 }
 
 void Units::publishPosition(const Unit &u)

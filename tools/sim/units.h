@@ -26,6 +26,8 @@ public:
 
     void build();
     void start(Ms now);
+    // Starts the position reports (after start(), or a warm start's pre-roll).
+    void startReports(Ms now);
 
     void onReport(int unit, Ms t);
     void onRelease(int unit, uint32_t generation, Ms t);

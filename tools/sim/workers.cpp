@@ -105,11 +105,21 @@ void Workers::start(Ms now)
             w.onDuty = true;
             ++m_gridOnDuty[size_t(w.grid)];
             newLeg(w, now - Ms(w.rng.uniform(0, 1) * double(10 * kMinute)));
-            // Spread the first reports over one period.
-            const Ms period = m_world.telemetryPeriod(kReportPeriod);
-            m_world.agenda.at(now + Ms(w.rng.uniform() * double(period)), Action::WorkerReport, int(i), w.generation);
         }
         m_world.agenda.at(nextTransition(w, i, now), Action::WorkerShift, int(i));
+    }
+}
+
+void Workers::startReports(Ms now)
+{
+    const Ms period = m_world.telemetryPeriod(kReportPeriod);
+    for (size_t i = 0; i < m_workers.size(); ++i) {
+        Worker &w = m_workers[i];
+        if (!w.onDuty)
+            continue;
+        ++w.generation; // one report chain per worker, whatever was scheduled before
+        // Spread the first reports over one period.
+        m_world.agenda.at(now + Ms(w.rng.uniform() * double(period)), Action::WorkerReport, int(i), w.generation);
     }
 }
 
@@ -168,6 +178,8 @@ void Workers::advance(Worker &w, Ms t)
 
 void Workers::publishPosition(const Worker &w)
 {
+    if (m_world.replaying)
+        return;
     const char *status = !w.onDuty ? "off_duty" : w.task ? "handling" : (w.paused && w.idle) ? "idle" : "patrol";
     const GeoPoint g = m_world.city.toGeo(w.pos);
     Message m;
@@ -186,6 +198,8 @@ void Workers::publishPosition(const Worker &w)
 
 void Workers::publishGridState(int grid)
 {
+    if (m_world.replaying)
+        return; // a warm start publishes every grid's count at the start
     Message m;
     m.feed = Feed::Grid;
     m.topic = m_gridTopics[size_t(grid)];
@@ -226,7 +240,8 @@ void Workers::goOnDuty(int index, Ms t)
     publishGridState(w.grid);
     newLeg(w, t);
     publishPosition(w);
-    m_world.agenda.at(t + m_world.telemetryPeriod(kReportPeriod), Action::WorkerReport, index, w.generation);
+    if (!m_world.replaying) // reports start with the live run (startReports)
+        m_world.agenda.at(t + m_world.telemetryPeriod(kReportPeriod), Action::WorkerReport, index, w.generation);
 }
 
 void Workers::goOffDuty(int index, Ms t)

@@ -23,6 +23,8 @@ public:
     void build();
     // Puts on duty whoever is on shift at `now` and schedules the shifts.
     void start(Ms now);
+    // Starts the position reports of everyone on duty (after start(), or a warm start's pre-roll).
+    void startReports(Ms now);
     // Every grid's state (retained), e.g. after (re)connecting.
     void publishGridStates();
 

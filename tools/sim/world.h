@@ -38,8 +38,18 @@ struct World
     Units *units = nullptr;
     Cases *cases = nullptr;
 
+    // Warm start (Simulation::warmStart): while the hours before the start
+    // are pre-rolled, time is that of the action being run, not the clock's,
+    // and only case and camera events are made (the outbox keeps them);
+    // telemetry and retained states go out once, at the start.
+    bool replaying = false;
+    Ms replayAt = 0;
+    Ms replayUntil = 0; // the start: the pre-roll runs what falls due before it
+
+    // The simulated now: the clock's, or the pre-roll's.
+    Ms now() const { return replaying ? replayAt : clock.now(); }
     // Payload time: the simulated clock at the moment of publishing.
-    Ms ts() const { return clock.now(); }
+    Ms ts() const { return now(); }
     // Telemetry (positions, readings) is sampled on the real clock: a stream
     // with a period of `base` real ms at --rate 1 samples every base/rate real
     // ms, whatever --speed is. This converts that to simulated ms.
@@ -50,10 +60,10 @@ struct World
     Ms nextSample(Ms t, Ms period) const
     {
         const Ms next = t + period;
-        const Ms now = clock.now();
-        if (next >= now - period)
+        const Ms current = now();
+        if (next >= current - period)
             return next;
-        return now + ((next - now) % period + period) % period;
+        return current + ((next - current) % period + period) % period;
     }
 
     // Keep-alive: cameras (and sensors whose readings are sparser) re-announce
@@ -70,7 +80,7 @@ struct World
     {
         const Ms round = keepAliveRound();
         const Ms next = t + keepAliveStep();
-        const Ms behind = clock.now() - round - next;
+        const Ms behind = now() - round - next;
         return behind > 0 ? next + (behind / round + 1) * round : next;
     }
 };
