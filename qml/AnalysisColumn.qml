@@ -5,8 +5,8 @@ import Gridwall.Backend
 
 // The city at a glance, beside the map on walls wide enough for it: the
 // week's cases reported and closed, today against the same weekday last
-// week, and the districts ranked by workload. From the history every
-// minute and the live roll-ups every second; dims when the feed stops.
+// week, and the districts ranked by workload. From the history every 30 s
+// and the live roll-ups every second; dims when the feed stops.
 Rectangle {
     id: analysis
 
@@ -15,9 +15,11 @@ Rectangle {
     property HistoryQueries history
     property Selection selection
     property bool stale: false
+    // A short area (a 3x3 wall's top screen) shows the week's chart alone, filling it.
+    readonly property bool roomy: height >= 560 * unit
 
-    RegionSeries { id: weekQuestion; history: analysis.history; code: "city"; hours: 7 * 24; byDay: true; refreshSeconds: 60 }
-    WeekComparison { id: comparison; history: analysis.history; code: "city"; refreshSeconds: 60 }
+    RegionSeries { id: weekQuestion; history: analysis.history; code: "city"; hours: 7 * 24; byDay: true; refreshSeconds: 30 }
+    WeekComparison { id: comparison; history: analysis.history; code: "city"; refreshSeconds: 30 }
     // {today, lastWeek}: each {reported, closed, overdue, meanHandlingMs} (a plain map: its keys are the answer's).
     readonly property var week: comparison.answer
     readonly property var today: week.today
@@ -43,7 +45,7 @@ Rectangle {
         TrendChart {
             objectName: "weekTrend"
             width: column.width
-            height: Math.min(260 * analysis.unit, column.height * 0.3)
+            height: analysis.roomy ? Math.min(260 * analysis.unit, column.height * 0.3) : column.height - 40 * analysis.unit
             points: weekQuestion.rows
             slots: 7
             stepMs: 86400000
@@ -51,6 +53,7 @@ Rectangle {
         }
 
         Text {
+            visible: analysis.roomy
             text: qsTr("Today so far, against the same weekday last week")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodyFontSize * analysis.unit
@@ -58,6 +61,7 @@ Rectangle {
         }
         Row {
             objectName: "weekComparison"
+            visible: analysis.roomy
             spacing: 36 * analysis.unit
             Repeater {
                 model: [{ key: "reported", label: qsTr("Reported") }, { key: "closed", label: qsTr("Closed") },
@@ -94,12 +98,14 @@ Rectangle {
         }
 
         Text {
+            visible: analysis.roomy
             text: qsTr("Districts by workload: open cases, overdue in red")
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodyFontSize * analysis.unit
             color: Theme.textDim
         }
         DistrictBars {
+            visible: analysis.roomy
             width: column.width
             regions: analysis.city
             selection: analysis.selection

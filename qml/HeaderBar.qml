@@ -45,8 +45,9 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         // City-wide figures once there is data; the size of the grid tree before.
+        // Not on a narrow header (a portrait kiosk): the panel shows the same figures.
         Row {
-            visible: bar.hasFigures
+            visible: bar.hasFigures && bar.width >= 1400 * bar.unit
             spacing: 22 * bar.unit
             anchors.verticalCenter: parent.verticalCenter
             Repeater {
@@ -83,7 +84,7 @@ Rectangle {
             }
         }
         Text {
-            visible: bar.geography !== null && !bar.hasFigures
+            visible: bar.geography !== null && !bar.hasFigures && bar.width >= 1400 * bar.unit
             text: bar.geography
                   ? qsTr("%1 districts · %2 streets/towns · %3 communities/villages · %4 grids")
                         .arg(bar.geography.districtCount).arg(bar.geography.streetCount)

@@ -204,6 +204,7 @@ Window {
         AlarmLanes {
             id: ticker
             objectName: "ticker"
+            clip: true // more lanes than the area holds: the most severe, on top, stay
             x: root.areas.ticker.x
             y: root.areas.ticker.y
             width: root.areas.ticker.width

@@ -149,6 +149,7 @@ uint64_t AlarmBook::raise(AlarmKind kind, int severity, const std::string &subje
                           int district, double value, int64_t now)
 {
     const uint64_t id = m_nextId++;
+    m_raisedRecently.emplace_back(now, clampSeverity(severity));
     Record &record = m_alarms[id];
     Alarm &a = record.alarm;
     a.id = id;
@@ -506,9 +507,19 @@ void AlarmBook::carryOver(const std::vector<Alarm> &before, int64_t until)
     m_carriedUntil = until;
 }
 
+int AlarmBook::raisedWithin(int severity, int64_t now) const
+{
+    int n = 0;
+    for (const auto &[at, raisedSeverity] : m_raisedRecently)
+        n += raisedSeverity == severity && at > now - kRateWindowMs && at <= now;
+    return n;
+}
+
 void AlarmBook::advance(int64_t now)
 {
     tick(now);
+    while (!m_raisedRecently.empty() && m_raisedRecently.front().first <= now - kRateWindowMs)
+        m_raisedRecently.pop_front();
     if (!m_carried.empty() && now >= m_carriedUntil)
         m_carried.clear();
     while (!m_timers.empty() && m_timers.front().at <= now) {

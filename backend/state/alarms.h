@@ -125,6 +125,12 @@ public:
 
     const AlarmConfig &config() const { return m_config; }
 
+    // The alarm rate an operator faces: alarms raised (new ones, not a held
+    // camera alarm seen again) within the window before `now`, of a severity.
+    // EEMUA 191 counts more than 10 in 10 minutes per operator as a flood.
+    static constexpr int64_t kRateWindowMs = 10 * 60'000;
+    int raisedWithin(int severity, int64_t now) const;
+
 private:
     static constexpr int64_t kUnset = INT64_MIN;
 
@@ -239,6 +245,7 @@ private:
     int countInWindow(const Group &group, int64_t now, int64_t *since, int64_t *until) const;
 
     AlarmConfig m_config;
+    std::deque<std::pair<int64_t, int>> m_raisedRecently; // (raised at, severity), oldest first, trimmed to kRateWindowMs
     int64_t m_now = kUnset; // latest time seen
     uint64_t m_nextId = 1;
     std::unordered_map<uint64_t, Record> m_alarms;

@@ -187,6 +187,11 @@ void LiveFeed::caseMetrics(metrics::Exposition &out) const
     out.family("gridwall_alarms_active", "Alarms raised or acknowledged and not cleared, per severity (4 critical).", Exposition::Gauge);
     for (int severity = 1; severity <= state::kSeverityCount; ++severity)
         out.sample({{"severity", QString::number(severity)}}, m_state.alarms().activeCount(severity));
+    out.family("gridwall_alarms_raised_10m",
+               "Alarms raised in the last 10 minutes, per severity: the rate an operator faces (EEMUA 191: over 10 is a flood).",
+               Exposition::Gauge);
+    for (int severity = 1; severity <= state::kSeverityCount; ++severity)
+        out.sample({{"severity", QString::number(severity)}}, m_state.alarms().raisedWithin(severity, m_state.now()));
     out.family("gridwall_cases_flagged", "Cases that received an illegal transition.", Exposition::Gauge);
     out.sample(m_state.flaggedCases());
 }

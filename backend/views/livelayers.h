@@ -112,10 +112,11 @@ public:
     QVariantList clusterRows() const { return m_clusters.rows(); }
     // Clusters replace the case markers below this detail level (communities show from 2).
     static constexpr int kClusterBelowDetail = 2;
-    // Beyond this many case markers a city view is one blob (the map's few hundred thousand pixels are covered) and
-    // rasterising the overlapping discs is the frame's whole cost: 158,400 cases took 350 ms a frame under llvmpipe.
-    // Then the cases are clustered below community zoom whatever the legend says, until fewer remain.
-    static constexpr size_t kCrowdedCases = 20'000;
+    // Beyond this many case markers a city view stops telling them apart: a warm-started morning's 500-odd open
+    // cases are one blob over the urban core and its district's name (and at 158,400 rasterising the discs took
+    // 350 ms a frame under llvmpipe). Then the cases are clustered by street below community zoom whatever the
+    // legend says, until fewer remain; from community zoom on each case has its marker.
+    static constexpr size_t kCrowdedCases = 300;
     RowsModel *workloadClassesModel() { return &m_workloadKey; }
     // The classes of each level, as last coloured.
     const WorkloadClasses &workloadClasses(geo::Level level) const { return m_classes[size_t(level)]; }

@@ -95,6 +95,7 @@ private slots:
     void floods();
     void takeChangesOncePerChange();
     void randomOperationsKeepCountsExact();
+    void alarmRateOverTenMinutes();
 };
 
 void Tst_alarms::kindNames()
@@ -806,6 +807,28 @@ void Tst_alarms::randomOperationsKeepCountsExact()
     }
     check();
     QVERIFY(maxId > 1000); // the sequence did raise plenty
+}
+
+// The rate an operator faces (gridwall_alarms_raised_10m): new alarms within
+// the last ten minutes, per severity. A held camera alarm seen again is not
+// a new one; a raise leaves the count ten minutes later.
+void Tst_alarms::alarmRateOverTenMinutes()
+{
+    AlarmBook book;
+    for (int i = 0; i < 12; ++i)
+        book.cameraEvent("CAM-" + std::to_string(i), "intrusion", 3, 1, kT0 + i * kMin / 2);
+    book.cameraEvent("CAM-0", "intrusion", 3, 1, kT0 + 6 * kMin); // the same alarm, held again
+    book.cameraEvent("CAM-X", "crowd", 2, 1, kT0 + 6 * kMin);
+    book.advance(kT0 + 6 * kMin);
+    QCOMPARE(book.raisedWithin(3, kT0 + 6 * kMin), 12); // over 10 in 10 minutes: a flood for one operator
+    QCOMPARE(book.raisedWithin(2, kT0 + 6 * kMin), 1);
+    QCOMPARE(book.raisedWithin(4, kT0 + 6 * kMin), 0);
+    // Ten minutes after the first raise it has left the window; the rest follow it out.
+    book.advance(kT0 + 10 * kMin);
+    QCOMPARE(book.raisedWithin(3, kT0 + 10 * kMin), 11);
+    book.advance(kT0 + 17 * kMin);
+    QCOMPARE(book.raisedWithin(3, kT0 + 17 * kMin), 0);
+    QCOMPARE(book.raisedWithin(2, kT0 + 17 * kMin), 0);
 }
 
 QTEST_APPLESS_MAIN(Tst_alarms)
