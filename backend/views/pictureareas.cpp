@@ -9,22 +9,25 @@ PictureAreas::PictureAreas(std::optional<wall::PictureLayout> chosen, wall::Wall
     , m_chosen(std::move(chosen))
     , m_screens(std::move(screens))
 {
-    setPicture(QSizeF(1920, 1080));
+    place(QSizeF(1920, 1080)); // until the window says its picture
 }
 
 void PictureAreas::setPicture(QSizeF picture)
 {
     if (picture.isEmpty() || picture == m_picture)
         return;
+    place(picture);
+    qCInfo(lcViews, "layout %s for a picture of %gx%g (%g pixels per design unit)", qPrintable(m_layout.name), picture.width(),
+           picture.height(), m_unit);
+    emit placed();
+}
+
+void PictureAreas::place(QSizeF picture)
+{
     m_picture = picture;
-    const QString before = m_layout.name;
     m_layout = m_chosen ? *m_chosen : wall::presetFor(picture, m_screens);
     m_unit = m_layout.unitFor(picture);
     m_areas = m_layout.place(picture);
-    if (m_layout.name != before)
-        qCInfo(lcViews, "layout %s for a picture of %gx%g (%g pixels per design unit)", qPrintable(m_layout.name), picture.width(),
-               picture.height(), m_unit);
-    emit placed();
 }
 
 QRectF PictureAreas::area(const QString &name) const

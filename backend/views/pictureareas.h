@@ -53,6 +53,8 @@ signals:
     void placed();
 
 private:
+    void place(QSizeF picture);
+
     std::optional<wall::PictureLayout> m_chosen;
     wall::WallLayout m_screens;
     wall::PictureLayout m_layout;

@@ -184,6 +184,17 @@ QString readPictureLayout(const QJsonValue &json, PictureLayout *layout)
     for (const char *required : {"header", "map", "panel", "ticker"})
         if (!read.areas.count(QLatin1String(required)))
             return QStringLiteral("layout.areas has no \"%1\"").arg(QLatin1String(required));
+    // The map is the wall's hero: at the design size no other area may be larger.
+    const std::map<QString, QRectF> placed = read.place(read.design);
+    const QRectF map = placed.at(QStringLiteral("map"));
+    for (const auto &[name, rect] : placed)
+        if (rect.width() * rect.height() > map.width() * map.height())
+            return QStringLiteral("layout: \"%1\" (%2x%3 design units) is larger than the map (%4x%5): the map must be the largest area")
+                .arg(name)
+                .arg(rect.width())
+                .arg(rect.height())
+                .arg(map.width())
+                .arg(map.height());
     *layout = std::move(read);
     return {};
 }

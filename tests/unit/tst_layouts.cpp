@@ -134,6 +134,9 @@ private slots:
                                       << "layout.areas: \"clock\" is none of header, map, panel, ticker, charts, tiles (or \".\" for an empty cell)";
         QTest::newRow("short row") << R"({"columns": ["1fr", 300], "rows": ["1fr"], "areas": ["map"]})"
                                    << "layout.areas row 1 names 1 areas for 2 columns";
+        QTest::newRow("map not the largest") << R"({"columns": [400, "1fr"], "rows": [60, "1fr", 100],
+                                                   "areas": ["header header", "map panel", "ticker panel"]})"
+                                             << "layout: \"panel\" (1520x1020 design units) is larger than the map (400x920): the map must be the largest area";
         QTest::newRow("bad track") << R"({"columns": ["wide"], "rows": ["1fr"], "areas": ["map"]})"
                                    << "layout.columns wants a list of design units (numbers) and shares (\"1fr\")";
     }
