@@ -2,7 +2,6 @@
 
 #include "feedstatus.h"
 #include "livelayers.h"
-#include "state/rollups.h"
 #include "wall/director.h"
 
 namespace gridwall::views {
@@ -15,11 +14,6 @@ int Rules::quietAfterSeconds()
 int Rules::staleAfterSeconds()
 {
     return FeedStatus::kStaleAfterSeconds;
-}
-
-double Rules::workloadSaturation()
-{
-    return state::kWorkloadSaturation;
 }
 
 QColor Rules::caseColor()

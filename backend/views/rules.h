@@ -1,8 +1,7 @@
 #pragma once
 // The wall's rules that QML draws by, stated once in C++ and read by every
-// component (`Rules.workloadSaturation`), never copied into QML: when the
-// feed counts as quiet or stale, where the workload ramp saturates, the
-// colours the map gives cases (which the clusters' discs repeat), and the
+// component (`Rules.staleAfterSeconds`), never copied into QML: when the
+// feed counts as quiet or stale, the colours the map gives cases (which the clusters' discs repeat), and the
 // legend's layer keys (which scenes name, docs/wall.md).
 
 #include <QColor>
@@ -21,8 +20,6 @@ class Rules : public QObject
     Q_PROPERTY(int quietAfterSeconds READ quietAfterSeconds CONSTANT)
     // Down, or nothing heard for this long: the panels dim (FeedStatus.stale).
     Q_PROPERTY(int staleAfterSeconds READ staleAfterSeconds CONSTANT)
-    // The workload index (open cases per worker on duty) at which the ramp is full (state/rollups.h).
-    Q_PROPERTY(double workloadSaturation READ workloadSaturation CONSTANT)
     // The map's colours of cases in hand and of overdue ones.
     Q_PROPERTY(QColor caseColor READ caseColor CONSTANT)
     Q_PROPERTY(QColor overdueColor READ overdueColor CONSTANT)
@@ -34,7 +31,6 @@ public:
 
     static int quietAfterSeconds();
     static int staleAfterSeconds();
-    static double workloadSaturation();
     static QColor caseColor();
     static QColor overdueColor();
     static QStringList layerKeys();
