@@ -2,6 +2,8 @@
 
 #include <QJSEngine>
 
+#include <atomic>
+
 #include <private/qv4arraybuffer_p.h>
 #include <private/qv4engine_p.h>
 #include <private/qv4mm_p.h>
@@ -24,6 +26,14 @@ std::size_t arrayBufferBytes(QV4::HeapItem *item)
 }
 
 } // namespace
+
+bool runsScript(const QJSEngine &engine)
+{
+    // Set and cleared by the engine's own thread as frames are pushed and popped; read here
+    // without a lock (an atomic load of a pointer-sized field: a torn value is impossible).
+    QV4::CppStackFrame *&top = engine.handle()->currentStackFrame;
+    return std::atomic_ref<QV4::CppStackFrame *>(top).load(std::memory_order_relaxed) != nullptr;
+}
 
 EngineHeap measureHeap(QJSEngine &engine, std::size_t enough)
 {

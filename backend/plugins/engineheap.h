@@ -1,5 +1,7 @@
 #pragma once
-// How much memory a plugin's QML engine holds for its scripts: the
+// What Qt 6.4 does not tell publicly about a plugin's QML engine.
+//
+// How much memory it holds for its scripts: the
 // collector's heap (objects, arrays, large items), what strings keep beside
 // it, and ArrayBuffers. Qt 6.4 offers no public figure for this; the engine's
 // private memory manager has one for the first two, and ArrayBuffer data is
@@ -25,5 +27,12 @@ struct EngineHeap
 // the walk reads objects the running scripts and the collector change.
 // Stops counting ArrayBuffers once the total passes `enough` (0: count all).
 EngineHeap measureHeap(QJSEngine &engine, std::size_t enough = 0);
+
+// Whether the engine is running a script now (a frame of its own is on the
+// GUI thread's stack). Callable from another thread: the answer may be a
+// moment old. Qt 6.4 has no public figure for this either; the watchdog uses
+// it to interrupt only the engine that holds the GUI thread, never one that
+// is idle while the wall's own work (a slow frame) holds it.
+bool runsScript(const QJSEngine &engine);
 
 } // namespace gridwall::plugins

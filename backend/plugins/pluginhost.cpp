@@ -257,34 +257,29 @@ void PluginHost::watchdogLoop()
         const qint64 beat = m_lastBeatMs.load();
         if (now - beat <= kScriptBudgetMs)
             continue;
-        // The GUI thread is stuck. Stop each plugin's scripts in turn; the engine whose stop lets the
-        // GUI thread beat again had the script.
-        QStringList plugins;
+        // The GUI thread is stuck. Only an engine with a script on the GUI thread's stack can hold it:
+        // that one is interrupted, and blamed if the GUI thread then beats again. An idle engine is
+        // never touched, so a slow frame of the wall's own ends without a plugin blamed for it.
+        QString culprit;
         {
             const QMutexLocker lock(&m_watchMutex);
             for (const auto &[plugin, engine] : m_guardedEngines)
-                plugins << plugin;
-        }
-        QString culprit;
-        for (const QString &plugin : plugins) {
-            {
-                const QMutexLocker lock(&m_watchMutex);
-                interruptLocked(plugin, true);
-            }
-            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !stopRequested(); waited += 10)
-                QThread::msleep(10);
-            if (beatSince(beat)) {
-                culprit = plugin; // stays interrupted until the GUI thread has switched it off
-                break;
-            }
-            const QMutexLocker lock(&m_watchMutex);
-            interruptLocked(plugin, false);
+                if (runsScript(*engine)) {
+                    culprit = plugin;
+                    interruptLocked(plugin, true); // stays interrupted until the GUI thread has switched it off
+                    break;
+                }
         }
         if (!culprit.isEmpty()) {
-            m_interruptions.fetch_add(1);
+            for (int waited = 0; waited < kTryMs && !beatSince(beat) && !stopRequested(); waited += 10)
+                QThread::msleep(10);
             const QMutexLocker lock(&m_watchMutex);
-            m_stopped << culprit;
-            continue;
+            if (beatSince(beat)) {
+                m_interruptions.fetch_add(1);
+                m_stopped << culprit;
+                continue;
+            }
+            interruptLocked(culprit, false); // its script was not what held the GUI thread
         }
         // Not a plugin's script (the wall's own work, or the machine): wait for the GUI thread, blame no one.
         while (!beatSince(beat) && !stopRequested())

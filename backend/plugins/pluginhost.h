@@ -12,9 +12,9 @@
 // bindings, onCompleted; its once-a-second refresh) is guarded by name: past
 // the budget, that plugin's engine is interrupted. What a plugin runs on its
 // own (a timer, a handler of a wall signal) is found by the GUI thread's
-// heartbeat: when a beat is late, the plugins' engines are interrupted one
-// at a time until the GUI thread runs again, and the one that freed it had
-// the script. Each plugin's engine also has a memory budget, checked in the
+// heartbeat: when a beat is late, the plugin engine running a script at that
+// moment is interrupted, and blamed if the GUI thread then runs again (an idle
+// engine is never touched: a slow frame of the wall's own blames no plugin). Each plugin's engine also has a memory budget, checked in the
 // plugin's refresh turn, and at once when the wall's memory grows fast, on
 // the GUI thread. A plugin stopped for time or memory is switched off
 // (its items unloaded, its engine dropped) until a file in its folder
