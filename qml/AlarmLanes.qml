@@ -6,8 +6,12 @@ import Gridwall.Backend
 // The alarm ticker: one lane per priority (critical on top), newest first,
 // a flood as one summary chip. While a critical alarm waits for an
 // acknowledgement its lane flashes and (unless muted) the chime sounds. Tap
-// a chip to open its subject; tap its ✓ to acknowledge. Dims when the feed
-// has stopped: the alarms are as of then, not cleared.
+// a chip to open its subject; tap its ✓ to acknowledge (a flood's: all of
+// it). An acknowledged chip below critical can be shelved: pick how long,
+// then why, and its alarms leave the lanes; the shelves are one button
+// beside the lanes ("2 shelved · 41 alarms") that lists them, each with its
+// reason, end time and a tap to take it down. Dims when the feed has
+// stopped: the alarms are as of then, not cleared.
 Rectangle {
     id: ticker
 
@@ -23,6 +27,59 @@ Rectangle {
     readonly property bool flashing: alarms !== null && alarms.criticalUnacknowledged > 0
     readonly property real laneHeight: 44 * unit
     property bool flashOn: false
+
+    // What the ticker shows: the lanes, the shelving of one chip, or the shelves.
+    enum Mode { Lanes, Shelving, Shelves }
+    property int mode: AlarmLanes.Lanes
+    // The chip being shelved: its alarm, whether the whole group (a flood), and how it reads.
+    property double shelvingAlarm: 0
+    property bool shelvingGroup: false
+    property string shelvingTitle: ""
+    property int shelfMinutes: 60
+    readonly property int shelfCount: alarms ? alarms.shelves.count : 0
+
+    function startShelving(alarmId: double, wholeGroup: bool, title: string) {
+        shelvingAlarm = alarmId
+        shelvingGroup = wholeGroup
+        shelvingTitle = title
+        shelfMinutes = 60
+        mode = AlarmLanes.Shelving
+    }
+    function shelve(reason: string) {
+        ticker.alarms.shelve(shelvingAlarm, shelvingGroup, reason, shelfMinutes)
+        mode = AlarmLanes.Lanes
+    }
+    // A kiosk left alone in a choice goes back to the lanes.
+    Timer {
+        interval: 30000
+        running: ticker.mode !== AlarmLanes.Lanes
+        onTriggered: ticker.mode = AlarmLanes.Lanes
+    }
+    onShelfCountChanged: if (shelfCount === 0 && mode === AlarmLanes.Shelves) mode = AlarmLanes.Lanes
+
+    // A touch-sized button of the ticker.
+    component TickerButton: Rectangle {
+        id: button
+        property string label
+        property bool chosen: false
+        signal tapped()
+        width: buttonText.implicitWidth + 24 * Units.unit
+        height: 36 * Units.unit
+        radius: 4 * Units.unit
+        color: chosen ? Theme.accent : "#16223a"
+        border.color: Theme.panelBorder
+        border.width: Math.max(1, Units.unit)
+        Text {
+            id: buttonText
+            anchors.centerIn: parent
+            text: button.label
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.minFontSize * Units.unit
+            font.bold: button.chosen
+            color: button.chosen ? "#0b1220" : Theme.text
+        }
+        TapHandler { onTapped: button.tapped() }
+    }
 
     height: lanesColumn.height + 2 * 6 * unit
     color: Qt.rgba(0.043, 0.071, 0.125, 0.92)
@@ -66,9 +123,10 @@ Rectangle {
         id: lanesColumn
         objectName: "lanes"
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 * ticker.unit }
-        anchors.rightMargin: soundToggle.width + 16 * ticker.unit
+        anchors.rightMargin: sideButtons.width + 16 * ticker.unit
         spacing: 4 * ticker.unit
         opacity: ticker.stale ? 0.55 : 1
+        visible: ticker.mode === AlarmLanes.Lanes
 
         Text {
             visible: ticker.laneCount === 0
@@ -129,6 +187,15 @@ Rectangle {
                         required property double raisedAt
                         required property bool acknowledged
                         required property int flood
+                        required property int severity
+                        readonly property string title: chip.flood > 0
+                              ? (chip.district
+                                 ? qsTr("%1 × %2 in %3 within 5 min").arg(chip.flood)
+                                       .arg(Names.alarm(chip.kind, chip.label)).arg(chip.district)
+                                 : qsTr("%1 × %2 within 5 min").arg(chip.flood)
+                                       .arg(Names.alarm(chip.kind, chip.label)))
+                              : Names.alarm(chip.kind, chip.label) + " · " + chip.subjectName
+                                + (chip.district ? " · " + chip.district : "")
                         height: ListView.view.height
                         width: chipRow.implicitWidth + 24 * ticker.unit
                         radius: 4 * ticker.unit
@@ -142,14 +209,7 @@ Rectangle {
                             anchors { left: parent.left; leftMargin: 12 * ticker.unit; verticalCenter: parent.verticalCenter }
                             spacing: 10 * ticker.unit
                             Text {
-                                text: chip.flood > 0
-                                      ? (chip.district
-                                         ? qsTr("%1 × %2 in %3 within 5 min").arg(chip.flood)
-                                               .arg(Names.alarm(chip.kind, chip.label)).arg(chip.district)
-                                         : qsTr("%1 × %2 within 5 min").arg(chip.flood)
-                                               .arg(Names.alarm(chip.kind, chip.label)))
-                                      : Names.alarm(chip.kind, chip.label) + " · " + chip.subjectName
-                                        + (chip.district ? " · " + chip.district : "")
+                                text: chip.title
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.bodyFontSize * ticker.unit
                                 font.bold: !chip.acknowledged
@@ -178,7 +238,19 @@ Rectangle {
                                     font.bold: true
                                     color: Theme.text
                                 }
-                                TapHandler { onTapped: ticker.alarms.acknowledge(chip.alarmId) }
+                                // A flood's ✓ acknowledges all of it.
+                                TapHandler {
+                                    onTapped: chip.flood > 0 ? ticker.alarms.acknowledgeGroup(chip.alarmId)
+                                                             : ticker.alarms.acknowledge(chip.alarmId)
+                                }
+                            }
+                            // Shelve: once acknowledged; a critical alarm only with its flood (it stays shown).
+                            TickerButton {
+                                objectName: "shelve"
+                                visible: chip.acknowledged && (chip.flood > 0 || chip.severity < 4)
+                                height: 34 * ticker.unit
+                                label: qsTr("Shelve")
+                                onTapped: ticker.startShelving(chip.alarmId, chip.flood > 0, chip.title)
                             }
                         }
                     }
@@ -187,23 +259,161 @@ Rectangle {
         }
     }
 
-    // Sound on or off (the chime only; the flashing stays).
-    Rectangle {
-        id: soundToggle
-        anchors { right: parent.right; top: parent.top; margins: 8 * ticker.unit }
-        width: soundText.implicitWidth + 20 * ticker.unit
-        height: 32 * ticker.unit
-        radius: height / 2
-        color: "#16223a"
-        border.color: Theme.panelBorder
-        Text {
-            id: soundText
-            anchors.centerIn: parent
-            text: ticker.sound ? qsTr("Sound on") : qsTr("Sound off")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.minFontSize * ticker.unit
-            color: ticker.sound ? Theme.text : Theme.textDim
+    // Shelving one chip: how long, then why (the tap on a reason shelves).
+    Column {
+        objectName: "shelving"
+        visible: ticker.mode === AlarmLanes.Shelving
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 * ticker.unit }
+        anchors.rightMargin: sideButtons.width + 16 * ticker.unit
+        spacing: 6 * ticker.unit
+        Row {
+            spacing: 8 * ticker.unit
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Shelve %1 for").arg(ticker.shelvingTitle)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodyFontSize * ticker.unit
+                color: Theme.text
+                elide: Text.ElideRight
+                width: Math.min(implicitWidth, 900 * ticker.unit)
+            }
+            Repeater {
+                model: [30, 60, 240]
+                delegate: TickerButton {
+                    required property int modelData
+                    objectName: "minutes" + modelData
+                    label: modelData < 60 ? qsTr("%1 min").arg(modelData) : qsTr("%n h", "", modelData / 60)
+                    chosen: ticker.shelfMinutes === modelData
+                    onTapped: ticker.shelfMinutes = modelData
+                }
+            }
+            TickerButton { label: qsTr("Cancel"); onTapped: ticker.mode = AlarmLanes.Lanes }
         }
-        TapHandler { onTapped: ticker.sound = !ticker.sound }
+        Row {
+            spacing: 8 * ticker.unit
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("because:")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.minFontSize * ticker.unit
+                color: Theme.textDim
+            }
+            Repeater {
+                model: ticker.alarms ? ticker.alarms.shelfReasons : []
+                delegate: TickerButton {
+                    required property string modelData
+                    objectName: "reason_" + modelData
+                    label: Names.shelfReason(modelData)
+                    onTapped: ticker.shelve(modelData)
+                }
+            }
+        }
+    }
+
+    // The shelves in place, one chip each: what, how many, why, until when; tap to take one down.
+    Row {
+        objectName: "shelves"
+        visible: ticker.mode === AlarmLanes.Shelves
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 * ticker.unit }
+        anchors.rightMargin: sideButtons.width + 16 * ticker.unit
+        spacing: 8 * ticker.unit
+        TickerButton { label: qsTr("Back"); onTapped: ticker.mode = AlarmLanes.Lanes }
+        ListView {
+            width: parent.width - x
+            height: ticker.laneHeight
+            orientation: ListView.Horizontal
+            spacing: 8 * ticker.unit
+            clip: true
+            model: ticker.alarms ? ticker.alarms.shelves : null
+            delegate: Rectangle {
+                id: shelf
+                required property double shelfId
+                required property string kind
+                required property string label
+                required property string subjectName
+                required property string district
+                required property string reason
+                required property double until
+                required property int alarms
+                height: ListView.view.height
+                width: shelfRow.implicitWidth + 24 * ticker.unit
+                radius: 4 * ticker.unit
+                color: "#16223a"
+                border.color: Theme.panelBorder
+                Row {
+                    id: shelfRow
+                    anchors { left: parent.left; leftMargin: 12 * ticker.unit; verticalCenter: parent.verticalCenter }
+                    spacing: 10 * ticker.unit
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: qsTr("%n alarm(s)", "", shelf.alarms) + " · " + Names.alarm(shelf.kind, shelf.label)
+                              + (shelf.subjectName ? " · " + shelf.subjectName : "") + (shelf.district ? " · " + shelf.district : "")
+                              + " · " + Names.shelfReason(shelf.reason)
+                              + " · " + qsTr("until %1").arg(Qt.formatDateTime(new Date(shelf.until), "HH:mm"))
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodyFontSize * ticker.unit
+                        color: Theme.text
+                    }
+                    TickerButton {
+                        objectName: "unshelve"
+                        anchors.verticalCenter: parent.verticalCenter
+                        label: qsTr("Unshelve")
+                        onTapped: ticker.alarms.unshelve(shelf.shelfId)
+                    }
+                }
+            }
+        }
+    }
+
+    Column {
+        id: sideButtons
+        anchors { right: parent.right; top: parent.top; margins: 8 * ticker.unit }
+        spacing: 6 * ticker.unit
+        width: Math.max(soundToggle.width, shelvesButton.visible ? shelvesButton.width : 0)
+
+        // Sound on or off (the chime only; the flashing stays).
+        Rectangle {
+            id: soundToggle
+            anchors.right: parent.right
+            width: soundText.implicitWidth + 20 * ticker.unit
+            height: 32 * ticker.unit
+            radius: height / 2
+            color: "#16223a"
+            border.color: Theme.panelBorder
+            Text {
+                id: soundText
+                anchors.centerIn: parent
+                text: ticker.sound ? qsTr("Sound on") : qsTr("Sound off")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.minFontSize * ticker.unit
+                color: ticker.sound ? Theme.text : Theme.textDim
+            }
+            TapHandler { onTapped: ticker.sound = !ticker.sound }
+        }
+
+        // The shelves, collapsed to one button while the lanes show.
+        Rectangle {
+            id: shelvesButton
+            objectName: "shelvesButton"
+            anchors.right: parent.right
+            visible: ticker.shelfCount > 0
+            width: shelvesText.implicitWidth + 20 * ticker.unit
+            height: 32 * ticker.unit
+            radius: height / 2
+            color: ticker.mode === AlarmLanes.Shelves ? Theme.accent : "#16223a"
+            border.color: Theme.panelBorder
+            Text {
+                id: shelvesText
+                anchors.centerIn: parent
+                text: qsTr("%n shelved", "", ticker.shelfCount) + " · "
+                      + qsTr("%n alarm(s)", "", ticker.alarms ? ticker.alarms.shelved : 0)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.minFontSize * ticker.unit
+                color: ticker.mode === AlarmLanes.Shelves ? "#0b1220" : Theme.text
+            }
+            TapHandler {
+                onTapped: ticker.mode = ticker.mode === AlarmLanes.Shelves ? AlarmLanes.Lanes : AlarmLanes.Shelves
+            }
+        }
     }
 }

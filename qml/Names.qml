@@ -133,6 +133,16 @@ QtObject {
         }
         return kind
     }
+    // Why an operator shelved alarms (AlarmTicker.shelfReasons).
+    function shelfReason(reason) {
+        switch (reason) {
+        case "cause_known": return qsTr("Cause known, crew on site")
+        case "device_fault": return qsTr("Device fault reported")
+        case "planned_work": return qsTr("Planned work or drill")
+        case "duplicate": return qsTr("Duplicate of another alarm")
+        }
+        return reason
+    }
     function severity(s) {
         switch (s) {
         case 4: return qsTr("Critical")

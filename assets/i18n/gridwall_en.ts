@@ -4,32 +4,97 @@
 <context>
     <name>AlarmLanes</name>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <location filename="../../qml/AlarmLanes.qml" line="136"/>
         <source>No active alarms when the feed stopped</source>
         <translation>No active alarms when the feed stopped</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <location filename="../../qml/AlarmLanes.qml" line="136"/>
         <source>No active alarms</source>
         <translation>No active alarms</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="147"/>
+        <location filename="../../qml/AlarmLanes.qml" line="193"/>
         <source>%1 × %2 in %3 within 5 min</source>
         <translation>%1 × %2 in %3 within 5 min</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="202"/>
+        <location filename="../../qml/AlarmLanes.qml" line="252"/>
+        <source>Shelve</source>
+        <translation>Shelve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="273"/>
+        <source>Shelve %1 for</source>
+        <translation>Shelve %1 for</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="285"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="285"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="290"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="296"/>
+        <source>because:</source>
+        <translation>because:</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="320"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="349"/>
+        <location filename="../../qml/AlarmLanes.qml" line="409"/>
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n alarm</numerusform>
+            <numerusform>%n alarms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="352"/>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="360"/>
+        <source>Unshelve</source>
+        <translation>Unshelve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="386"/>
         <source>Sound on</source>
         <translation>Sound on</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="202"/>
+        <location filename="../../qml/AlarmLanes.qml" line="386"/>
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="408"/>
+        <source>%n shelved</source>
+        <translation>
+            <numerusform>%n shelved</numerusform>
+            <numerusform>%n shelved</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="149"/>
+        <location filename="../../qml/AlarmLanes.qml" line="195"/>
         <source>%1 × %2 within 5 min</source>
         <translation>%1 × %2 within 5 min</translation>
     </message>
@@ -37,37 +102,37 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="40"/>
         <source>Reported and closed, last 7 days</source>
         <translation>Reported and closed, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="57"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>Today so far, against the same weekday last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="68"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="90"/>
         <source>%1 last week</source>
         <translation>%1 last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="102"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>Districts by workload: open cases, overdue in red</translation>
     </message>
@@ -166,12 +231,12 @@
 <context>
     <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
@@ -254,17 +319,17 @@
         <translation>By workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
@@ -350,27 +415,27 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="57"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="58"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="60"/>
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
@@ -380,27 +445,27 @@
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="88"/>
+        <location filename="../../qml/HeaderBar.qml" line="89"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="115"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Live · %1 msg/s</source>
         <translation>Live · %1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="116"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Connected · no data for %1 s</source>
         <translation>Connected · no data for %1 s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="117"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>Feed down · reconnecting</source>
         <translation>Feed down · reconnecting</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="118"/>
+        <location filename="../../qml/HeaderBar.qml" line="119"/>
         <source>No feed</source>
         <translation>No feed</translation>
     </message>
@@ -413,12 +478,12 @@
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="193"/>
+        <location filename="../../qml/Main.qml" line="195"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="192"/>
+        <location filename="../../qml/Main.qml" line="194"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</translation>
     </message>
@@ -486,12 +551,12 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <location filename="../../qml/MapLegend.qml" line="129"/>
         <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
         <translation>cases per worker on duty; each colour a fifth of the regions with cases</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="145"/>
+        <location filename="../../qml/MapLegend.qml" line="146"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
@@ -730,22 +795,42 @@
         <translation>Sensor silent</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="138"/>
+        <location filename="../../qml/Names.qml" line="139"/>
+        <source>Cause known, crew on site</source>
+        <translation>Cause known, crew on site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="140"/>
+        <source>Device fault reported</source>
+        <translation>Device fault reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="141"/>
+        <source>Planned work or drill</source>
+        <translation>Planned work or drill</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="142"/>
+        <source>Duplicate of another alarm</source>
+        <translation>Duplicate of another alarm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="148"/>
         <source>Critical</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="139"/>
+        <location filename="../../qml/Names.qml" line="149"/>
         <source>Major</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="140"/>
+        <location filename="../../qml/Names.qml" line="150"/>
         <source>Minor</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="142"/>
+        <location filename="../../qml/Names.qml" line="152"/>
         <source>Notice</source>
         <translation>Notice</translation>
     </message>

@@ -4,32 +4,94 @@
 <context>
     <name>AlarmLanes</name>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <location filename="../../qml/AlarmLanes.qml" line="136"/>
         <source>No active alarms when the feed stopped</source>
         <translation>数据中断时无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="78"/>
+        <location filename="../../qml/AlarmLanes.qml" line="136"/>
         <source>No active alarms</source>
         <translation>无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="147"/>
+        <location filename="../../qml/AlarmLanes.qml" line="193"/>
         <source>%1 × %2 in %3 within 5 min</source>
         <translation>%3 5 分钟内 %1 起%2</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="202"/>
+        <location filename="../../qml/AlarmLanes.qml" line="252"/>
+        <source>Shelve</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="273"/>
+        <source>Shelve %1 for</source>
+        <translation>搁置 %1，时长</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="285"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="285"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="290"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="296"/>
+        <source>because:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="320"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="349"/>
+        <location filename="../../qml/AlarmLanes.qml" line="409"/>
+        <source>%n alarm(s)</source>
+        <translation>
+            <numerusform>%n 条告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="352"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="360"/>
+        <source>Unshelve</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AlarmLanes.qml" line="386"/>
         <source>Sound on</source>
         <translation>声音 开</translation>
     </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="202"/>
+        <location filename="../../qml/AlarmLanes.qml" line="386"/>
         <source>Sound off</source>
         <translation>声音 关</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/AlarmLanes.qml" line="408"/>
+        <source>%n shelved</source>
+        <translation>
+            <numerusform>已搁置 %n 组</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/AlarmLanes.qml" line="149"/>
+        <location filename="../../qml/AlarmLanes.qml" line="195"/>
         <source>%1 × %2 within 5 min</source>
         <translation>5 分钟内 %1 起%2</translation>
     </message>
@@ -37,37 +99,37 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="40"/>
         <source>Reported and closed, last 7 days</source>
         <translation>近 7 天上报与办结</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="57"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>今日截至目前，对比上周同日</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="68"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="90"/>
         <source>%1 last week</source>
         <translation>上周 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="102"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>各区县工作负荷：在办案件（红色为超期）</translation>
     </message>
@@ -166,12 +228,12 @@
 <context>
     <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open</source>
         <translation>在办 %1</translation>
     </message>
@@ -254,17 +316,17 @@
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
@@ -350,27 +412,27 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="57"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="58"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="60"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -380,27 +442,27 @@
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="88"/>
+        <location filename="../../qml/HeaderBar.qml" line="89"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="115"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Live · %1 msg/s</source>
         <translation>实时 · %1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="116"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Connected · no data for %1 s</source>
         <translation>已连接 · %1 秒无数据</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="117"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>Feed down · reconnecting</source>
         <translation>数据源中断 · 正在重连</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="118"/>
+        <location filename="../../qml/HeaderBar.qml" line="119"/>
         <source>No feed</source>
         <translation>无数据源</translation>
     </message>
@@ -413,12 +475,12 @@
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="193"/>
+        <location filename="../../qml/Main.qml" line="195"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="192"/>
+        <location filename="../../qml/Main.qml" line="194"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
     </message>
@@ -486,12 +548,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <location filename="../../qml/MapLegend.qml" line="129"/>
         <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
         <translation>在岗网格员人均案件；每种颜色为有案件区域的五分之一</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="145"/>
+        <location filename="../../qml/MapLegend.qml" line="146"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
@@ -730,22 +792,42 @@
         <translation>传感器失联</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="138"/>
+        <location filename="../../qml/Names.qml" line="139"/>
+        <source>Cause known, crew on site</source>
+        <translation>原因已知，人员已到场</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="140"/>
+        <source>Device fault reported</source>
+        <translation>设备故障已报修</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="141"/>
+        <source>Planned work or drill</source>
+        <translation>计划作业或演练</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="142"/>
+        <source>Duplicate of another alarm</source>
+        <translation>与其他告警重复</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Names.qml" line="148"/>
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="139"/>
+        <location filename="../../qml/Names.qml" line="149"/>
         <source>Major</source>
         <translation>重要</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="140"/>
+        <location filename="../../qml/Names.qml" line="150"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../qml/Names.qml" line="142"/>
+        <location filename="../../qml/Names.qml" line="152"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>

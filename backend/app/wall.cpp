@@ -157,14 +157,21 @@ std::optional<Wall::Failure> Wall::build(std::shared_ptr<const map::MapData> geo
             return std::nullopt;
         },
         [&tree](const QString &code) { return tree.indexOf(code) >= 0; });
-    // The views read the live state; only the wall writes to it (the operator's acknowledgements).
+    // The views read the live state; only the wall writes to it (the operator's acknowledgements and shelves).
     const state::LiveState &live = m_feed->state();
     m_selection->setFollowsConductor(followsConductor());
     m_regionPanel = std::make_unique<views::RegionPanel>(live, *m_geography);
     m_cityFigures = std::make_unique<views::RegionPanel>(live, *m_geography);
     m_entityPanel = std::make_unique<views::EntityPanel>(live, *m_geography);
-    m_alarms = std::make_unique<views::AlarmTicker>(live, *m_geography,
-                                                    [feed = m_feed.get()](uint64_t id) { return feed->acknowledgeAlarm(id); });
+    views::LiveFeed *feed = m_feed.get();
+    m_alarms = std::make_unique<views::AlarmTicker>(
+        live, *m_geography,
+        views::AlarmTicker::Actions{
+            [feed](uint64_t id) { return feed->acknowledgeAlarm(id); },
+            [feed](uint64_t id, bool wholeGroup, const std::string &reason, int64_t durationMs) {
+                return feed->state().shelveAlarms(id, wholeGroup, reason, durationMs);
+            },
+            [feed](uint64_t shelfId) { return feed->state().alarms().unshelve(shelfId); }});
     connectSelection();
 
     // Department plugins from --plugins-dir (kiosk/demo passes the bundled plugins/), read before any is loaded.

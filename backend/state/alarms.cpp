@@ -522,6 +522,7 @@ void AlarmBook::advance(int64_t now)
         m_raisedRecently.pop_front();
     if (!m_carried.empty() && now >= m_carriedUntil)
         m_carried.clear();
+    std::erase_if(m_shelves, [now](const Shelf &shelf) { return shelf.until <= now; });
     while (!m_timers.empty() && m_timers.front().at <= now) {
         std::pop_heap(m_timers.begin(), m_timers.end(), TimerLater());
         const Timer t = m_timers.back();
@@ -565,6 +566,49 @@ bool AlarmBook::acknowledge(uint64_t alarmId, int64_t now)
     it->second.alarm.acknowledgedAt = now;
     note(it->second);
     return true;
+}
+
+uint64_t AlarmBook::shelve(uint64_t alarmId, bool wholeGroup, std::string reason, int64_t until, int64_t now)
+{
+    tick(now);
+    const auto it = m_alarms.find(alarmId);
+    // A critical alarm's own subject is never shelved; its group may be (its critical alarms stay shown).
+    if (it == m_alarms.end() || !activePhase(it->second.alarm.phase) || (!wholeGroup && it->second.alarm.severity >= kSeverityCount)
+        || reason.empty() || until <= now || until - now > kLongestShelfMs)
+        return 0;
+    const Alarm &a = it->second.alarm;
+    const std::string subject = wholeGroup ? std::string() : a.subject;
+    for (Shelf &shelf : m_shelves)
+        if (shelf.kind == a.kind && shelf.label == a.label && shelf.district == a.district && shelf.subject == subject) {
+            shelf.reason = std::move(reason);
+            shelf.since = now;
+            shelf.until = until;
+            return shelf.id;
+        }
+    if (m_shelves.size() >= kMostShelves)
+        return 0;
+    m_shelves.push_back({m_nextShelfId++, a.kind, a.label, a.district, subject, std::move(reason), now, until});
+    return m_shelves.back().id;
+}
+
+bool AlarmBook::unshelve(uint64_t shelfId)
+{
+    const auto it = std::find_if(m_shelves.begin(), m_shelves.end(), [&](const Shelf &s) { return s.id == shelfId; });
+    if (it == m_shelves.end())
+        return false;
+    m_shelves.erase(it);
+    return true;
+}
+
+const Shelf *AlarmBook::shelfOf(const Alarm &alarm) const
+{
+    if (alarm.severity >= kSeverityCount || !activePhase(alarm.phase))
+        return nullptr;
+    for (const Shelf &shelf : m_shelves)
+        if (shelf.kind == alarm.kind && shelf.label == alarm.label && shelf.district == alarm.district
+            && (shelf.subject.empty() || shelf.subject == alarm.subject))
+            return &shelf;
+    return nullptr;
 }
 
 // ---- reading ----

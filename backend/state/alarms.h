@@ -43,6 +43,21 @@ struct Alarm
     int64_t clearedAt = 0;
 };
 
+// The operator's shelf: alarms of one group (kind, label, district), or of one
+// subject in it, kept out of the lanes for a stated reason until a time
+// (ISA-18.2 shelving). Critical alarms are never shelved: they stay in their lane.
+struct Shelf
+{
+    uint64_t id = 0;
+    AlarmKind kind = AlarmKind::SensorWarn;
+    std::string label;
+    int district = -1;
+    std::string subject; // empty: every subject of the group
+    std::string reason;  // why, as the operator chose it
+    int64_t since = 0;
+    int64_t until = 0;   // back in the lanes from then on, if still active
+};
+
 struct AlarmConfig
 {
     int64_t minDurationMs = 10'000;      // a sensor level must hold this long before it raises or clears
@@ -94,6 +109,22 @@ public:
 
     // Raised -> Acknowledged; false if unknown or not Raised.
     bool acknowledge(uint64_t alarmId, int64_t now);
+
+    // Shelving. A shelf lasts at most a shift; a wall holds a bounded number of them.
+    static constexpr int64_t kLongestShelfMs = 8 * 3'600'000;
+    static constexpr size_t kMostShelves = 32;
+    // Shelves the group of `alarmId` (wholeGroup) or its subject in that group, with a reason,
+    // until `until`. Returns the shelf's id; 0 when refused: unknown or cleared alarm, a critical
+    // one's subject alone, no reason, `until` not after now or more than kLongestShelfMs ahead,
+    // no room left. A group's critical alarms are never on its shelf.
+    // The same group or subject shelved again gets its reason and time replaced.
+    uint64_t shelve(uint64_t alarmId, bool wholeGroup, std::string reason, int64_t until, int64_t now);
+    // Takes a shelf down before its time; false if unknown.
+    bool unshelve(uint64_t shelfId);
+    // The shelves in place, oldest first (one whose time is up leaves at advance()).
+    const std::vector<Shelf> &shelves() const { return m_shelves; }
+    // The shelf that keeps this alarm out of the lanes, or null (critical alarms: always null).
+    const Shelf *shelfOf(const Alarm &alarm) const;
 
     // Reading the book
     const Alarm *find(uint64_t id) const;
@@ -259,6 +290,8 @@ private:
     std::unordered_set<uint32_t> m_flooding; // groups holding >= floodThreshold raises (trimmed lazily)
     std::vector<uint64_t> m_changes;
     std::unordered_map<std::string, Alarm> m_carried; // by kind, subject and label
+    std::vector<Shelf> m_shelves;                     // few: looked through linearly
+    uint64_t m_nextShelfId = 1;
     int64_t m_carriedUntil = kUnset;
 };
 

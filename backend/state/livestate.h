@@ -253,6 +253,13 @@ public:
     // The operator acknowledged an alarm (raised -> acknowledged, at the wall
     // clock of the last apply or tick); false if unknown or not raised.
     bool acknowledgeAlarm(uint64_t id);
+    // The operator shelved an alarm's group (or its subject in it) for a reason, for
+    // `durationMs` from the wall clock of the last apply or tick: the shelf's id, 0 refused
+    // (AlarmBook::shelve). Shelving changes no alarm: the lanes leave them out.
+    uint64_t shelveAlarms(uint64_t alarmId, bool wholeGroup, std::string reason, int64_t durationMs)
+    {
+        return m_alarms.shelve(alarmId, wholeGroup, std::move(reason), m_wall + durationMs, m_wall);
+    }
 
     // The city's clock: the wall clock, or the newest payload time when
     // producers run ahead of it (a simulator in accelerated time).

@@ -96,6 +96,8 @@ private slots:
     void takeChangesOncePerChange();
     void randomOperationsKeepCountsExact();
     void alarmRateOverTenMinutes();
+    void shelvingAFloodWithAReasonUntilATime();
+    void shelvingIsRefusedWhereItWouldHideTooMuch();
 };
 
 void Tst_alarms::kindNames()
@@ -829,6 +831,100 @@ void Tst_alarms::alarmRateOverTenMinutes()
     book.advance(kT0 + 17 * kMin);
     QCOMPARE(book.raisedWithin(3, kT0 + 17 * kMin), 0);
     QCOMPARE(book.raisedWithin(2, kT0 + 17 * kMin), 0);
+}
+
+// A flood of intrusion events in one district is shelved with a reason for an hour: its alarms stay
+// active and counted but are on the shelf, new ones of the group join it, another district's and a
+// critical one do not; when the hour is up they are back as they were.
+void Tst_alarms::shelvingAFloodWithAReasonUntilATime()
+{
+    AlarmBook book;
+    for (int i = 0; i < 8; ++i)
+        book.cameraEvent("CAM-" + std::to_string(i), "intrusion", 2, 1, kT0 + i * kSec);
+    book.cameraEvent("CAM-20", "intrusion", 2, 2, kT0 + 9 * kSec);  // another district
+    book.cameraEvent("CAM-21", "intrusion", 4, 1, kT0 + 10 * kSec); // critical, same group
+    book.advance(kT0 + 10 * kSec);
+    const uint64_t first = activeOf(book, "CAM-0").front()->id;
+    QVERIFY(book.acknowledge(first, kT0 + 11 * kSec));
+
+    const uint64_t shelf = book.shelve(first, true, "planned_work", kT0 + 11 * kSec + 60 * kMin, kT0 + 11 * kSec);
+    QVERIFY(shelf != 0);
+    QCOMPARE(book.shelves().size(), size_t(1));
+    QCOMPARE(book.shelves().front().reason, std::string("planned_work"));
+    const auto shelved = [&] {
+        int n = 0;
+        for (int severity = 1; severity <= kSeverityCount; ++severity)
+            for (const Alarm *a : book.active(severity))
+                n += book.shelfOf(*a) != nullptr;
+        return n;
+    };
+    QCOMPARE(shelved(), 8);
+    QVERIFY(!book.shelfOf(*activeOf(book, "CAM-20").front())); // district 2
+    QVERIFY(!book.shelfOf(*activeOf(book, "CAM-21").front())); // critical: never shelved
+    QCOMPARE(book.activeCount(2), 9);                          // shelved alarms are still active
+
+    // A new raise in the group while it is shelved joins the shelf; the same group shelved again
+    // replaces the shelf's reason and time instead of stacking a second one.
+    book.cameraEvent("CAM-9", "intrusion", 1, 1, kT0 + 5 * kMin);
+    book.advance(kT0 + 5 * kMin);
+    QCOMPARE(shelved(), 9);
+    QCOMPARE(book.shelve(first, true, "cause_known", kT0 + 9 * kMin, kT0 + 5 * kMin), shelf);
+    QCOMPARE(book.shelves().size(), size_t(1));
+    QCOMPARE(book.shelves().front().reason, std::string("cause_known"));
+
+    // One subject's alarms alone: CAM-20 in district 2.
+    const uint64_t single = book.shelve(activeOf(book, "CAM-20").front()->id, false, "device_fault", kT0 + 8 * kMin, kT0 + 5 * kMin);
+    QVERIFY(single != 0 && single != shelf);
+    QCOMPARE(book.shelves().back().subject, std::string("CAM-20"));
+    QCOMPARE(shelved(), 10);
+
+    // Their time is up (before the 10-minute camera holds end): back in the lanes, still active,
+    // their acknowledgement as it was.
+    book.advance(kT0 + 8 * kMin);
+    QCOMPARE(book.shelves().size(), size_t(1));
+    QVERIFY(!book.shelfOf(*activeOf(book, "CAM-20").front()));
+    book.advance(kT0 + 9 * kMin);
+    QVERIFY(book.shelves().empty());
+    QCOMPARE(shelved(), 0);
+    QCOMPARE(activeOf(book, "CAM-9").front()->phase, AlarmPhase::Raised);
+    QCOMPARE(book.find(first)->phase, AlarmPhase::Acknowledged);
+
+    // Taken down before its time.
+    const uint64_t again = book.shelve(first, true, "duplicate", kT0 + 90 * kMin, kT0 + 9 * kMin);
+    QVERIFY(again != 0);
+    QVERIFY(book.unshelve(again));
+    QVERIFY(!book.unshelve(again));
+    QCOMPARE(shelved(), 0);
+}
+
+void Tst_alarms::shelvingIsRefusedWhereItWouldHideTooMuch()
+{
+    AlarmBook book;
+    book.cameraEvent("CAM-1", "fire_smoke", 4, 1, kT0);
+    book.cameraEvent("CAM-2", "crowd", 2, 1, kT0);
+    book.advance(kT0);
+    const uint64_t critical = activeOf(book, "CAM-1").front()->id;
+    const uint64_t minor = activeOf(book, "CAM-2").front()->id;
+    QCOMPARE(book.shelve(critical, false, "planned_work", kT0 + kMin, kT0), uint64_t(0));                 // a critical subject
+    QCOMPARE(book.shelve(minor, true, "", kT0 + kMin, kT0), uint64_t(0));                                  // no reason
+    QCOMPARE(book.shelve(minor, true, "planned_work", kT0, kT0), uint64_t(0));                             // no time
+    QCOMPARE(book.shelve(minor, true, "planned_work", kT0 + AlarmBook::kLongestShelfMs + 1, kT0), uint64_t(0)); // past a shift
+    QCOMPARE(book.shelve(987654, true, "planned_work", kT0 + kMin, kT0), uint64_t(0));                     // unknown
+    QVERIFY(book.shelves().empty());
+
+    // Room for a bounded number of shelves, one per subject here.
+    for (size_t i = 0; i < AlarmBook::kMostShelves + 3; ++i)
+        book.cameraEvent("CAM-S" + std::to_string(i), "crowd", 2, 1, kT0 + kSec);
+    book.advance(kT0 + kSec);
+    size_t made = 0;
+    for (size_t i = 0; i < AlarmBook::kMostShelves + 3; ++i)
+        made += book.shelve(activeOf(book, "CAM-S" + std::to_string(i)).front()->id, false, "device_fault", kT0 + kMin, kT0 + kSec) != 0;
+    QCOMPARE(made, AlarmBook::kMostShelves);
+
+    // A cleared alarm cannot be shelved.
+    book.advance(kT0 + 11 * kMin); // camera holds are 10 minutes
+    QVERIFY(book.shelves().empty());
+    QCOMPARE(book.shelve(minor, true, "planned_work", kT0 + 20 * kMin, kT0 + 11 * kMin), uint64_t(0));
 }
 
 QTEST_APPLESS_MAIN(Tst_alarms)

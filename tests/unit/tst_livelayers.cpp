@@ -378,6 +378,64 @@ private slots:
                  rows(city.childrenModel())->get(0).value(QStringLiteral("code")).toString());
     }
 
+    // A flood of intrusion alarms in one street: one chip; its ✓ acknowledges all nine; shelved with a
+    // reason for an hour, the minor ones leave the lanes and the shelf is one line that counts them,
+    // while the group's critical alarm stays in its lane; taken down, the flood's chip is back.
+    void aFloodIsAcknowledgedAtOnceAndShelvedToOneLine()
+    {
+        WallOnMap onMap(m_data);
+        QVERIFY(onMap.ready);
+        app::Wall &wall = onMap.wall;
+        views::LiveFeed &feed = *wall.liveFeed();
+        views::AlarmTicker &alarms = *wall.alarms();
+        const int64_t now = feed::epochMs();
+        for (int i = 0; i < 9; ++i) {
+            const std::string id = "gate-" + std::to_string(i);
+            feed.push(feed::CameraState{id, now, true, "Gate " + std::to_string(i), {122.07 + 0.0004 * i, 41.12}, {}, {}});
+            feed.push(feed::CameraEvent{id, now, feed::CameraEventType::Intrusion, i == 8 ? 4 : 2, {}});
+        }
+        feed.drain();
+        alarms.refresh();
+        // One chip for the group, in the highest lane it reaches.
+        QCOMPARE(alarms.laneItems(2).size(), 0);
+        QCOMPARE(alarms.laneItems(4).size(), 1);
+        const QVariantMap flood = alarms.laneItems(4).front().toMap();
+        QCOMPARE(flood.value("flood").toInt(), 9);
+        QCOMPARE(alarms.criticalUnacknowledged(), 1);
+
+        QCOMPARE(alarms.acknowledgeGroup(flood.value("alarmId").toDouble()), 9);
+        QCOMPARE(alarms.criticalUnacknowledged(), 0);
+        QCOMPARE(alarms.acknowledgeGroup(flood.value("alarmId").toDouble()), 0); // nothing left to acknowledge
+
+        // Refused: a reason the wall does not know, no time, more than a shift.
+        QVERIFY(!alarms.shelve(flood.value("alarmId").toDouble(), true, QStringLiteral("because"), 60));
+        QVERIFY(!alarms.shelve(flood.value("alarmId").toDouble(), true, QStringLiteral("planned_work"), 0));
+        QVERIFY(!alarms.shelve(flood.value("alarmId").toDouble(), true, QStringLiteral("planned_work"), 9 * 60));
+        // The chip's alarm is the critical one: its subject alone cannot be shelved; its group can,
+        // and the shelf takes the eight below critical.
+        QVERIFY(!alarms.shelve(flood.value("alarmId").toDouble(), false, QStringLiteral("planned_work"), 60));
+        QVERIFY(alarms.shelve(flood.value("alarmId").toDouble(), true, QStringLiteral("planned_work"), 60));
+        QCOMPARE(alarms.shelved(), 8);
+        QCOMPARE(alarms.active(), 9);
+        QCOMPARE(alarms.laneItems(2).size(), 0);
+        QCOMPARE(alarms.laneItems(4).size(), 1);
+        QCOMPARE(alarms.laneItems(4).front().toMap().value("flood").toInt(), 0); // the critical one, as itself
+        QCOMPARE(alarms.shelves().size(), 1);
+        const QVariantMap shelf = alarms.shelves().front().toMap();
+        QCOMPARE(shelf.value("alarms").toInt(), 8);
+        QCOMPARE(shelf.value("reason").toString(), QStringLiteral("planned_work"));
+        QCOMPARE(shelf.value("kind").toString(), QStringLiteral("camera_event"));
+        QVERIFY(!shelf.value("district").toString().isEmpty());
+        QVERIFY(qAbs(shelf.value("until").toDouble() - shelf.value("since").toDouble() - 3'600'000) < 1);
+        QVERIFY(wall.liveFeed()->metricsText().contains(QStringLiteral("gridwall_alarms_shelved 8")));
+        QVERIFY(wall.liveFeed()->metricsText().contains(QStringLiteral("gridwall_alarm_shelves 1")));
+
+        QVERIFY(alarms.unshelve(shelf.value("shelfId").toDouble()));
+        QCOMPARE(alarms.shelved(), 0);
+        QCOMPARE(alarms.shelves().size(), 0);
+        QCOMPARE(alarms.laneItems(4).front().toMap().value("flood").toInt(), 9);
+    }
+
     // A case still in hand when its deadline passes turns to the overdue
     // layer with the clock, without any message about it.
     void deadlinePassingRestylesTheCase()
