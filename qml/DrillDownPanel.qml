@@ -58,6 +58,43 @@ Rectangle {
     }
 
 
+    // A department's section in a region's view: its title (a tap folds or opens it; a section
+    // may ask to start folded), then its plugin's items, loaded while it is open.
+    component PluginSection: Column {
+        id: pluginSection
+        required property string plugin
+        required property string pluginName
+        required property string name
+        required property url url
+        required property string section
+        required property bool collapsed
+        property PluginHost host
+        property bool open: !collapsed
+        readonly property bool failed: host !== null && host.lastErrors[plugin] !== undefined
+        objectName: "section-" + plugin + "-" + section
+        visible: !failed && (!open || sectionView.status === PluginView.Ready)
+        spacing: 6 * Units.unit
+        Text {
+            objectName: "sectionTitle"
+            width: parent.width
+            elide: Text.ElideRight
+            text: (pluginSection.open ? "▾  " : "▸  ") + pluginSection.name + "  ·  " + pluginSection.pluginName
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodyFontSize * Units.unit
+            color: Theme.textDim
+            TapHandler { onTapped: pluginSection.open = !pluginSection.open }
+        }
+        PluginView {
+            id: sectionView
+            visible: pluginSection.open
+            width: parent.width
+            height: visible ? implicitHeight : 0
+            host: pluginSection.host
+            plugin: pluginSection.plugin
+            source: pluginSection.open ? pluginSection.url : ""
+        }
+    }
+
     width: 520 * unit
     color: Theme.panel
     border.color: Theme.panelBorder
@@ -221,6 +258,13 @@ Rectangle {
                 color: panel.stale ? Theme.accent : Theme.ok
             }
 
+            // The sections that asked to sit right under the figures.
+            Repeater {
+                objectName: "sectionsUnderFigures"
+                model: panel.plugins ? panel.plugins.sectionsUnderFigures : null
+                delegate: PluginSection { host: panel.plugins; width: column.width }
+            }
+
             // The last 24 hours by hour: reported (amber) against closed (green).
             Text {
                 text: qsTr("Last 24 hours: reported and closed")
@@ -330,36 +374,11 @@ Rectangle {
                 }
             }
 
-            // Sections the department plugins add to every region's view, each with its plugin's `wall`.
+            // Sections the department plugins add after the region's own content, each with its plugin's `wall`.
             Repeater {
-                model: panel.plugins ? panel.plugins.sections : null
-                delegate: Column {
-                    id: pluginSection
-                    required property string plugin
-                    required property string pluginName
-                    required property string name
-                    required property url url
-                    required property string section
-                    objectName: "section-" + pluginSection.plugin + "-" + pluginSection.section
-                    readonly property bool failed: panel.plugins.lastErrors[pluginSection.plugin] !== undefined
-                    visible: !pluginSection.failed && sectionView.status === PluginView.Ready
-                    width: column.width
-                    spacing: 6 * panel.unit
-                    Text {
-                        text: pluginSection.name + "  ·  " + pluginSection.pluginName
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.bodyFontSize * panel.unit
-                        color: Theme.textDim
-                    }
-                    PluginView {
-                        id: sectionView
-                        width: parent.width
-                        height: implicitHeight
-                        host: panel.plugins
-                        plugin: pluginSection.plugin
-                        source: pluginSection.url
-                    }
-                }
+                objectName: "sectionsAtEnd"
+                model: panel.plugins ? panel.plugins.sectionsAtEnd : null
+                delegate: PluginSection { host: panel.plugins; width: column.width }
             }
         }
     }

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <type_traits>
 
 namespace gridwall::plugins {
 
@@ -191,10 +192,10 @@ ManifestRead readManifestJson(const QByteArray &json, const QString &folderPath,
         m.widgets.push_back(widget);
     }
     // Map layers and drill-down sections: {id, name, qml} each.
-    const auto overlays = [&](const QString &key, std::vector<Layer> *into) {
+    const auto overlays = [&](const QString &key, auto *into) {
         for (const QJsonValue &value : o.value(key).toArray()) {
             const QJsonObject l = value.toObject();
-            Layer layer;
+            typename std::remove_pointer_t<decltype(into)>::value_type layer;
             layer.id = l.value(QStringLiteral("id")).toString();
             const QString field = QStringLiteral("%1[%2]").arg(key, layer.id);
             if (!idForm.match(layer.id).hasMatch())
@@ -204,6 +205,17 @@ ManifestRead readManifestJson(const QByteArray &json, const QString &folderPath,
             QString problem;
             if (!insideFolder(folder, layer.qml, &problem, field + QStringLiteral(".qml")))
                 problems << problem;
+            if constexpr (std::is_same_v<decltype(layer), Section>) {
+                const QJsonValue place = l.value(QStringLiteral("place"));
+                if (place == QJsonValue(QStringLiteral("underFigures")))
+                    layer.place = Section::Place::UnderFigures;
+                else if (!place.isUndefined() && place != QJsonValue(QStringLiteral("end")))
+                    problems << QStringLiteral("%1.place: \"underFigures\" or \"end\"").arg(field);
+                const QJsonValue collapsed = l.value(QStringLiteral("collapsed"));
+                if (!collapsed.isUndefined() && !collapsed.isBool())
+                    problems << QStringLiteral("%1.collapsed: true or false").arg(field);
+                layer.collapsed = collapsed.toBool(false);
+            }
             into->push_back(layer);
         }
     };

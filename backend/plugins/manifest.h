@@ -59,6 +59,15 @@ struct Layer
     QString qml; // relative to the plugin folder
 };
 
+// A drill-down section: where in the region's view it asks to sit, and whether it starts
+// folded to its title (the operator opens it with a tap).
+struct Section : Layer
+{
+    enum class Place { End, UnderFigures };
+    Place place = Place::End;
+    bool collapsed = false;
+};
+
 struct Manifest
 {
     QString folder; // absolute
@@ -70,7 +79,7 @@ struct Manifest
     QString department;
     std::vector<Widget> widgets;
     std::vector<Layer> layers;
-    std::vector<Layer> sections; // drill-down panel sections: the same shape as layers
+    std::vector<Section> sections; // drill-down panel sections: a layer's shape, and where they sit
     QStringList feeds;
     QStringList data;
     QString module; // optional: a subfolder holding a C++ QML module (its qmldir)

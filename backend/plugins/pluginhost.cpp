@@ -33,16 +33,35 @@ QVariantList widgetRows(const std::vector<Manifest> &plugins, bool english)
     return out;
 }
 
-QVariantList overlayRows(const std::vector<Manifest> &plugins, std::vector<Layer> Manifest::*which, const char *key, bool english)
+QVariantMap overlayRow(const Manifest &m, const Layer &l, const char *key, bool english)
+{
+    return QVariantMap{{QStringLiteral("plugin"), m.id},
+                       {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
+                       {QLatin1String(key), l.id},
+                       {QStringLiteral("name"), english ? l.nameEn : l.name},
+                       {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}};
+}
+
+QVariantList layerRows(const std::vector<Manifest> &plugins, bool english)
 {
     QVariantList out;
     for (const Manifest &m : plugins)
-        for (const Layer &l : m.*which)
-            out.append(QVariantMap{{QStringLiteral("plugin"), m.id},
-                                   {QStringLiteral("pluginName"), english ? m.nameEn : m.name},
-                                   {QLatin1String(key), l.id},
-                                   {QStringLiteral("name"), english ? l.nameEn : l.name},
-                                   {QStringLiteral("url"), QUrl::fromLocalFile(QDir(m.folder).filePath(l.qml))}});
+        for (const Layer &l : m.layers)
+            out.append(overlayRow(m, l, "layerId", english));
+    return out;
+}
+
+// The sections that asked for one place in the region's view.
+QVariantList sectionRows(const std::vector<Manifest> &plugins, Section::Place place, bool english)
+{
+    QVariantList out;
+    for (const Manifest &m : plugins)
+        for (const Section &section : m.sections)
+            if (section.place == place) {
+                QVariantMap row = overlayRow(m, section, "section", english);
+                row.insert(QStringLiteral("collapsed"), section.collapsed);
+                out.append(row);
+            }
     return out;
 }
 
@@ -53,7 +72,8 @@ PluginHost::PluginHost(bool english, QObject *parent)
     , m_english(english)
     , m_widgets({"plugin", "pluginName", "department", "widget", "name", "url", "columns", "rows"})
     , m_layers({"plugin", "pluginName", "layerId", "name", "url"})
-    , m_sections({"plugin", "pluginName", "section", "name", "url"})
+    , m_sectionsUnderFigures({"plugin", "pluginName", "section", "name", "url", "collapsed"})
+    , m_sectionsAtEnd({"plugin", "pluginName", "section", "name", "url", "collapsed"})
 {
     m_clock.start();
 }
@@ -105,8 +125,9 @@ void PluginHost::scan(const QStringList &directories)
         }
     }
     m_widgets.update(widgetRows(m_plugins, m_english));
-    m_layers.update(overlayRows(m_plugins, &Manifest::layers, "layerId", m_english));
-    m_sections.update(overlayRows(m_plugins, &Manifest::sections, "section", m_english));
+    m_layers.update(layerRows(m_plugins, m_english));
+    m_sectionsUnderFigures.update(sectionRows(m_plugins, Section::Place::UnderFigures, m_english));
+    m_sectionsAtEnd.update(sectionRows(m_plugins, Section::Place::End, m_english));
     emit pluginsChanged();
 }
 

@@ -58,8 +58,11 @@ class PluginHost : public QObject
     // The accepted plugins' map layers; roles plugin, pluginName, layerId (`layer` is
     // every Item's own), name, url.
     Q_PROPERTY(gridwall::views::RowsModel *layers READ layersModel CONSTANT)
-    // The accepted plugins' drill-down sections; roles plugin, pluginName, section, name, url.
-    Q_PROPERTY(gridwall::views::RowsModel *sections READ sectionsModel CONSTANT)
+    // The accepted plugins' drill-down sections, by the place each asked for in a region's view:
+    // right under its figures, or after the wall's own content (the default); roles plugin,
+    // pluginName, section, name, url, collapsed (starts folded to its title).
+    Q_PROPERTY(gridwall::views::RowsModel *sectionsUnderFigures READ sectionsUnderFiguresModel CONSTANT)
+    Q_PROPERTY(gridwall::views::RowsModel *sectionsAtEnd READ sectionsAtEndModel CONSTANT)
     // Plugins refused at their manifest: [{folder, id, problems}].
     Q_PROPERTY(QVariantList refused READ refused NOTIFY pluginsChanged)
     // Bumped for a plugin each time its folder changes on disk: its widgets, layers and
@@ -110,7 +113,8 @@ public:
 
     views::RowsModel *widgetsModel() { return &m_widgets; }
     views::RowsModel *layersModel() { return &m_layers; }
-    views::RowsModel *sectionsModel() { return &m_sections; }
+    views::RowsModel *sectionsUnderFiguresModel() { return &m_sectionsUnderFigures; }
+    views::RowsModel *sectionsAtEndModel() { return &m_sectionsAtEnd; }
     QVariantList refused() const;
     QVariantMap lastErrors() const { return m_lastErrors; }
     QVariantMap revisions() const { return m_revisions; }
@@ -218,7 +222,8 @@ private:
     QStringList m_tilesNotShown;
     views::RowsModel m_widgets;
     views::RowsModel m_layers;
-    views::RowsModel m_sections;
+    views::RowsModel m_sectionsUnderFigures;
+    views::RowsModel m_sectionsAtEnd;
     void reloadChanged();
 };
 

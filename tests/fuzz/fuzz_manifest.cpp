@@ -84,11 +84,14 @@ void checkManifest(const Manifest &m, const QJsonObject &o)
         FUZZ_CHECK(w.size.width() >= 1 && w.size.width() <= 4 && w.size.height() >= 1 && w.size.height() <= 4);
         FUZZ_CHECK(inFolder(w.qml));
     }
-    for (const std::vector<Layer> *overlays : {&m.layers, &m.sections}) {
-        for (const Layer &l : *overlays) {
-            FUZZ_CHECK(isId(l.id));
-            FUZZ_CHECK(inFolder(l.qml));
-        }
+    for (const Layer &l : m.layers) {
+        FUZZ_CHECK(isId(l.id));
+        FUZZ_CHECK(inFolder(l.qml));
+    }
+    for (const Section &section : m.sections) {
+        FUZZ_CHECK(isId(section.id));
+        FUZZ_CHECK(inFolder(section.qml));
+        FUZZ_CHECK(section.place == Section::Place::End || section.place == Section::Place::UnderFigures);
     }
     FUZZ_CHECK(QSet<QString>(m.feeds.begin(), m.feeds.end()).size() == m.feeds.size());
     for (const QString &f : m.feeds)

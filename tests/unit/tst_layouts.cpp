@@ -12,6 +12,7 @@
 #include "map/geography.h"
 #include "map/geomap.h"
 #include "views/pictureareas.h"
+#include "views/selection.h"
 #include "wall/picturelayout.h"
 
 #include <QDir>
@@ -218,6 +219,26 @@ private slots:
         QCOMPARE(shown + notShown, 6);
         if (notShown > 0)
             QVERIFY(win->findChild<QQuickItem *>(QStringLiteral("tilesNotShown"))->isVisible());
+
+        // A district chosen: the grid department's section asked to sit under the figures, so its
+        // title is in the panel's picture (not below its fold) and above the region's own chart.
+        QVERIFY(wall.selection()->selectRegion(tree.region(tree.level(geo::Level::District).front()).code, views::Selection::Reason::Tap));
+        auto *panel = win->findChild<QQuickItem *>(QStringLiteral("drillDown"));
+        auto *underFigures = win->findChild<QQuickItem *>(QStringLiteral("sectionsUnderFigures"));
+        QVERIFY(underFigures);
+        QCOMPARE(underFigures->property("count").toInt(), 1);
+        QQuickItem *section = nullptr; // a Repeater's item: reached through it
+        QVERIFY(QMetaObject::invokeMethod(underFigures, "itemAt", Q_RETURN_ARG(QQuickItem *, section), Q_ARG(int, 0)));
+        QCOMPARE(section->objectName(), QStringLiteral("section-grid-management-grids"));
+        QTRY_VERIFY_WITH_TIMEOUT(section->isVisible(), 5000);
+        auto *title = section->findChild<QQuickItem *>(QStringLiteral("sectionTitle"));
+        QVERIFY(title);
+        const QRectF panelRect(panel->mapToScene(QPointF(0, 0)), panel->size());
+        const QRectF titleRect(title->mapToScene(QPointF(0, 0)), title->size());
+        QVERIFY2(panelRect.contains(titleRect), qPrintable(QStringLiteral("the section's title at y %1, the panel ends at %2")
+                                                                 .arg(titleRect.bottom()).arg(panelRect.bottom())));
+        auto *trend = win->findChild<QQuickItem *>(QStringLiteral("regionTrend"));
+        QVERIFY(trend->mapToScene(QPointF(0, 0)).y() > titleRect.bottom());
         win->close();
     }
 };

@@ -21,7 +21,7 @@ class TestPluginManifest : public QObject
     QTemporaryDir m_dir;
 
     // A plugin folder with this manifest and the files it names.
-    QString plugin(const QString &name, const QByteArray &json, const QStringList &files = {QStringLiteral("Tile.qml")})
+    QString plugin(const QString &name, const QByteArray &json, const QStringList &files = {QStringLiteral("Tile.qml"), QStringLiteral("Rings.qml")})
     {
         const QString folder = m_dir.filePath(name);
         QDir().mkpath(folder);
@@ -53,7 +53,9 @@ class TestPluginManifest : public QObject
                                                {"qml", "Tile.qml"},
                                                {"size", QJsonArray{2, 1}}}}},
             {"layers", QJsonArray{QJsonObject{{"id", "units"}, {"name", "Units"}, {"qml", "Tile.qml"}}}},
-            {"sections", QJsonArray{QJsonObject{{"id", "coverage"}, {"name", QJsonObject{{"zh_CN", "覆盖"}, {"en", "Coverage"}}}, {"qml", "Tile.qml"}}}},
+            {"sections", QJsonArray{QJsonObject{{"id", "coverage"}, {"name", QJsonObject{{"zh_CN", "覆盖"}, {"en", "Coverage"}}}, {"qml", "Tile.qml"}},
+                                    QJsonObject{{"id", "rings-here"}, {"name", "Rings"}, {"qml", "Rings.qml"}, {"place", "underFigures"},
+                                                {"collapsed", true}}}},
             {"futureField", true}, // unknown fields are ignored: a newer SDK may add some
         };
         return QJsonDocument(manifest).toJson(QJsonDocument::Compact);
@@ -73,8 +75,13 @@ private slots:
         QCOMPARE(m.widgets[0].size, QSize(2, 1));
         QCOMPARE(m.widgets[0].nameEn, QStringLiteral("Ring coverage"));
         QCOMPARE(m.layers.size(), size_t(1));
-        QCOMPARE(m.sections.size(), size_t(1));
+        QCOMPARE(m.sections.size(), size_t(2));
         QCOMPARE(m.sections[0].nameEn, QStringLiteral("Coverage"));
+        // Where a section sits and whether it starts folded: after the wall's own content and open unless asked.
+        QCOMPARE(m.sections[0].place, Section::Place::End);
+        QVERIFY(!m.sections[0].collapsed);
+        QCOMPARE(m.sections[1].place, Section::Place::UnderFigures);
+        QVERIFY(m.sections[1].collapsed);
         QVERIFY(m.reads("camera"));
         QVERIFY(!m.reads("case")); // not declared: not readable
     }
@@ -103,6 +110,10 @@ private slots:
         QTest::newRow("section file") << good().replace("\"id\":\"coverage\",\"name\":{\"en\":\"Coverage\",\"zh_CN\":\"覆盖\"},\"qml\":\"Tile.qml\"",
                                                         "\"id\":\"coverage\",\"name\":\"Coverage\",\"qml\":\"Gone.qml\"")
                                       << "sections[coverage].qml: Gone.qml does not exist";
+        QTest::newRow("section place") << good().replace("\"underFigures\"", "\"top\"")
+                                       << "sections[rings-here].place: \"underFigures\" or \"end\"";
+        QTest::newRow("section collapsed") << good().replace("\"collapsed\":true", "\"collapsed\":\"yes\"")
+                                           << "sections[rings-here].collapsed: true or false";
         QTest::newRow("size") << good().replace("[2,1]", "[5,1]") << "widgets[rings].size: [columns, rows], 1 to 4 each";
         QTest::newRow("no widgets") << good().replace("\"widgets\":[", "\"widgets\":[],\"unused\":[")
                                     << "widgets: at least one widget is required";
@@ -155,7 +166,7 @@ private slots:
                                     .replace("\"id\":\"units\",\"name\":\"Units\",\"qml\":\"Tile.qml\"",
                                              "\"id\":\"units\",\"name\":\"Units\",\"qml\":\"Layer.qml\"")
                                     .replace("\"futureField\":true", "\"module\":\"Native\"");
-        const QStringList files{"Tile.qml", "Layer.qml", "Section.qml", "Native/qmldir"};
+        const QStringList files{"Tile.qml", "Rings.qml", "Layer.qml", "Section.qml", "Native/qmldir"};
         const QString name = QStringLiteral("link-") + QString::fromLatin1(QTest::currentDataTag()).replace('.', '-');
         const QString folder = plugin(name, json, files);
         QVERIFY2(readManifest(folder).manifest, "the manifest reads before the link is made");
@@ -177,7 +188,7 @@ private slots:
     void linksWithinTheFolderRead()
     {
         const QString folder = plugin("inner-link", good().replace("\"qml\":\"Tile.qml\",\"size\"", "\"qml\":\"Alias.qml\",\"size\""),
-                                      {"Tile.qml", "panels/Real.qml"});
+                                      {"Tile.qml", "Rings.qml", "panels/Real.qml"});
         QVERIFY(QFile::link(folder + QStringLiteral("/panels/Real.qml"), folder + QStringLiteral("/Alias.qml")));
         const ManifestRead read = readManifest(folder);
         QVERIFY2(read.manifest, qPrintable(read.problems.join('\n')));
