@@ -37,37 +37,103 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
-        <source>Reported and closed, last 7 days</source>
-        <translation>Reported and closed, last 7 days</translation>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>24 h</source>
+        <translation>24 h</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="75"/>
+        <source>Reported and closed</source>
+        <translation>Reported and closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="147"/>
+        <source>Closed within deadline</source>
+        <translation>Closed within deadline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="154"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No case with a deadline closed in this period</source>
+        <translation>No case with a deadline closed in this period</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No history kept on this wall</source>
+        <translation>No history kept on this wall</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AnalysisColumn.qml" line="165"/>
+        <source>%n closed with a deadline</source>
+        <translation>
+            <numerusform>%n closed with a deadline</numerusform>
+            <numerusform>%n closed with a deadline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 in the %2 before</source>
+        <translation>%1 in the %2 before</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="179"/>
+        <source>nothing closed in the %1 before</source>
+        <translation>nothing closed in the %1 before</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>Today so far, against the same weekday last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="259"/>
+        <source>Open cases by category</source>
+        <translation>Open cases by category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="204"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="226"/>
         <source>%1 last week</source>
         <translation>%1 last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="244"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="272"/>
+        <source>No open cases</source>
+        <translation>No open cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="285"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>Districts by workload: open cases, overdue in red</translation>
     </message>
@@ -166,12 +232,12 @@
 <context>
     <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open</source>
         <translation>%1 open</translation>
     </message>
@@ -254,17 +320,17 @@
         <translation>By workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
@@ -350,27 +416,27 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="57"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="58"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="60"/>
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
@@ -380,27 +446,27 @@
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="88"/>
+        <location filename="../../qml/HeaderBar.qml" line="89"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="115"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Live · %1 msg/s</source>
         <translation>Live · %1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="116"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Connected · no data for %1 s</source>
         <translation>Connected · no data for %1 s</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="117"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>Feed down · reconnecting</source>
         <translation>Feed down · reconnecting</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="118"/>
+        <location filename="../../qml/HeaderBar.qml" line="119"/>
         <source>No feed</source>
         <translation>No feed</translation>
     </message>
@@ -413,12 +479,12 @@
         <translation>Panjin Social Governance Command Center</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="193"/>
+        <location filename="../../qml/Main.qml" line="195"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>History database was corrupt: moved to %1; a fresh one was started</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="192"/>
+        <location filename="../../qml/Main.qml" line="194"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</translation>
     </message>
@@ -486,12 +552,12 @@
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <location filename="../../qml/MapLegend.qml" line="129"/>
         <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
         <translation>cases per worker on duty; each colour a fifth of the regions with cases</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="145"/>
+        <location filename="../../qml/MapLegend.qml" line="146"/>
         <source>Feed stopped: as of %1</source>
         <translation>Feed stopped: as of %1</translation>
     </message>
@@ -951,37 +1017,37 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>reported</source>
         <translation>reported</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per day</source>
         <translation>cases per day</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per hour</source>
         <translation>cases per hour</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <location filename="../../qml/TrendChart.qml" line="146"/>
         <source>No history kept on this wall</source>
         <translation>No history kept on this wall</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <location filename="../../qml/TrendChart.qml" line="147"/>
         <source>No cases reported or closed in these %1 days</source>
         <translation>No cases reported or closed in these %1 days</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <location filename="../../qml/TrendChart.qml" line="148"/>
         <source>No cases reported or closed in these %1 hours</source>
         <translation>No cases reported or closed in these %1 hours</translation>
     </message>

@@ -37,37 +37,102 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="38"/>
-        <source>Reported and closed, last 7 days</source>
-        <translation>近 7 天上报与办结</translation>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>24 h</source>
+        <translation>24小时</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="54"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>7 d</source>
+        <translation>7天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>30 d</source>
+        <translation>30天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="75"/>
+        <source>Reported and closed</source>
+        <translation>上报与办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="147"/>
+        <source>Closed within deadline</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="154"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No case with a deadline closed in this period</source>
+        <translation>本期无设时限的办结案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AnalysisColumn.qml" line="165"/>
+        <source>%n closed with a deadline</source>
+        <translation>
+            <numerusform>共 %n 件设时限案件办结</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 in the %2 before</source>
+        <translation>前%2：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="179"/>
+        <source>nothing closed in the %1 before</source>
+        <translation>前%1无办结案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>今日截至目前，对比上周同日</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="259"/>
+        <source>Open cases by category</source>
+        <translation>在办案件（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="63"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="64"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="204"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="86"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="226"/>
         <source>%1 last week</source>
         <translation>上周 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="97"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="244"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="272"/>
+        <source>No open cases</source>
+        <translation>暂无在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="285"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>各区县工作负荷：在办案件（红色为超期）</translation>
     </message>
@@ -166,12 +231,12 @@
 <context>
     <name>DistrictBars</name>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DistrictBars.qml" line="70"/>
+        <location filename="../../qml/DistrictBars.qml" line="62"/>
         <source>%1 open</source>
         <translation>在办 %1</translation>
     </message>
@@ -254,17 +319,17 @@
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="283"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="295"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="323"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
@@ -350,27 +415,27 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="55"/>
+        <location filename="../../qml/HeaderBar.qml" line="56"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="56"/>
+        <location filename="../../qml/HeaderBar.qml" line="57"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="57"/>
+        <location filename="../../qml/HeaderBar.qml" line="58"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="58"/>
+        <location filename="../../qml/HeaderBar.qml" line="59"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="59"/>
+        <location filename="../../qml/HeaderBar.qml" line="60"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -380,27 +445,27 @@
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="88"/>
+        <location filename="../../qml/HeaderBar.qml" line="89"/>
         <source>%1 districts · %2 streets/towns · %3 communities/villages · %4 grids</source>
         <translation>%1 个区县 · %2 个街道/乡镇 · %3 个社区/村 · %4 个网格</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="115"/>
+        <location filename="../../qml/HeaderBar.qml" line="116"/>
         <source>Live · %1 msg/s</source>
         <translation>实时 · %1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="116"/>
+        <location filename="../../qml/HeaderBar.qml" line="117"/>
         <source>Connected · no data for %1 s</source>
         <translation>已连接 · %1 秒无数据</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="117"/>
+        <location filename="../../qml/HeaderBar.qml" line="118"/>
         <source>Feed down · reconnecting</source>
         <translation>数据源中断 · 正在重连</translation>
     </message>
     <message>
-        <location filename="../../qml/HeaderBar.qml" line="118"/>
+        <location filename="../../qml/HeaderBar.qml" line="119"/>
         <source>No feed</source>
         <translation>无数据源</translation>
     </message>
@@ -413,12 +478,12 @@
         <translation>盘锦市社会治理指挥中心</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="193"/>
+        <location filename="../../qml/Main.qml" line="195"/>
         <source>History database was corrupt: moved to %1; a fresh one was started</source>
         <translation>历史数据库已损坏：已移至 %1，并已新建数据库</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="192"/>
+        <location filename="../../qml/Main.qml" line="194"/>
         <source>History database refuses writes (disk full?): %1 case events held in memory, stored when it takes them again</source>
         <translation>历史数据库无法写入（磁盘已满？）：%1 条案件事件暂存内存，恢复写入后补存</translation>
     </message>
@@ -486,12 +551,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="128"/>
+        <location filename="../../qml/MapLegend.qml" line="129"/>
         <source>cases per worker on duty; each colour a fifth of the regions with cases</source>
         <translation>在岗网格员人均案件；每种颜色为有案件区域的五分之一</translation>
     </message>
     <message>
-        <location filename="../../qml/MapLegend.qml" line="145"/>
+        <location filename="../../qml/MapLegend.qml" line="146"/>
         <source>Feed stopped: as of %1</source>
         <translation>数据中断：截至 %1</translation>
     </message>
@@ -950,37 +1015,37 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per day</source>
         <translation>件/天</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per hour</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <location filename="../../qml/TrendChart.qml" line="146"/>
         <source>No history kept on this wall</source>
         <translation>本屏未保存历史</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <location filename="../../qml/TrendChart.qml" line="147"/>
         <source>No cases reported or closed in these %1 days</source>
         <translation>近 %1 天无上报或办结案件</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <location filename="../../qml/TrendChart.qml" line="148"/>
         <source>No cases reported or closed in these %1 hours</source>
         <translation>近 %1 小时无上报或办结案件</translation>
     </message>
