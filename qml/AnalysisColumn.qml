@@ -151,7 +151,7 @@ Rectangle {
                 }
                 Text {
                     objectName: "onTimeRate"
-                    text: onTimeBlock.known ? qsTr("%1 %").arg(onTimeBlock.percent) : "–"
+                    text: onTimeBlock.known ? qsTr("%1%").arg(onTimeBlock.percent) : "–"
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.titleFontSize * 1.4 * analysis.unit
                     font.bold: true
@@ -174,7 +174,7 @@ Rectangle {
                     width: parent.width
                     wrapMode: Text.Wrap
                     text: onTime.previous.closed > 0
-                          ? (delta > 0 ? "▲ " : delta < 0 ? "▼ " : "= ") + qsTr("%1 in the %2 before").arg(qsTr("%1 %").arg(onTimeBlock.before))
+                          ? (delta > 0 ? "▲ " : delta < 0 ? "▼ " : "= ") + qsTr("%1 in the %2 before").arg(qsTr("%1%").arg(onTimeBlock.before))
                                                                                  .arg(analysis.periodName(analysis.days))
                           : qsTr("nothing closed in the %1 before").arg(analysis.periodName(analysis.days))
                     font.family: Theme.fontFamily

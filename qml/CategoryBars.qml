@@ -28,7 +28,7 @@ Column {
             visible: index < bars.shown
             width: bars.width
             height: visible ? bars.rowHeight : 0
-            readonly property real nameWidth: Math.min(190 * bars.unit, width * 0.4)
+            readonly property real nameWidth: Math.min(230 * bars.unit, width * 0.5)
             readonly property real countWidth: 70 * bars.unit
             Text {
                 objectName: "name"

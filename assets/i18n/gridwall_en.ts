@@ -64,8 +64,8 @@
     <message>
         <location filename="../../qml/AnalysisColumn.qml" line="154"/>
         <location filename="../../qml/AnalysisColumn.qml" line="177"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
+        <source>%1%</source>
+        <translation>%1%</translation>
     </message>
     <message>
         <location filename="../../qml/AnalysisColumn.qml" line="164"/>

@@ -64,7 +64,7 @@
     <message>
         <location filename="../../qml/AnalysisColumn.qml" line="154"/>
         <location filename="../../qml/AnalysisColumn.qml" line="177"/>
-        <source>%1 %</source>
+        <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>

@@ -362,7 +362,7 @@ private slots:
         // The on-time rate of the week: four of five closed by their deadline.
         auto *rate = analysis->findChild<QQuickItem *>(QStringLiteral("onTimeRate"));
         QVERIFY(rate && rate->isVisible());
-        QTRY_COMPARE(rate->property("text").toString(), QStringLiteral("80 %"));
+        QTRY_COMPARE(rate->property("text").toString(), QStringLiteral("80%"));
         win->close();
     }
 };
