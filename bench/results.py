@@ -657,7 +657,40 @@ SOAK = Block(
     [Cmd("soak", [b("bench_soak"), "--csv", "{run}/soak.csv"], display="1920x1080", shown=[b("bench_soak")])],
     soak_render, derive=soak_derive, minutes=16)
 
-BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, LAYOUTS, BOUNDS, PLUGINS, WALLSYNC, SOAK, HISTORY_10M]
+def charts_render(f, ctx):
+    out = ["`%s`:" % ctx.command("charts"), "",
+           ctx.fill("The 30-day chart of cases reported and closed at its size in the analysis column of a 7680x2160 wall "
+                    "({charts.width:.0f}x{charts.height:.0f} px, axis text {charts.font_px:.0f} px: the wall's smallest legible "
+                    "size), handed 30 new days of figures at every update ({charts.updates:.0f} updates after 20 of warm-up). "
+                    "CPU time per update until its frame is on screen, medians:"), "",
+           "| chart | GUI thread | render thread | whole process (Mesa's threads included) | update to frame | time labels |",
+           "|---|---|---|---|---|---|"]
+    for what, key, labels in (
+            ("TrendChart (Canvas, the wall's)", "trend", "one every {charts.trend.label_every:.0f} days, whole"),
+            ("Qt Charts `ChartView` + `BarSeries` (QML module QtCharts)", "qtcharts",
+             "all 30: each {charts.qtcharts.label_px:.0f} px wide in a {charts.qtcharts.slot_px:.0f} px slot, {qtcharts_fit}")):
+        p = "charts." + key
+        out.append(ctx.fill("| %s | **{%s.gui_ms:.2f} ms** ({%s.gui_min_ms:.2f}–{%s.gui_max_ms:.2f}) | {%s.render_ms:.2f} ms | "
+                            "{%s.process_ms:.2f} ms | {%s.latency_ms:.1f} ms | %s |" % (what, p, p, p, p, p, p, labels)))
+    out.append("")
+    out.append(ctx.fill("Qt Charts over TrendChart: GUI thread **×{charts_gui_ratio:.1f}**, whole process ×{charts_process_ratio:.1f}."))
+    return "\n".join(out)
+
+
+def charts_derive(f):
+    fits = f.get("charts.qtcharts.label_px", 0) <= f.get("charts.qtcharts.slot_px", 0)
+    return {"charts_gui_ratio": ratio(f, "charts.qtcharts.gui_ms", "charts.trend.gui_ms"),
+            "charts_process_ratio": ratio(f, "charts.qtcharts.process_ms", "charts.trend.process_ms"),
+            "qtcharts_fit": "they fit" if fits else "**elided to “…”**"}
+
+
+CHARTS = Block(
+    "charts", "the 30-day chart: Qt Charts against the wall's TrendChart at 7680x2160 (1440x416 px)",
+    [Cmd("charts", ["bench/with-qtcharts", b("bench_charts"), "200", "1440", "416"], display="1920x1080")],
+    charts_render, derive=charts_derive, minutes=1)
+
+BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, LAYOUTS, CHARTS, BOUNDS, PLUGINS, WALLSYNC, SOAK,
+          HISTORY_10M]
 
 
 # ------------------------------------------------------------------- the SVG

@@ -22,8 +22,10 @@ Item {
                 return false
         return true
     }
-    readonly property real axisWidth: 44 * unit
-    readonly property real axisHeight: 24 * unit
+    readonly property real axisWidth: 48 * unit
+    readonly property real axisHeight: 28 * unit
+    // Slots between two time labels, as last drawn (tests: no two labels collide).
+    property int labelEvery: 0
     readonly property real keyHeight: 26 * unit
 
     implicitHeight: 170 * unit
@@ -81,9 +83,11 @@ Item {
             // A round top: 1, 2 or 5 × 10^k at or above the largest bar.
             const base = Math.pow(10, Math.floor(Math.log10(most)))
             const top = most <= base ? base : most <= 2 * base ? 2 * base : most <= 5 * base ? 5 * base : 10 * base
+            // Axis text at the smallest size legible from five metres, never smaller.
+            const font = Math.round(Theme.minFontSize * trend.unit)
+            // The top's label is centred on its line: half a line of room above it.
             const left = trend.axisWidth, bottom = height - trend.axisHeight
-            const plotW = width - left, plotH = bottom - 2
-            const font = Math.round(Theme.minFontSize * trend.unit * 0.85)
+            const plotW = width - left, plotH = bottom - Math.ceil(font * 0.6)
             ctx.font = font + "px \"" + Theme.fontFamily + "\""
             ctx.fillStyle = "#8a9bb4"
             ctx.textBaseline = "middle"
@@ -96,17 +100,30 @@ Item {
                 ctx.fillRect(left, y, plotW, 1)
                 ctx.fillStyle = "#8a9bb4"
             }
-            // Time ticks: every 6 hours, or every day (every 5 days over a month).
             ctx.textAlign = "center"
             ctx.textBaseline = "top"
             const slot = plotW / n
-            const every = step >= 86400000 ? (n > 10 ? 5 : 1) : 6
-            for (let i = 0; i <= n; i += every) {
-                const t = new Date(start + i * step)
-                const label = step >= 86400000 ? (t.getMonth() + 1) + "/" + t.getDate()
-                                               : String(t.getHours()).padStart(2, "0") + ":00"
-                ctx.fillRect(left + i * slot, bottom, 1, 4 * trend.unit)
-                ctx.fillText(label, Math.min(width - 20 * trend.unit, left + i * slot), bottom + 6 * trend.unit)
+            const daily = step >= 86400000
+            // Days are spans: each date stands under its bar, read at the bar's middle (a Shanghai
+            // midnight is the day before in a zone west of it). Hours are moments: on the ticks.
+            const label = i => {
+                const t = new Date(start + i * step + (daily ? step / 2 : 0))
+                return daily ? (t.getMonth() + 1) + "/" + t.getDate() : String(t.getHours()).padStart(2, "0") + ":00"
+            }
+            // A label every 1, 2, 5, 7 ... slots (hours: 1, 2, 3, 6, 12), the first whose labels keep
+            // a label's width apart: none collides however narrow the chart or long the period.
+            const room = ctx.measureText(daily ? "12/30" : "00:00").width * 1.6
+            const every = (daily ? [1, 2, 5, 7, 10, 15] : [1, 2, 3, 6, 12]).find(k => k * slot >= room) || n
+            trend.labelEvery = every
+            const half = room / 3.2
+            // Dates counted back from the newest day (today is always named); hours from the first tick.
+            for (let k = 0; k <= n; k += every) {
+                const i = daily ? n - 1 - k : k
+                if (i < 0)
+                    break
+                const x = left + i * slot + (daily ? slot / 2 : 0)
+                ctx.fillRect(x, bottom, 1, 4 * trend.unit)
+                ctx.fillText(label(i), Math.max(half, Math.min(width - half, x)), bottom + 6 * trend.unit)
             }
             for (const p of pts) {
                 const i = Math.floor((p.start - start) / step)

@@ -102,37 +102,103 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="40"/>
-        <source>Reported and closed, last 7 days</source>
-        <translation>Reported and closed, last 7 days</translation>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>24 h</source>
+        <translation>24 h</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="57"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="75"/>
+        <source>Reported and closed</source>
+        <translation>Reported and closed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="147"/>
+        <source>Closed within deadline</source>
+        <translation>Closed within deadline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="154"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No case with a deadline closed in this period</source>
+        <translation>No case with a deadline closed in this period</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No history kept on this wall</source>
+        <translation>No history kept on this wall</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AnalysisColumn.qml" line="165"/>
+        <source>%n closed with a deadline</source>
+        <translation>
+            <numerusform>%n closed with a deadline</numerusform>
+            <numerusform>%n closed with a deadline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 in the %2 before</source>
+        <translation>%1 in the %2 before</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="179"/>
+        <source>nothing closed in the %1 before</source>
+        <translation>nothing closed in the %1 before</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>Today so far, against the same weekday last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="259"/>
+        <source>Open cases by category</source>
+        <translation>Open cases by category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="68"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="204"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="90"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="226"/>
         <source>%1 last week</source>
         <translation>%1 last week</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="102"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="244"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="272"/>
+        <source>No open cases</source>
+        <translation>No open cases</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="285"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>Districts by workload: open cases, overdue in red</translation>
     </message>
@@ -244,107 +310,107 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="106"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
         <source>Panjin</source>
         <translation>Panjin</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="168"/>
         <source>Whole city</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="196"/>
         <source>Open cases</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="197"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="163"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="164"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="165"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="166"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
         <source>Workers on duty</source>
         <translation>Workers on duty</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="167"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
         <source>Cameras online</source>
         <translation>Cameras online</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="217"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="254"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>Feed stopped: figures as of %1 s ago</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="218"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="255"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="226"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="270"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>Last 24 hours: reported and closed</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="286"/>
         <source>By workload</source>
         <translation>By workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="340"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="368"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
         <source>No active alarms here</source>
         <translation>No active alarms here</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="243"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>%1 active alarms here, %2 critical</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="244"/>
         <source>%1 active alarms here</source>
         <translation>%1 active alarms here</translation>
     </message>
@@ -1036,37 +1102,37 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>reported</source>
         <translation>reported</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per day</source>
         <translation>cases per day</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per hour</source>
         <translation>cases per hour</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <location filename="../../qml/TrendChart.qml" line="146"/>
         <source>No history kept on this wall</source>
         <translation>No history kept on this wall</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <location filename="../../qml/TrendChart.qml" line="147"/>
         <source>No cases reported or closed in these %1 days</source>
         <translation>No cases reported or closed in these %1 days</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <location filename="../../qml/TrendChart.qml" line="148"/>
         <source>No cases reported or closed in these %1 hours</source>
         <translation>No cases reported or closed in these %1 hours</translation>
     </message>

@@ -99,37 +99,102 @@
 <context>
     <name>AnalysisColumn</name>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="40"/>
-        <source>Reported and closed, last 7 days</source>
-        <translation>近 7 天上报与办结</translation>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>24 h</source>
+        <translation>24小时</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="57"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>7 d</source>
+        <translation>7天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="30"/>
+        <source>30 d</source>
+        <translation>30天</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="75"/>
+        <source>Reported and closed</source>
+        <translation>上报与办结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="147"/>
+        <source>Closed within deadline</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="154"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No case with a deadline closed in this period</source>
+        <translation>本期无设时限的办结案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="164"/>
+        <source>No history kept on this wall</source>
+        <translation>本屏未保存历史</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/AnalysisColumn.qml" line="165"/>
+        <source>%n closed with a deadline</source>
+        <translation>
+            <numerusform>共 %n 件设时限案件办结</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="177"/>
+        <source>%1 in the %2 before</source>
+        <translation>前%2：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="179"/>
+        <source>nothing closed in the %1 before</source>
+        <translation>前%1无办结案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
         <source>Today so far, against the same weekday last week</source>
         <translation>今日截至目前，对比上周同日</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="193"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="259"/>
+        <source>Open cases by category</source>
+        <translation>在办案件（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="67"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="203"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="68"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="204"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="90"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="226"/>
         <source>%1 last week</source>
         <translation>上周 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/AnalysisColumn.qml" line="102"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="244"/>
+        <location filename="../../qml/AnalysisColumn.qml" line="272"/>
+        <source>No open cases</source>
+        <translation>暂无在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../qml/AnalysisColumn.qml" line="285"/>
         <source>Districts by workload: open cases, overdue in red</source>
         <translation>各区县工作负荷：在办案件（红色为超期）</translation>
     </message>
@@ -241,107 +306,107 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="106"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
         <source>Panjin</source>
         <translation>盘锦市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="131"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="168"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="159"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="196"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="160"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="197"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="161"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="162"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="163"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="164"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="165"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>Workload</source>
         <translation>工作负荷</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="166"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
         <source>Workers on duty</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="167"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
         <source>Cameras online</source>
         <translation>视频在线率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="217"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="254"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>数据中断：显示 %1 秒前的数据</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="218"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="255"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="226"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="270"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>近 24 小时：上报与办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="286"/>
         <source>By workload</source>
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="284"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="296"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="340"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="324"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="368"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
         <source>No active alarms here</source>
         <translation>本区域无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="243"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="244"/>
         <source>%1 active alarms here</source>
         <translation>本区域活动告警 %1 条</translation>
     </message>
@@ -1032,37 +1097,37 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="36"/>
+        <location filename="../../qml/TrendChart.qml" line="38"/>
         <source>closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per day</source>
         <translation>件/天</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="55"/>
+        <location filename="../../qml/TrendChart.qml" line="57"/>
         <source>cases per hour</source>
         <translation>件/小时</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="129"/>
+        <location filename="../../qml/TrendChart.qml" line="146"/>
         <source>No history kept on this wall</source>
         <translation>本屏未保存历史</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="130"/>
+        <location filename="../../qml/TrendChart.qml" line="147"/>
         <source>No cases reported or closed in these %1 days</source>
         <translation>近 %1 天无上报或办结案件</translation>
     </message>
     <message>
-        <location filename="../../qml/TrendChart.qml" line="131"/>
+        <location filename="../../qml/TrendChart.qml" line="148"/>
         <source>No cases reported or closed in these %1 hours</source>
         <translation>近 %1 小时无上报或办结案件</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -190,6 +191,13 @@ ParsedOptions parseOptions(const QStringList &arguments)
             if (const QString problem = gridwall::wall::readPictureLayout(layoutValue, &read); !problem.isEmpty())
                 return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
             options.layout = std::move(read);
+        }
+        if (const QJsonValue charts = doc.object().value(QStringLiteral("charts")); !charts.isUndefined()) {
+            static const QHash<QString, int> periods = {{QStringLiteral("24h"), 1}, {QStringLiteral("7d"), 7}, {QStringLiteral("30d"), 30}};
+            const int days = periods.value(charts.toObject().value(QStringLiteral("period")).toString(), 0);
+            if (days == 0)
+                return usageError(QStringLiteral("--config %1: charts.period wants \"24h\", \"7d\" or \"30d\"").arg(options.configFile));
+            options.trendDays = days;
         }
     }
     if (parser.isSet(layout)) {

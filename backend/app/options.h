@@ -42,6 +42,7 @@ struct Options
     std::optional<gridwall::wall::PictureLayout> layout; // --layout or --config; none: the preset for the picture's shape
     std::vector<gridwall::wall::Scene> scenes; // --config: named views of the wall
     gridwall::wall::Playlist playlist;         // --config: the briefing tour
+    int trendDays = 7;                         // --config "charts": the analysis column's period at start (1, 7, 30)
 };
 
 struct ParsedOptions

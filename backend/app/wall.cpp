@@ -56,8 +56,18 @@ Wall::Wall(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_areas(std::make_unique<views::PictureAreas>(m_options.layout, m_options.wall))
+    , m_trendDays(m_options.trendDays)
 {
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
+}
+
+void Wall::setTrendDays(int days)
+{
+    // The toggle offers these three; anything else keeps the period shown.
+    if (days == m_trendDays || (days != 1 && days != 7 && days != 30))
+        return;
+    m_trendDays = days;
+    emit trendDaysChanged();
 }
 
 Wall::~Wall()

@@ -91,6 +91,9 @@ class Wall : public QObject
     Q_PROPERTY(gridwall::views::PictureAreas *areas READ areas CONSTANT)
     // The plugins whose tiles the scene shown wants (undefined: all).
     Q_PROPERTY(QVariant scenePlugins READ scenePlugins NOTIFY scenePluginsChanged)
+    // The analysis column's period in days, 1, 7 or 30: the configured one (7 unless --config's "charts" says
+    // otherwise) until an operator picks another, which then stays for as long as the wall runs.
+    Q_PROPERTY(int trendDays READ trendDays WRITE setTrendDays NOTIFY trendDaysChanged)
 
 public:
     explicit Wall(Options options, QObject *parent = nullptr);
@@ -134,10 +137,13 @@ public:
     bool alarmSound() const { return !m_options.mute; }
     bool followsConductor() const { return m_options.wall.multiScreen() && !m_options.wall.conducts(); }
     QVariant scenePlugins() const { return m_scenePlugins; }
+    int trendDays() const { return m_trendDays; }
+    void setTrendDays(int days);
 
 signals:
     void partsChanged();
     void scenePluginsChanged();
+    void trendDaysChanged();
 
 private:
     QString metricsText() const;
@@ -164,6 +170,7 @@ private:
     std::unique_ptr<metrics::MetricsServer> m_metricsServer;
     std::unique_ptr<metrics::ServiceNotifier> m_service;
     QVariant m_scenePlugins;
+    int m_trendDays = 7;
     QQmlEngine *m_engine = nullptr;
 };
 

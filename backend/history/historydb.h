@@ -23,7 +23,7 @@ struct SqliteClose
 using Connection = std::unique_ptr<sqlite3, SqliteClose>;
 
 // The schema version this build writes.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 struct OpenResult
 {

@@ -80,4 +80,31 @@ std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int6
     return cases;
 }
 
+OnTimeCount onTimeCount(sqlite3 *db, const std::string &region, int64_t from, int64_t to)
+{
+    OnTimeCount count{from, to, 0, 0};
+    const bool city = region.empty() || region == "city";
+    // The WHERE repeats the partial index's condition word for word, so that SQLite may use it.
+    const std::string sql = std::string("SELECT count(*), coalesce(sum(CASE WHEN resolved_ts > 0 THEN resolved_ts ELSE closed_ts END "
+                                        "<= deadline), 0) FROM case_state INDEXED BY case_state_closed WHERE status = 'closed' "
+                                        "AND deadline > 0 AND closed_ts >= ?1 AND closed_ts < ?2") +
+                            (city ? "" : " AND grid >= ?3 AND grid < ?4");
+    Statement s(db, sql.c_str());
+    if (!s)
+        return count;
+    sqlite3_stmt *q = s.get();
+    sqlite3_bind_int64(q, 1, from);
+    sqlite3_bind_int64(q, 2, to);
+    const std::string end = region + ':'; // ':' sorts right after the digits of a code
+    if (!city) {
+        bindText(q, 3, region);
+        bindText(q, 4, end);
+    }
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        count.closed = sqlite3_column_int(q, 0);
+        count.onTime = sqlite3_column_int(q, 1);
+    }
+    return count;
+}
+
 } // namespace gridwall::history

@@ -42,4 +42,20 @@ struct OverdueCase
 };
 std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int64_t now, int limit);
 
+// The cases closed in [from, to) that had a deadline, in a region (any level's
+// code) or the whole city (empty code or "city"), and how many of them were
+// on time: their SLA clock stopped by the deadline, that is their resolution
+// (the first since their last return) or, never resolved, their closing at or
+// before it -- the live state's "met" (docs/state.md). Rejected cases and
+// cases without a deadline are not counted. Read from the partial index
+// case_state_closed alone.
+struct OnTimeCount
+{
+    int64_t from = 0;
+    int64_t to = 0;
+    int closed = 0;
+    int onTime = 0;
+};
+OnTimeCount onTimeCount(sqlite3 *db, const std::string &region, int64_t from, int64_t to);
+
 } // namespace gridwall::history

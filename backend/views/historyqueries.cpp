@@ -26,6 +26,15 @@ QVariantMap kpiPoint(const history::KpiPoint &p)
             {QStringLiteral("meanHandlingMs"), double(p.meanHandlingMs)}};
 }
 
+QVariantMap onTimeCount(const history::OnTimeCount &c)
+{
+    return {{QStringLiteral("from"), double(c.from)},
+            {QStringLiteral("to"), double(c.to)},
+            {QStringLiteral("closed"), c.closed},
+            {QStringLiteral("onTime"), c.onTime},
+            {QStringLiteral("rate"), c.closed > 0 ? double(c.onTime) / c.closed : 0.0}};
+}
+
 QVariantList caseChanges(const std::vector<history::CaseChange> &changes)
 {
     QVariantList list;
@@ -261,6 +270,21 @@ HistoryQueries::Question HistoryQueries::changesSinceQuestion(double sinceMs)
                                     {QStringLiteral("closed"), caseChanges(c.closed)},
                                     {QStringLiteral("escalated"), caseChanges(c.escalated)},
                                     {QStringLiteral("alarmsRaised"), alarms}});
+    });
+}
+
+int HistoryQueries::onTimeRate(const QString &code, int hours)
+{
+    return request(onTimeRateQuestion(code, hours));
+}
+
+HistoryQueries::Question HistoryQueries::onTimeRateQuestion(const QString &code, int hours)
+{
+    return Question([code = code.toStdString(), hours](sqlite3 *db, int64_t now) {
+        // Up to now, the moment included (as the series), and the span of the same length before it.
+        const int64_t span = int64_t(hours) * state::kHourMs, end = now + 1;
+        return QVariant(QVariantMap{{QStringLiteral("current"), onTimeCount(history::onTimeCount(db, code, end - span, end))},
+                                    {QStringLiteral("previous"), onTimeCount(history::onTimeCount(db, code, end - 2 * span, end - span))}});
     });
 }
 

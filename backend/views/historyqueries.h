@@ -48,6 +48,7 @@ public:
     static Question sensorSeriesQuestion(const QString &sensorId, int hours);
     static Question topOverdueQuestion(const QString &code, int limit);
     static Question changesSinceQuestion(double sinceMs);
+    static Question onTimeRateQuestion(const QString &code, int hours);
 
     // [{start, reported, closed, overdue, meanHandlingMs}] for the last
     // `hours` hours of a region (code, or "city"), by hour or by Shanghai day.
@@ -62,6 +63,9 @@ public:
     Q_INVOKABLE int topOverdue(const QString &code, int limit);
     // {reported: [...], closed: [...], escalated: [...], alarmsRaised: [...]} since `sinceMs`.
     Q_INVOKABLE int changesSince(double sinceMs);
+    // {current: {from, to, closed, onTime, rate}, previous: {...}}: the cases closed in the last `hours` hours
+    // of a region (code, or "city") with a deadline, how many by it (docs/history.md), and the same span before.
+    Q_INVOKABLE int onTimeRate(const QString &code, int hours);
 
     // Answers handed out so far by the reader, to every client (tests, metrics).
     uint64_t answeredCount() const;

@@ -125,4 +125,32 @@ HistoryQueries::Question ChangesSince::question() const
     return HistoryQueries::changesSinceQuestion(m_since);
 }
 
+OnTimeFigures OnTimeFigures::of(const QVariantMap &answer)
+{
+    OnTimeFigures f;
+    f.from = answer.value(QStringLiteral("from")).toDouble();
+    f.to = answer.value(QStringLiteral("to")).toDouble();
+    f.closed = answer.value(QStringLiteral("closed")).toInt();
+    f.onTime = answer.value(QStringLiteral("onTime")).toInt();
+    f.rate = answer.value(QStringLiteral("rate")).toDouble();
+    return f;
+}
+
+OnTimeRate::OnTimeRate(QObject *parent)
+    : HistoryQuestion({}, parent)
+{
+    // The typed figures follow the answer (cleared with it when the question changes).
+    connect(this, &HistoryQuestion::answered, this, [this] {
+        const QVariantMap a = answer();
+        m_current = OnTimeFigures::of(a.value(QStringLiteral("current")).toMap());
+        m_previous = OnTimeFigures::of(a.value(QStringLiteral("previous")).toMap());
+        emit figuresChanged();
+    });
+}
+
+HistoryQueries::Question OnTimeRate::question() const
+{
+    return m_code.isEmpty() ? HistoryQueries::Question() : HistoryQueries::onTimeRateQuestion(m_code, m_hours);
+}
+
 } // namespace gridwall::views

@@ -23,12 +23,33 @@
 
 namespace gridwall::views {
 
+// The cases closed over a span that had a deadline, and how many of them were on time (docs/history.md).
+struct OnTimeFigures
+{
+    Q_GADGET
+    QML_VALUE_TYPE(onTimeFigures)
+    Q_PROPERTY(double from MEMBER from) // the span, epoch ms: [from, to)
+    Q_PROPERTY(double to MEMBER to)
+    Q_PROPERTY(int closed MEMBER closed)
+    Q_PROPERTY(int onTime MEMBER onTime)
+    Q_PROPERTY(double rate MEMBER rate) // onTime / closed, 0..1; 0 when none closed (read `closed` first)
+public:
+    static OnTimeFigures of(const QVariantMap &answer);
+    double from = 0;
+    double to = 0;
+    int closed = 0;
+    int onTime = 0;
+    double rate = 0;
+    bool operator==(const OnTimeFigures &) const = default;
+};
+
 class HistoryQuestion : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
-    QML_UNCREATABLE("Ask one of its kinds: CaseTimeline, RegionSeries, SensorSeries, OverdueCases, WeekComparison, ChangesSince")
+    QML_UNCREATABLE("Ask one of its kinds: CaseTimeline, RegionSeries, SensorSeries, OverdueCases, WeekComparison, ChangesSince, "
+                    "OnTimeRate")
     Q_PROPERTY(gridwall::views::HistoryQueries *history READ history WRITE setHistory NOTIFY historyChanged)
     // A request is out (the rows shown are the last answer's).
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -231,6 +252,36 @@ protected:
     HistoryQueries::Question question() const override;
 private:
     double m_since = 0;
+};
+
+// The on-time rate of the last `hours` of a region (code, or "city") and of the same span before it, typed:
+// `current.rate`, `previous.closed` (the answer's map is {current: {...}, previous: {...}}).
+class OnTimeRate : public gridwall::views::HistoryQuestion // qualified: QML learns its base from this name
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString code READ code WRITE setCode NOTIFY questionChanged)
+    Q_PROPERTY(int hours READ hours WRITE setHours NOTIFY questionChanged)
+    Q_PROPERTY(gridwall::views::OnTimeFigures current READ current NOTIFY figuresChanged)
+    Q_PROPERTY(gridwall::views::OnTimeFigures previous READ previous NOTIFY figuresChanged)
+public:
+    explicit OnTimeRate(QObject *parent = nullptr);
+    QString code() const { return m_code; }
+    void setCode(const QString &code) { if (change(m_code, code)) emit questionChanged(); }
+    int hours() const { return m_hours; }
+    void setHours(int hours) { if (hours >= 1 && change(m_hours, hours)) emit questionChanged(); }
+    OnTimeFigures current() const { return m_current; }
+    OnTimeFigures previous() const { return m_previous; }
+signals:
+    void questionChanged();
+    void figuresChanged();
+protected:
+    HistoryQueries::Question question() const override;
+private:
+    QString m_code = QStringLiteral("city");
+    int m_hours = 7 * 24;
+    OnTimeFigures m_current;
+    OnTimeFigures m_previous;
 };
 
 } // namespace gridwall::views

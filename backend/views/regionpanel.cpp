@@ -28,6 +28,7 @@ RegionPanel::RegionPanel(const state::LiveState &state, const map::Geography &ge
     , m_geography(geography)
     , m_tree(geography.tree())
     , m_children({"code", "name", "level", "workload", "open", "overdue", "workersOnDuty", "workloadShare", "openShare"})
+    , m_categories({"category", "open", "openShare"})
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
@@ -104,6 +105,25 @@ std::pair<int, int> RegionPanel::activeAlarms() const
     return {alarms, critical};
 }
 
+QVariantList RegionPanel::categoryRows(const state::RegionFigures &figures) const
+{
+    const std::vector<std::string> &names = m_state.categories();
+    std::vector<std::pair<int, size_t>> ranked; // open, category
+    for (size_t c = 0; c < figures.openByCategory.size() && c < names.size(); ++c)
+        if (figures.openByCategory[c] > 0)
+            ranked.emplace_back(figures.openByCategory[c], c);
+    // Most first; a tie in the name's order, so that equal rows keep their place from one second to the next.
+    std::sort(ranked.begin(), ranked.end(), [&](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : names[a.second] < names[b.second];
+    });
+    QVariantList rows;
+    for (const auto &[open, c] : ranked)
+        rows.append(QVariantMap{{QStringLiteral("category"), QString::fromStdString(names[c])},
+                                {QStringLiteral("open"), open},
+                                {QStringLiteral("openShare"), double(open) / ranked.front().first}});
+    return rows;
+}
+
 void RegionPanel::refresh()
 {
     const state::Rollups &rollups = m_state.rollups();
@@ -146,6 +166,7 @@ void RegionPanel::refresh()
                                     {QStringLiteral("openShare"), mostOpen > 0 ? double(f.open) / mostOpen : 0.0}});
     }
     m_children.update(children);
+    m_categories.update(categoryRows(figuresAt(m_index)));
     emit refreshed();
 }
 

@@ -41,6 +41,9 @@ class RegionPanel : public QObject
     // Rows {code, name, level, workload, open, overdue, workersOnDuty, workloadShare, openShare}, most
     // loaded first; the shares are of the largest sibling's workload and open cases (0..1, for bars).
     Q_PROPERTY(gridwall::views::RowsModel *children READ childrenModel CONSTANT)
+    // Rows {category, open, openShare}: the open cases by category (the code as the feed publishes it; QML
+    // names it), most first, categories with none left out; the share is of the largest (0..1, for bars).
+    Q_PROPERTY(gridwall::views::RowsModel *categories READ categoriesModel CONSTANT)
     // From the district down to the region (empty for the city).
     Q_PROPERTY(QList<gridwall::views::RegionRef> path READ path NOTIFY codeChanged)
 
@@ -53,6 +56,7 @@ public:
     const Figures &figures() const { return m_figures; }
     QVariantList children() const { return m_children.rows(); }
     RowsModel *childrenModel() { return &m_children; }
+    RowsModel *categoriesModel() { return &m_categories; }
     QList<RegionRef> path() const;
 
     // A region's roll-up figures as plugins read them (docs/plugins.md): the
@@ -69,6 +73,7 @@ signals:
 private:
     RegionRef describe(int index) const;
     std::pair<int, int> activeAlarms() const; // all and critical, in the region (O(active alarms))
+    QVariantList categoryRows(const state::RegionFigures &figures) const; // O(categories)
 
     const state::LiveState &m_state;
     const map::Geography &m_geography;
@@ -77,6 +82,7 @@ private:
     int m_index = -1; // -1: the city
     Figures m_figures;
     RowsModel m_children;
+    RowsModel m_categories;
     QTimer m_timer;
 };
 

@@ -270,6 +270,106 @@ private slots:
         QTRY_COMPARE(overdue.model()->count(), 1);
     }
 
+    // The on-time rate counts the cases closed in the span that had a deadline, on time when their SLA clock
+    // stopped by it (resolved, or closed when never resolved; a return restarts the clock), as the live
+    // state's "met"; the span before is counted apart. Typed for QML: current.rate, previous.closed.
+    void onTimeRateCountsWhatTheLiveStateCallsMet()
+    {
+        QTemporaryDir dir;
+        QString error;
+        std::unique_ptr<history::History> h = history::History::open(dir.path(), &error);
+        QVERIFY2(h, qPrintable(error));
+        const int64_t now = feed::epochMs();
+        const int64_t hour = state::kHourMs;
+        views::LiveFeed feed(std::nullopt, nullptr, h.get());
+        // Each case: its deadline, then (seq, status, ts) after its report at `reported`.
+        struct Step
+        {
+            int64_t seq;
+            feed::CaseStatus status;
+            int64_t ts;
+        };
+        const auto play = [&](const std::string &id, int64_t reported, int64_t deadline, std::vector<Step> steps) {
+            feed::CaseEvent e;
+            e.id = id;
+            e.seq = 1;
+            e.status = feed::CaseStatus::Reported;
+            e.ts = reported;
+            e.category = "dispute";
+            e.deadline = deadline;
+            e.grid = id.rfind("far-", 0) == 0 ? "211102001001001" : "211103001001001";
+            e.position = feed::GeoPoint{122.07, 41.12};
+            QVERIFY(h->recordCase(e, e.ts + 100));
+            feed.push(std::move(e));
+            for (const Step &step : steps) {
+                feed::CaseEvent next;
+                next.id = id;
+                next.seq = step.seq;
+                next.status = step.status;
+                next.ts = step.ts;
+                QVERIFY(h->recordCase(next, next.ts + 100));
+                feed.push(std::move(next));
+            }
+        };
+        using S = feed::CaseStatus;
+        const int64_t r = now - 20 * hour;
+        play("in-time", r, r + 6 * hour, {{5, S::Resolved, r + 2 * hour}, {6, S::Closed, r + 3 * hour}});
+        // Resolved by the deadline, the reporter's feedback after it: on time (the clock stopped at the resolution).
+        play("feedback-late", r, r + 6 * hour, {{5, S::Resolved, r + 5 * hour}, {6, S::Closed, r + 9 * hour}});
+        play("late", r, r + 6 * hour, {{5, S::Resolved, r + 7 * hour}, {6, S::Closed, r + 8 * hour}});
+        // Resolved in time, returned, resolved again after the deadline: late.
+        play("returned", r, r + 6 * hour, {{5, S::Resolved, r + hour}, {6, S::Returned, r + 2 * hour}, {7, S::Dispatched, r + 3 * hour},
+                                          {8, S::Handling, r + 4 * hour}, {9, S::Resolved, r + 7 * hour}, {10, S::Closed, r + 8 * hour}});
+        // Not counted: no deadline, rejected, still open, closed before the span.
+        play("no-deadline", r, 0, {{5, S::Resolved, r + hour}, {6, S::Closed, r + 2 * hour}});
+        play("rejected", r, r + 6 * hour, {{2, S::Rejected, r + hour}});
+        play("open", r, r + 6 * hour, {{2, S::Accepted, r + hour}});
+        // The day before: one on time, in another district.
+        const int64_t y = now - 40 * hour;
+        play("far-before", y, y + 6 * hour, {{5, S::Resolved, y + hour}, {6, S::Closed, y + 2 * hour}});
+        feed.drain();
+        h->flush();
+
+        history::Connection db = history::connectHistory(h->path());
+        const history::OnTimeCount city = history::onTimeCount(db.get(), "city", now - 24 * hour, now + 1);
+        QCOMPARE(city.closed, 4);
+        QCOMPARE(city.onTime, 2);
+        QCOMPARE(history::onTimeCount(db.get(), "211102", now - 48 * hour, now + 1).closed, 1);
+        QCOMPARE(history::onTimeCount(db.get(), "211103", now - 48 * hour, now + 1).closed, 4);
+        // The live state agrees case by case.
+        for (const auto &[id, late] : std::vector<std::pair<std::string, bool>>{{"in-time", false}, {"feedback-late", false},
+                                                                                  {"late", true}, {"returned", true}}) {
+            const auto it = feed.state().cases().find(id);
+            QVERIFY2(it != feed.state().cases().end(), id.c_str());
+            QCOMPARE(feed.state().slaOf(it->second).state, late ? state::SlaState::Missed : state::SlaState::Met);
+        }
+        // The plan reads the partial index alone.
+        history::Statement plan(db.get(), "EXPLAIN QUERY PLAN SELECT count(*) FROM case_state INDEXED BY case_state_closed WHERE "
+                                          "status = 'closed' AND deadline > 0 AND closed_ts >= 0 AND closed_ts < 1");
+        QVERIFY(sqlite3_step(plan.get()) == SQLITE_ROW);
+        QVERIFY2(history::columnText(plan.get(), 3).find("COVERING INDEX case_state_closed") != std::string::npos,
+                 history::columnText(plan.get(), 3).c_str());
+
+        views::HistoryQueries queries(h->path(), [now] { return now; });
+        views::OnTimeRate rate;
+        QSignalSpy figures(&rate, &views::OnTimeRate::figuresChanged);
+        rate.setHistory(&queries);
+        rate.setHours(24);
+        QTRY_COMPARE(rate.answerCount(), 1);
+        QCOMPARE(rate.current().closed, 4);
+        QCOMPARE(rate.current().onTime, 2);
+        QCOMPARE(rate.current().rate, 0.5);
+        QCOMPARE(rate.previous().closed, 1);
+        QCOMPARE(rate.previous().rate, 1.0);
+        QCOMPARE(rate.current().to - rate.current().from, double(24 * hour));
+        QVERIFY(figures.count() >= 1);
+        // Another region: the figures are that region's.
+        rate.setCode(QStringLiteral("211102"));
+        QTRY_COMPARE(rate.answerCount(), 2);
+        QCOMPARE(rate.current().closed, 0);
+        QCOMPARE(rate.previous().closed, 1);
+    }
+
     // Without a history every answer is empty, and still comes.
     void noHistoryAnswersEmpty()
     {

@@ -3,11 +3,17 @@
 // kiosks have. At home view each district's label point lies on the map and
 // under no panel, card or key; the map is the largest area and takes at
 // least 55 % of a 16:9 picture and 60 % of a wider one; six department
-// plugins are each shown (on a page of the tile area) or said not to be.
+// plugins are each shown (on a page of the tile area) or said not to be;
+// the analysis column's rows fit it, whatever it leaves out. The column on a
+// 48:9 wall: its period toggle, the open cases by category from the live
+// state, the on-time rate from the history.
 // Also the layouts as data: the presets' areas tile the picture, and a
 // configuration's layout is read or refused with its reason.
 
 #include "app/wall.h"
+#include "history/history.h"
+#include "views/livefeed.h"
+#include "views/regionpanel.h"
 #include "geo/regiontree.h"
 #include "map/geography.h"
 #include "map/geomap.h"
@@ -26,6 +32,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 Q_IMPORT_QML_PLUGIN(Gridwall_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(GridwallPlugin)
 
@@ -36,6 +44,18 @@ class TestLayouts : public QObject
     Q_OBJECT
 
     std::shared_ptr<const map::MapData> m_data;
+
+    // An item by objectName among the visual children (a Repeater's delegates are none of its QObject children).
+    static QQuickItem *itemNamed(QQuickItem *root, const QString &name)
+    {
+        for (QQuickItem *child : root->childItems()) {
+            if (child->objectName() == name)
+                return child;
+            if (QQuickItem *found = itemNamed(child, name))
+                return found;
+        }
+        return nullptr;
+    }
     QTemporaryDir m_extraPlugins; // two more departments: six in all
 
     // Copies a bundled plugin under another id.
@@ -212,6 +232,19 @@ private slots:
                 QVERIFY2(!overlay.contains(at), qPrintable(tree.region(d).code + QStringLiteral(" is under an overlay")));
         }
 
+        // The analysis column, where there is one: what it shows fits it (nothing clipped at the bottom).
+        auto *analysis = win->findChild<QQuickItem *>(QStringLiteral("analysis"));
+        if (analysis->isVisible()) {
+            auto *rows = analysis->findChild<QQuickItem *>(QStringLiteral("analysisRows"));
+            QVERIFY(rows);
+            double bottom = 0;
+            for (QQuickItem *row : rows->childItems())
+                if (row->isVisible())
+                    bottom = std::max(bottom, row->y() + row->height());
+            QVERIFY2(bottom <= rows->height() + 0.5, qPrintable(QStringLiteral("the column's rows need %1 px of %2").arg(bottom).arg(rows->height())));
+            QVERIFY(analysis->findChild<QQuickItem *>(QStringLiteral("trend"))->isVisible());
+        }
+
         // Six departments: each on a page of the tile area, or said not to be shown.
         auto *dock = win->findChild<QQuickItem *>(QStringLiteral("pluginDock"));
         const int shown = dock->property("shownCount").toInt();
@@ -239,6 +272,118 @@ private slots:
                                                                  .arg(titleRect.bottom()).arg(panelRect.bottom())));
         auto *trend = win->findChild<QQuickItem *>(QStringLiteral("regionTrend"));
         QVERIFY(trend->mapToScene(QPointF(0, 0)).y() > titleRect.bottom());
+        win->close();
+    }
+
+    // The analysis column of a 48:9 wall (everything shown): the period toggle changes the chart's slots and
+    // the wall keeps the choice; the categories are the live state's; the on-time rate is the history's.
+    void theAnalysisColumnFollowsItsPeriodAndTheCity()
+    {
+        QTemporaryDir data;
+        Options options;
+        options.language = QStringLiteral("en");
+        options.dataDir = data.path();
+        options.dataDirSet = true;
+        app::Wall wall(options);
+        QQmlApplicationEngine engine;
+        wall.exposeTo(&engine);
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.setInitialProperties({{QStringLiteral("windowSize"), QSize(11520, 2160)}});
+        engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *win = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(win);
+        QVERIFY(!wall.build(m_data));
+
+        // The city before QML sees it: six open cases in three categories, and five closed today, four of them by
+        // their deadline.
+        const int64_t now = feed::epochMs(), hour = 3600'000;
+        const auto report = [&](const std::string &id, const std::string &category, int64_t ts, int64_t deadline) {
+            feed::CaseEvent e;
+            e.id = id;
+            e.seq = 1;
+            e.status = feed::CaseStatus::Reported;
+            e.ts = ts;
+            e.category = category;
+            e.deadline = deadline;
+            e.grid = "211103001001001";
+            e.position = feed::GeoPoint{122.07, 41.12};
+            QVERIFY(wall.historyStore()->recordCase(e, ts + 100));
+            wall.liveFeed()->push(std::move(e));
+        };
+        const auto close = [&](const std::string &id, int64_t ts) {
+            feed::CaseEvent e;
+            e.id = id;
+            e.seq = 6; // reported, accepted, dispatched, handling, resolved, closed
+            e.status = feed::CaseStatus::Closed;
+            e.ts = ts;
+            QVERIFY(wall.historyStore()->recordCase(e, ts + 100));
+            wall.liveFeed()->push(std::move(e));
+        };
+        for (int i = 0; i < 6; ++i)
+            report("open-" + std::to_string(i), i < 3 ? "dispute" : i < 5 ? "petition" : "safety_hazard", now - 2 * hour, now + 4 * hour);
+        for (int i = 0; i < 5; ++i) {
+            report("done-" + std::to_string(i), "dispute", now - 6 * hour, now - 3 * hour);
+            close("done-" + std::to_string(i), i < 4 ? now - 4 * hour : now - 2 * hour);
+        }
+        wall.liveFeed()->drain();
+        wall.historyStore()->flush();
+        wall.cityFigures()->refresh();
+
+        QVERIFY(!wall.attach(win));
+        win->show();
+        QVERIFY(QTest::qWaitForWindowExposed(win));
+        QCOMPARE(wall.areas()->name(), QStringLiteral("48:9"));
+        auto *analysis = win->findChild<QQuickItem *>(QStringLiteral("analysis"));
+        auto *trend = analysis->findChild<QQuickItem *>(QStringLiteral("trend"));
+        QVERIFY(trend);
+
+        // The configured period (7 d) until a tap; each tap's period stays with the wall.
+        QCOMPARE(wall.trendDays(), 7);
+        QCOMPARE(trend->property("slots").toInt(), 7);
+        const auto tap = [&](const char *name) {
+            QQuickItem *button = itemNamed(analysis, QLatin1String(name));
+            QVERIFY2(button && button->isVisible(), name);
+            QVERIFY(button->height() >= 40 * wall.areas()->unit()); // a fingertip's size
+            QTest::mouseClick(win, Qt::LeftButton, {}, button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        };
+        tap("period-30");
+        QTRY_COMPARE(trend->property("slots").toInt(), 30);
+        QCOMPARE(trend->property("stepMs").toDouble(), 86400000.0);
+        QCOMPARE(wall.trendDays(), 30);
+        // Thirty days' labels: one every few days, wide apart.
+        QTRY_VERIFY(trend->property("labelEvery").toInt() >= 2);
+        tap("period-1");
+        QTRY_COMPARE(trend->property("slots").toInt(), 24);
+        QCOMPARE(trend->property("stepMs").toDouble(), 3600000.0);
+        QCOMPARE(wall.trendDays(), 1);
+        tap("period-7");
+        QTRY_COMPARE(trend->property("slots").toInt(), 7);
+
+        // Open cases by category, most first, with the live counts (named in the UI's language).
+        auto *bars = analysis->findChild<QQuickItem *>(QStringLiteral("categoryBarsTall"));
+        QVERIFY(bars && bars->isVisible());
+        const std::map<QString, int> expected{{QStringLiteral("dispute"), 3}, {QStringLiteral("petition"), 2},
+                                              {QStringLiteral("safety_hazard"), 1}};
+        double lastY = -1;
+        for (const QString &category : {QStringLiteral("dispute"), QStringLiteral("petition"), QStringLiteral("safety_hazard")}) {
+            QQuickItem *row = nullptr;
+            QTRY_VERIFY((row = itemNamed(bars, QStringLiteral("category-") + category)) != nullptr);
+            QVERIFY(row->isVisible());
+            QVERIFY2(row->y() > lastY, qPrintable(category + QStringLiteral(" is out of order")));
+            lastY = row->y();
+            QCOMPARE(row->property("open").toInt(), expected.at(category));
+            QQuickItem *count = itemNamed(row, QStringLiteral("count"));
+            QCOMPARE(count->property("text").toString(), QString::number(expected.at(category)));
+        }
+        QCOMPARE(wall.cityFigures()->categoriesModel()->count(), 3);
+        QCOMPARE(itemNamed(itemNamed(bars, QStringLiteral("category-dispute")), QStringLiteral("name"))->property("text").toString(),
+                 QStringLiteral("Dispute"));
+
+        // The on-time rate of the week: four of five closed by their deadline.
+        auto *rate = analysis->findChild<QQuickItem *>(QStringLiteral("onTimeRate"));
+        QVERIFY(rate && rate->isVisible());
+        QTRY_COMPARE(rate->property("text").toString(), QStringLiteral("80%"));
         win->close();
     }
 };
