@@ -23,6 +23,7 @@ Item {
             required property real sceneY
             required property int count
             required property int overdue
+            required property real diameter // design units
             // Follows every pan and zoom (viewChanged is groundMetresPerPixel's notification).
             readonly property point at: {
                 if (!clusterLayer.geoMap)
@@ -30,7 +31,7 @@ Item {
                 clusterLayer.geoMap.groundMetresPerPixel
                 return clusterLayer.geoMap.sceneToItem(disc.sceneX, disc.sceneY)
             }
-            width: (28 + 9 * Math.log2(disc.count)) * clusterLayer.unit
+            width: disc.diameter * clusterLayer.unit
             height: width
             radius: width / 2
             x: at.x - width / 2

@@ -107,7 +107,7 @@ LiveLayers::LiveLayers(const state::LiveState &state, map::GeoMap &map, const ge
     , m_map(&map)
     , m_tree(tree)
     , m_legendModel({"key", "color", "shown", "zoomIn", "count"})
-    , m_clusters({"code", "sceneX", "sceneY", "count", "overdue"})
+    , m_clusters({"code", "sceneX", "sceneY", "count", "overdue", "diameter"})
     , m_workloadKey({"color", "lower", "upper", "regions", "idle"})
 {
     // As the state does: no rehash of a growing table in the middle of a frame.
@@ -323,15 +323,64 @@ void LiveLayers::recluster()
             cluster.overdue += layer == kCaseOverdue.layer;
         }
     }
-    QVariantList rows;
-    for (const auto &[street, c] : byStreet) {
-        const QPointF at = c.sum / c.count; // where its cases are, not the street's middle
-        rows.append(QVariantMap{{QStringLiteral("code"), street >= 0 ? m_tree.region(street).code : QString()},
-                                {QStringLiteral("sceneX"), at.x()},
-                                {QStringLiteral("sceneY"), at.y()},
-                                {QStringLiteral("count"), c.count},
-                                {QStringLiteral("overdue"), c.overdue}});
+    // Streets of the urban core lie closer than their discs are wide at city zoom: discs that would
+    // overlap on screen are merged (largest first), into one at their cases' centre that stands for
+    // the smallest region holding them all, so every count stays readable and none hides another.
+    struct Disc
+    {
+        int region; // -1: outside every street
+        QPointF at;
+        int count;
+        int overdue;
+    };
+    std::vector<Disc> discs;
+    for (const auto &[street, c] : byStreet)
+        discs.push_back({street, c.sum / c.count, c.count, c.overdue}); // where its cases are, not the street's middle
+    const double pixelsPerScene = m_map ? m_map->view().scale() : 0;
+    if (pixelsPerScene > 0) {
+        const double unit = m_map->designUnit();
+        const auto radius = [&](int count) { return discDiameter(count) * unit / 2 / pixelsPerScene; };
+        const auto commonRegion = [&](int a, int b) {
+            if (a < 0 || b < 0)
+                return -1;
+            std::set<int> above;
+            for (int r = a; r >= 0; r = m_tree.region(r).parent)
+                above.insert(r);
+            for (int r = b; r >= 0; r = m_tree.region(r).parent)
+                if (above.count(r))
+                    return r;
+            return -1;
+        };
+        std::stable_sort(discs.begin(), discs.end(), [](const Disc &a, const Disc &b) { return a.count > b.count; });
+        for (bool merged = true; merged;) {
+            merged = false;
+            std::vector<Disc> kept;
+            for (const Disc &d : discs) {
+                auto into = std::find_if(kept.begin(), kept.end(), [&](const Disc &k) {
+                    return QLineF(k.at, d.at).length() < radius(k.count) + radius(d.count);
+                });
+                if (into == kept.end()) {
+                    kept.push_back(d);
+                    continue;
+                }
+                into->at = (into->at * into->count + d.at * d.count) / (into->count + d.count);
+                into->count += d.count;
+                into->overdue += d.overdue;
+                into->region = commonRegion(into->region, d.region);
+                merged = true; // a grown disc may now touch another: once more
+            }
+            discs = std::move(kept);
+        }
+        std::sort(discs.begin(), discs.end(), [](const Disc &a, const Disc &b) { return a.region < b.region; }); // rows keep their order
     }
+    QVariantList rows;
+    for (const Disc &d : discs)
+        rows.append(QVariantMap{{QStringLiteral("code"), d.region >= 0 ? m_tree.region(d.region).code : QString()},
+                                {QStringLiteral("sceneX"), d.at.x()},
+                                {QStringLiteral("sceneY"), d.at.y()},
+                                {QStringLiteral("count"), d.count},
+                                {QStringLiteral("overdue"), d.overdue},
+                                {QStringLiteral("diameter"), discDiameter(d.count)}});
     m_clusters.update(rows);
 }
 

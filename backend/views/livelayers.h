@@ -27,7 +27,9 @@
 #include <QTimer>
 #include <QVariantList>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -74,8 +76,9 @@ class LiveLayers : public QObject
     // The same entries as rows that change in place (for the legend's delegates).
     Q_PROPERTY(gridwall::views::RowsModel *legendModel READ legendModel CONSTANT)
     // With "clusters" switched on (or more case markers than kCrowdedCases), below community zoom: the cases as one disc
-    // per street, rows {code (the street), sceneX, sceneY (scene: the mean of its
-    // cases), count, overdue}; the case markers are hidden meanwhile.
+    // per street, rows {code (the street; the smallest region holding them where discs that would
+    // overlap on screen were merged), sceneX, sceneY (scene: the mean of its cases), count, overdue,
+    // diameter (design units)}; the case markers are hidden meanwhile.
     Q_PROPERTY(gridwall::views::RowsModel *clusters READ clustersModel CONSTANT)
     // The workload map's key at the level the map shows: rows {color, lower, upper, regions, idle}:
     // the regions with no open case (idle), then the five classes, lightest the most loaded.
@@ -117,6 +120,8 @@ public:
     // 350 ms a frame under llvmpipe). Then the cases are clustered by street below community zoom whatever the
     // legend says, until fewer remain; from community zoom on each case has its marker.
     static constexpr size_t kCrowdedCases = 300;
+    // A cluster's disc across, in design units (its row's `diameter`): grows with the log of its count.
+    static double discDiameter(int count) { return 28 + 9 * std::log2(std::max(1, count)); }
     RowsModel *workloadClassesModel() { return &m_workloadKey; }
     // The classes of each level, as last coloured.
     const WorkloadClasses &workloadClasses(geo::Level level) const { return m_classes[size_t(level)]; }

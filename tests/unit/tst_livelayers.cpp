@@ -244,6 +244,24 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(map.markersShown(50) + map.markersShown(55), size_t(0), 3000); // within the once-a-second check
         QVERIFY(!layers.clusterRows().isEmpty());
         QVERIFY(legendSays("clusters"));
+        // Every case is in one disc, and no disc hides another on screen: streets whose discs would
+        // overlap at this zoom are one disc, for the smallest region that holds them.
+        int counted = 0;
+        const QVariantList discs = layers.clusterRows();
+        for (const QVariant &row : discs)
+            counted += row.toMap().value("count").toInt();
+        QCOMPARE(counted, crowd);
+        QVERIFY(discs.size() > 1);
+        const double pixelsPerScene = map.view().scale();
+        for (int i = 0; i < discs.size(); ++i)
+            for (int j = i + 1; j < discs.size(); ++j) {
+                const QVariantMap a = discs[i].toMap(), b = discs[j].toMap();
+                const double apart = QLineF(a.value("sceneX").toDouble(), a.value("sceneY").toDouble(), b.value("sceneX").toDouble(),
+                                            b.value("sceneY").toDouble()).length() * pixelsPerScene;
+                const double touching = (a.value("diameter").toDouble() + b.value("diameter").toDouble()) / 2 * map.designUnit();
+                QVERIFY2(apart >= touching, qPrintable(QStringLiteral("%1 and %2 overlap: %3 px apart, %4 across")
+                                                           .arg(a.value("code").toString(), b.value("code").toString()).arg(apart).arg(touching)));
+            }
 
         // Most of them closed: the markers come back.
         for (int i = 0; i < crowd - 10; ++i)
