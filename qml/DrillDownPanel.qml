@@ -22,6 +22,8 @@ Rectangle {
     // The feed has stopped: figures are as of then (dimmed, and said so).
     property bool stale: false
     readonly property bool entityShown: entity !== null && entity.kind !== ""
+    // A panel one short screen tall (a 3x3 wall's): the figures in tighter cells, so all nine show.
+    readonly property bool compact: height < 420 * unit
     function goTo(code) { if (selection) selection.selectRegion(code, Selection.Tap) }
 
     // The region's live figures (a default, all naught, until there is a region panel).
@@ -132,7 +134,7 @@ Rectangle {
             objectName: "regionView"
             visible: !panel.entityShown
             width: panel.width - 2 * Theme.margin * panel.unit
-            spacing: 14 * panel.unit
+            spacing: (panel.compact ? 8 : 14) * panel.unit
 
             // Breadcrumb: the city, then each level down to the region; each one leads back up.
             Flow {
@@ -207,24 +209,24 @@ Rectangle {
                         id: kpi
                         required property var modelData
                         width: kpis.cell
-                        height: 84 * panel.unit
+                        height: (panel.compact ? 64 : 84) * panel.unit
                         radius: 6 * panel.unit
                         color: "#0d1524"
                         Text {
-                            x: 12 * panel.unit; y: 8 * panel.unit
+                            x: 12 * panel.unit; y: (panel.compact ? 4 : 8) * panel.unit
                             text: kpi.modelData.label
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.minFontSize * panel.unit
                             color: Theme.textDim
                         }
                         Text {
-                            x: 12 * panel.unit; y: 32 * panel.unit
+                            x: 12 * panel.unit; y: (panel.compact ? 24 : 32) * panel.unit
                             width: parent.width - 24 * panel.unit
-                            height: 44 * panel.unit
+                            height: (panel.compact ? 36 : 44) * panel.unit
                             objectName: "kpi-" + kpi.modelData.key
                             text: panel.figure(kpi.modelData.key, panel.f)
                             font.family: Theme.fontFamily
-                            font.pixelSize: 34 * panel.unit
+                            font.pixelSize: (panel.compact ? 30 : 34) * panel.unit
                             // Long figures shrink to the cell, never below the legible minimum.
                             fontSizeMode: Text.HorizontalFit
                             minimumPixelSize: Theme.bodyFontSize * panel.unit
