@@ -11,13 +11,16 @@
 // configuration's layout is read or refused with its reason.
 
 #include "app/wall.h"
-#include "history/history.h"
-#include "views/livefeed.h"
-#include "views/regionpanel.h"
 #include "geo/regiontree.h"
+#include "history/history.h"
 #include "map/geography.h"
 #include "map/geomap.h"
+#include "state/alarms.h"
+#include "state/livestate.h"
+#include "views/alarmticker.h"
+#include "views/livefeed.h"
 #include "views/pictureareas.h"
+#include "views/regionpanel.h"
 #include "views/selection.h"
 #include "wall/picturelayout.h"
 
@@ -387,6 +390,73 @@ private slots:
         auto *rate = analysis->findChild<QQuickItem *>(QStringLiteral("onTimeRate"));
         QVERIFY(rate && rate->isVisible());
         QTRY_COMPARE(rate->property("text").toString(), QStringLiteral("80%"));
+        win->close();
+    }
+
+    // An operator at a 1080p wall takes a flood in hand by touch: the flood's ✓ acknowledges all of
+    // it, "Shelve", 30 min, "Planned work or drill": the lane empties and one button says what the
+    // shelf holds; it lists the shelf, whose "Unshelve" puts the flood back.
+    void anOperatorShelvesAFloodByTouch()
+    {
+        Options options;
+        options.language = QStringLiteral("en");
+        app::Wall wall(options);
+        QQmlApplicationEngine engine;
+        wall.exposeTo(&engine);
+        engine.addImportPath(QStringLiteral("qrc:/"));
+        engine.setInitialProperties({{QStringLiteral("windowSize"), QSize(1920, 1080)}});
+        engine.load(QUrl(QStringLiteral("qrc:/Gridwall/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto *win = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        QVERIFY(!wall.build(m_data));
+        QVERIFY(!wall.attach(win));
+        win->show();
+        QVERIFY(QTest::qWaitForWindowExposed(win));
+
+        views::LiveFeed &feed = *wall.liveFeed();
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 7; ++i) {
+            const std::string id = "gate-" + std::to_string(i);
+            feed.push(feed::CameraState{id, now, true, "Gate " + std::to_string(i), {122.07 + 0.0004 * i, 41.12}, {}, {}});
+            feed.push(feed::CameraEvent{id, now, feed::CameraEventType::Intrusion, 2, {}});
+        }
+        feed.drain();
+        wall.alarms()->refresh();
+
+        // Items by name in the window's visual tree (delegates included), the visible one first.
+        const std::function<QQuickItem *(QQuickItem *, const QString &)> find = [&](QQuickItem *in, const QString &name) -> QQuickItem * {
+            for (QQuickItem *child : in->childItems()) {
+                if (child->objectName() == name && child->isVisible())
+                    return child;
+                if (QQuickItem *found = find(child, name))
+                    return found;
+            }
+            return nullptr;
+        };
+        const auto tap = [&](const QString &name) {
+            QQuickItem *item = nullptr;
+            QTRY_VERIFY2_WITH_TIMEOUT((item = find(win->contentItem(), name)), qPrintable(name), 3000);
+            QTest::mouseClick(win, Qt::LeftButton, {}, item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+        };
+        tap(QStringLiteral("acknowledge"));
+        QTRY_COMPARE(wall.alarms()->laneItems(2).front().toMap().value("acknowledged").toBool(), true);
+        for (const state::Alarm *a : feed.state().alarms().active(2))
+            QCOMPARE(a->phase, state::AlarmPhase::Acknowledged); // all seven, with one tap
+        tap(QStringLiteral("shelve"));
+        tap(QStringLiteral("minutes30"));
+        QVERIFY(win->grabWindow().save(QDir::temp().filePath(QStringLiteral("gridwall-shelving.png"))));
+        tap(QStringLiteral("reason_planned_work"));
+        QTRY_COMPARE(wall.alarms()->shelved(), 7);
+        const QVariantMap shelf = wall.alarms()->shelves().front().toMap();
+        QCOMPARE(shelf.value("reason").toString(), QStringLiteral("planned_work"));
+        QVERIFY(qAbs(shelf.value("until").toDouble() - shelf.value("since").toDouble() - 30 * 60'000) < 1);
+        QCOMPARE(wall.alarms()->laneItems(2).size(), 0);
+        QTRY_VERIFY(find(win->contentItem(), QStringLiteral("shelvesButton")));
+        tap(QStringLiteral("shelvesButton"));
+        QVERIFY(win->grabWindow().save(QDir::temp().filePath(QStringLiteral("gridwall-shelves.png"))));
+        tap(QStringLiteral("unshelve"));
+        QTRY_COMPARE(wall.alarms()->shelved(), 0);
+        QCOMPARE(wall.alarms()->laneItems(2).front().toMap().value("flood").toInt(), 7);
         win->close();
     }
 };
