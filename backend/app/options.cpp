@@ -59,9 +59,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
                        passwordFile, caFile, certFile, keyFile, metricsPort, dataDir, telemetryBucket, retention, maxAhead, mute, pluginsDir,
                        pluginMemory, config, wallOption, node, layout});
 
+    // A command line the parser cannot read gets the usage after its reason; a value or a
+    // configuration that is wrong gets its one line (docs/usage.md, exit codes).
     const auto usageError = [&](const QString &why) {
         return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n\n%2").arg(why, parser.helpText())};
     };
+    const auto valueError = [](const QString &why) { return ParsedOptions{std::nullopt, 2, QStringLiteral("gridwall: %1\n").arg(why)}; };
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help))
@@ -78,14 +81,14 @@ ParsedOptions parseOptions(const QStringList &arguments)
         const auto match = pattern.match(parser.value(size));
         const int w = match.captured(1).toInt(), h = match.captured(2).toInt();
         if (!match.hasMatch() || w < 64 || h < 64 || w > 16384 || h > 16384)
-            return usageError(QStringLiteral("--size wants WIDTHxHEIGHT between 64 and 16384, e.g. 1920x1080, not '%1'").arg(parser.value(size)));
+            return valueError(QStringLiteral("--size wants WIDTHxHEIGHT between 64 and 16384, e.g. 1920x1080, not '%1'").arg(parser.value(size)));
         options.size = QSize(w, h);
     }
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         options.quitAfterMs = parser.value(quitAfter).toInt(&ok);
         if (!ok || options.quitAfterMs < 0)
-            return usageError(QStringLiteral("--quit-after wants milliseconds, not '%1'").arg(parser.value(quitAfter)));
+            return valueError(QStringLiteral("--quit-after wants milliseconds, not '%1'").arg(parser.value(quitAfter)));
     }
     options.screenshotFile = parser.value(screenshot);
     if (!options.screenshotFile.isEmpty() && options.quitAfterMs < 0)
@@ -93,7 +96,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     if (parser.isSet(lang)) {
         options.language = parser.value(lang);
         if (options.language != QLatin1String("zh_CN") && options.language != QLatin1String("en"))
-            return usageError(QStringLiteral("--lang wants zh_CN or en, not '%1'").arg(options.language));
+            return valueError(QStringLiteral("--lang wants zh_CN or en, not '%1'").arg(options.language));
     } else {
         options.language = QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
     }
@@ -102,39 +105,39 @@ ParsedOptions parseOptions(const QStringList &arguments)
     options.pluginDirs = parser.values(pluginsDir);
     for (const QString &dir : options.pluginDirs)
         if (!QFileInfo(dir).isDir())
-            return usageError(QStringLiteral("--plugins-dir %1: not a folder").arg(dir));
+            return valueError(QStringLiteral("--plugins-dir %1: not a folder").arg(dir));
     if (parser.isSet(pluginMemory)) {
         bool ok = false;
         options.pluginMemoryLimitMb = parser.value(pluginMemory).toInt(&ok);
         if (!ok || options.pluginMemoryLimitMb < 1 || options.pluginMemoryLimitMb > 4096)
-            return usageError(QStringLiteral("--plugin-memory-mb wants MB from 1 to 4096, not '%1'").arg(parser.value(pluginMemory)));
+            return valueError(QStringLiteral("--plugin-memory-mb wants MB from 1 to 4096, not '%1'").arg(parser.value(pluginMemory)));
     }
 
     if (parser.isSet(broker)) {
         options.broker = parser.value(broker);
         if (const QString problem = gridwall::feed::checkBrokerUri(options.broker); !problem.isEmpty())
-            return usageError(problem);
+            return valueError(problem);
     }
     if (parser.isSet(topicRoot)) {
         options.topicRoot = parser.value(topicRoot);
         static const QRegularExpression rootPattern(QStringLiteral("^[^/+#]+(/[^/+#]+)*$"));
         if (!rootPattern.match(options.topicRoot).hasMatch())
-            return usageError(QStringLiteral("--topic-root wants a topic without wildcards or empty levels, not '%1'").arg(options.topicRoot));
+            return valueError(QStringLiteral("--topic-root wants a topic without wildcards or empty levels, not '%1'").arg(options.topicRoot));
     }
     if (parser.isSet(dataDir)) {
         options.dataDir = parser.value(dataDir);
         options.dataDirSet = true;
         if (options.dataDir.isEmpty())
-            return usageError(QStringLiteral("--data-dir wants a directory"));
+            return valueError(QStringLiteral("--data-dir wants a directory"));
     }
     options.clientId = parser.isSet(clientId) ? parser.value(clientId) : QStringLiteral("gridwall-") + QSysInfo::machineHostName();
     if (options.clientId.isEmpty() || options.clientId.size() > 128)
-        return usageError(QStringLiteral("--client-id wants 1 to 128 characters"));
+        return valueError(QStringLiteral("--client-id wants 1 to 128 characters"));
     options.username = parser.value(username);
     if (parser.isSet(passwordFile)) {
         QFile file(parser.value(passwordFile));
         if (!file.open(QIODevice::ReadOnly))
-            return usageError(QStringLiteral("--password-file %1: %2").arg(file.fileName(), file.errorString()));
+            return valueError(QStringLiteral("--password-file %1: %2").arg(file.fileName(), file.errorString()));
         options.password = QString::fromUtf8(file.readLine()).trimmed();
     }
     for (const auto &[option, target] : {std::pair{&caFile, &options.caFile}, std::pair{&certFile, &options.certFile}, std::pair{&keyFile, &options.keyFile}}) {
@@ -142,71 +145,71 @@ ParsedOptions parseOptions(const QStringList &arguments)
             continue;
         *target = parser.value(*option);
         if (!QFileInfo(*target).isReadable())
-            return usageError(QStringLiteral("--%1 %2: cannot read the file").arg(option->names().first(), *target));
+            return valueError(QStringLiteral("--%1 %2: cannot read the file").arg(option->names().first(), *target));
     }
     if (parser.isSet(metricsPort)) {
         bool ok = false;
         options.metricsPort = parser.value(metricsPort).toInt(&ok);
         if (!ok || options.metricsPort < 1 || options.metricsPort > 65535)
-            return usageError(QStringLiteral("--metrics-port wants a port from 1 to 65535, not '%1'").arg(parser.value(metricsPort)));
+            return valueError(QStringLiteral("--metrics-port wants a port from 1 to 65535, not '%1'").arg(parser.value(metricsPort)));
     }
     if (parser.isSet(telemetryBucket)) {
         bool ok = false;
         options.telemetryBucketSeconds = parser.value(telemetryBucket).toInt(&ok);
         if (!ok || options.telemetryBucketSeconds < 1 || options.telemetryBucketSeconds > 86400)
-            return usageError(QStringLiteral("--telemetry-bucket wants seconds from 1 to 86400, not '%1'").arg(parser.value(telemetryBucket)));
+            return valueError(QStringLiteral("--telemetry-bucket wants seconds from 1 to 86400, not '%1'").arg(parser.value(telemetryBucket)));
     }
     if (parser.isSet(maxAhead)) {
         bool ok = false;
         options.maxAheadSeconds = parser.value(maxAhead).toLongLong(&ok);
         if (!ok || options.maxAheadSeconds < 0 || options.maxAheadSeconds > 400LL * 86400)
-            return usageError(QStringLiteral("--max-ahead wants seconds from 0 to 34560000 (400 days), not '%1'").arg(parser.value(maxAhead)));
+            return valueError(QStringLiteral("--max-ahead wants seconds from 0 to 34560000 (400 days), not '%1'").arg(parser.value(maxAhead)));
     }
     if (parser.isSet(retention)) {
         bool ok = false;
         options.retentionDays = parser.value(retention).toInt(&ok);
         if (!ok || options.retentionDays < 1 || options.retentionDays > 36500)
-            return usageError(QStringLiteral("--retention-days wants days from 1 to 36500, not '%1'").arg(parser.value(retention)));
+            return valueError(QStringLiteral("--retention-days wants days from 1 to 36500, not '%1'").arg(parser.value(retention)));
     }
     if (parser.isSet(config)) {
         options.configFile = parser.value(config);
         QFile file(options.configFile);
         if (!file.open(QIODevice::ReadOnly))
-            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, file.errorString()));
+            return valueError(QStringLiteral("--config %1: %2").arg(options.configFile, file.errorString()));
         if (file.size() > (1 << 20))
-            return usageError(QStringLiteral("--config %1: over 1 MiB").arg(options.configFile));
+            return valueError(QStringLiteral("--config %1: over 1 MiB").arg(options.configFile));
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
         if (!doc.isObject())
-            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, error.error != QJsonParseError::NoError
+            return valueError(QStringLiteral("--config %1: %2").arg(options.configFile, error.error != QJsonParseError::NoError
                                                                                            ? error.errorString()
                                                                                            : QStringLiteral("not a JSON object")));
         if (const QString problem = gridwall::wall::readWallLayout(doc.object().value(QStringLiteral("wall")).toObject(), &options.wall);
             !problem.isEmpty())
-            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+            return valueError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
         if (const QString problem = gridwall::wall::readScenes(doc.object(), &options.scenes, &options.playlist); !problem.isEmpty())
-            return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+            return valueError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
         if (const QJsonValue layoutValue = doc.object().value(QStringLiteral("layout")); !layoutValue.isUndefined()) {
             gridwall::wall::PictureLayout read;
             if (const QString problem = gridwall::wall::readPictureLayout(layoutValue, &read); !problem.isEmpty())
-                return usageError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
+                return valueError(QStringLiteral("--config %1: %2").arg(options.configFile, problem));
             options.layout = std::move(read);
         }
         if (const QJsonValue charts = doc.object().value(QStringLiteral("charts")); !charts.isUndefined()) {
             static const QHash<QString, int> periods = {{QStringLiteral("24h"), 1}, {QStringLiteral("7d"), 7}, {QStringLiteral("30d"), 30}};
             const int days = periods.value(charts.toObject().value(QStringLiteral("period")).toString(), 0);
             if (days == 0)
-                return usageError(QStringLiteral("--config %1: charts.period wants \"24h\", \"7d\" or \"30d\"").arg(options.configFile));
+                return valueError(QStringLiteral("--config %1: charts.period wants \"24h\", \"7d\" or \"30d\"").arg(options.configFile));
             options.trendDays = days;
         }
     }
     if (parser.isSet(layout)) {
         gridwall::wall::PictureLayout preset;
         if (const QString problem = gridwall::wall::readPictureLayout(QJsonValue(parser.value(layout)), &preset); !problem.isEmpty())
-            return usageError(QStringLiteral("--%1").arg(problem));
+            return valueError(QStringLiteral("--%1").arg(problem));
         options.layout = std::move(preset);
     }
     if (const QString problem = gridwall::wall::applyWallOptions(parser.value(wallOption), parser.value(node), &options.wall); !problem.isEmpty())
-        return usageError(problem);
+        return valueError(problem);
     return {std::move(options), 0, {}};
 }

@@ -14,8 +14,10 @@ PictureAreas::PictureAreas(std::optional<wall::PictureLayout> chosen, wall::Wall
 
 void PictureAreas::setPicture(QSizeF picture)
 {
-    if (picture.isEmpty() || picture == m_picture)
+    // The first picture is told even when it is the placeholder's size (a 1920x1080 window).
+    if (picture.isEmpty() || (picture == m_picture && m_told))
         return;
+    m_told = true;
     place(picture);
     qCInfo(lcViews, "layout %s for a picture of %gx%g (%g pixels per design unit)", qPrintable(m_layout.name), picture.width(),
            picture.height(), m_unit);

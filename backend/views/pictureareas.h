@@ -59,6 +59,7 @@ private:
     wall::WallLayout m_screens;
     wall::PictureLayout m_layout;
     QSizeF m_picture;
+    bool m_told = false; // the log has named the layout for a real picture
     double m_unit = 1;
     std::map<QString, QRectF> m_areas;
 };

@@ -81,6 +81,11 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.stdErr.contains(expected), qPrintable(r.stdErr));
+        // A wrong value is one line; the usage follows only what the parser cannot read.
+        if (!args.contains(QStringLiteral("extra"))) {
+            QCOMPARE(errorLines(r.stdErr).size(), 1);
+            QVERIFY2(!r.stdErr.contains("--screenshot <FILE>"), qPrintable(r.stdErr));
+        }
     }
 
     void helpAndVersion()
