@@ -106,6 +106,7 @@ Rectangle {
 
     // Long timelines and lists scroll (a swipe on a kiosk).
     Flickable {
+        id: scroller
         anchors { fill: parent; margins: Theme.margin * panel.unit }
         contentHeight: panel.entityShown ? entityView.height : column.height
         boundsBehavior: Flickable.StopAtBounds
@@ -382,6 +383,24 @@ Rectangle {
                 model: panel.plugins ? panel.plugins.sectionsAtEnd : null
                 delegate: PluginSection { host: panel.plugins; width: column.width }
             }
+        }
+    }
+    // More below the panel's edge: the last line fades out over a "swipe for more" mark.
+    Rectangle {
+        objectName: "moreBelow"
+        visible: scroller.contentY + scroller.height < scroller.contentHeight - 1
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Math.max(1, 1.5 * panel.unit) }
+        height: 56 * panel.unit
+        gradient: Gradient {
+            GradientStop { position: 0; color: "transparent" }
+            GradientStop { position: 0.6; color: Theme.panel }
+        }
+        Text {
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 4 * panel.unit }
+            text: qsTr("▼ more below")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.minFontSize * panel.unit
+            color: Theme.textDim
         }
     }
 }

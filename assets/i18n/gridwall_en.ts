@@ -310,107 +310,112 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
         <source>Panjin</source>
         <translation>Panjin</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="168"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="171"/>
         <source>Whole city</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="196"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
         <source>Open cases</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="197"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>New today</source>
         <translation>New today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
         <source>Closed today</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
         <source>Workers on duty</source>
         <translation>Workers on duty</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
         <source>Cameras online</source>
         <translation>Cameras online</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="254"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="257"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>Feed stopped: figures as of %1 s ago</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="255"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="258"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="270"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="273"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>Last 24 hours: reported and closed</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="286"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="289"/>
         <source>By workload</source>
         <translation>By workload</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="331"/>
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="340"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="343"/>
         <source>Most overdue</source>
         <translation>Most overdue</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="368"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="371"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="400"/>
+        <source>▼ more below</source>
+        <translation>▼ more below</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="245"/>
         <source>No active alarms here</source>
         <translation>No active alarms here</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="243"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="246"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>%1 active alarms here, %2 critical</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="244"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="247"/>
         <source>%1 active alarms here</source>
         <translation>%1 active alarms here</translation>
     </message>

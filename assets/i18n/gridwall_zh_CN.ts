@@ -306,107 +306,112 @@
 <context>
     <name>DrillDownPanel</name>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="143"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="146"/>
         <source>Panjin</source>
         <translation>盘锦市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="168"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="171"/>
         <source>Whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="196"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
         <source>Open cases</source>
         <translation>在办案件</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="197"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="198"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
         <source>Due soon</source>
         <translation>临期</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="199"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
         <source>New today</source>
         <translation>今日新增</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="200"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
         <source>Closed today</source>
         <translation>今日办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="201"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="202"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="205"/>
         <source>Workload</source>
         <translation>工作负荷</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="203"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="206"/>
         <source>Workers on duty</source>
         <translation>在岗网格员</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="204"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="207"/>
         <source>Cameras online</source>
         <translation>视频在线率</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="254"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="257"/>
         <source>Feed stopped: figures as of %1 s ago</source>
         <translation>数据中断：显示 %1 秒前的数据</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="255"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="258"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="270"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="273"/>
         <source>Last 24 hours: reported and closed</source>
         <translation>近 24 小时：上报与办结</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="286"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="289"/>
         <source>By workload</source>
         <translation>按工作负荷排序</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="328"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="331"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="340"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="343"/>
         <source>Most overdue</source>
         <translation>超期最久</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="368"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="371"/>
         <source>+%1</source>
         <translation>超 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="242"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="400"/>
+        <source>▼ more below</source>
+        <translation>▼ 下方还有内容</translation>
+    </message>
+    <message>
+        <location filename="../../qml/DrillDownPanel.qml" line="245"/>
         <source>No active alarms here</source>
         <translation>本区域无活动告警</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="243"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="246"/>
         <source>%1 active alarms here, %2 critical</source>
         <translation>本区域活动告警 %1 条，其中紧急 %2 条</translation>
     </message>
     <message>
-        <location filename="../../qml/DrillDownPanel.qml" line="244"/>
+        <location filename="../../qml/DrillDownPanel.qml" line="247"/>
         <source>%1 active alarms here</source>
         <translation>本区域活动告警 %1 条</translation>
     </message>
