@@ -707,6 +707,22 @@ void LiveLayers::updateEntity(Feed feed, const std::string &id)
     }
 }
 
+bool LiveLayers::seenToMove(QPointF from, QPointF to) const
+{
+    // A glide costs a frame every 16 ms for 0.8 s: worth it only for a move a viewer can see, at
+    // least a pixel long and with a part of it on screen. Anything else moves in place, unseen.
+    if (!m_map)
+        return true;
+    const map::MapView &view = m_map->view();
+    if (view.scale() <= 0 || view.viewport().isEmpty())
+        return true;
+    const QPointF a = view.sceneToScreen(from), b = view.sceneToScreen(to);
+    if (QLineF(a, b).length() < 1)
+        return false;
+    const QRectF screen = QRectF(QPointF(0, 0), view.viewport()).adjusted(-20, -20, 20, 20); // a marker's radius beyond the edge
+    return screen.intersects(QRectF(a, b).normalized().adjusted(-1, -1, 1, 1));
+}
+
 void LiveLayers::place(Feed kind, const std::string &id, int layer, QPointF point)
 {
     auto &places = m_places[size_t(kind)];
@@ -714,7 +730,7 @@ void LiveLayers::place(Feed kind, const std::string &id, int layer, QPointF poin
     if (it != places.end() && it->second.layer == layer) {
         Layer &l = m_layers[layer];
         QPointF &shown = l.points[it->second.slot];
-        if ((kind == Feed::Worker || kind == Feed::Unit) && layerShown(layer) && shown != point) {
+        if ((kind == Feed::Worker || kind == Feed::Unit) && layerShown(layer) && shown != point && seenToMove(shown, point)) {
             // Workers and units glide from where they are drawn to the new position instead of jumping.
             m_glides[size_t(kind)][id] = Glide{shown, point, m_sinceStart.elapsed()};
             if (!m_glideTimer.isActive())

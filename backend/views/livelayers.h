@@ -165,6 +165,7 @@ private:
     void glide(); // one step of every glide in progress
     bool clustering() const;
     void recluster(); // once a second, and when the zoom or the choice changes
+    bool seenToMove(QPointF from, QPointF to) const; // a pixel or more, and on screen
 
     const state::LiveState &m_state;
     QPointer<map::GeoMap> m_map;

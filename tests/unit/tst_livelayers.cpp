@@ -132,6 +132,7 @@ private slots:
     {
         map::Geography geography(m_data, false);
         map::GeoMap map;
+        map.setSize(QSizeF(1600, 900));
         map.setGeography(&geography);
         views::LiveFeed feed(std::nullopt, &geography.tree());
         views::LiveLayers layers(feed.state(), map, geography.tree());
@@ -157,6 +158,41 @@ private slots:
         QVERIFY2(midway.x() > from.x() && midway.x() < to.x(), "on its way");
         QTRY_COMPARE_WITH_TIMEOUT(*layers.shownAt(feed::Feed::Unit, "u-1"), to, 2000);
         QCOMPARE(map.markersShown(63), size_t(1)); // still one marker, at its place
+    }
+
+    // A glide costs a frame every 16 ms: a move under a pixel at this zoom, or one wholly off
+    // screen, takes its place at once (nothing to see, no frames); a visible one still glides.
+    void unseenMovesDoNotGlide()
+    {
+        map::Geography geography(m_data, false);
+        map::GeoMap map;
+        map.setSize(QSizeF(1600, 900)); // the whole city: some 30 m a pixel
+        map.setGeography(&geography);
+        views::LiveFeed feed(std::nullopt, &geography.tree());
+        views::LiveLayers layers(feed.state(), map, geography.tree());
+        connect(&feed, &views::LiveFeed::applied, &layers, &views::LiveLayers::update);
+        const auto unitAt = [](const char *id, double lon, double lat) {
+            feed::UnitPosition u;
+            u.id = id;
+            u.ts = 1;
+            u.position = {lon, lat};
+            u.kind = feed::UnitKind::Police;
+            return u;
+        };
+        const auto scene = [&](double lon, double lat) { return geography.tree().sceneFromGeo(lon, lat); };
+        feed.push(unitAt("near", 122.07, 41.12));
+        feed.push(unitAt("away", 126.0, 45.0)); // far outside the city and the picture
+        feed.push(unitAt("seen", 122.07, 41.10));
+        feed.drain();
+
+        feed.push(unitAt("near", 122.07002, 41.12)); // under 2 m
+        feed.push(unitAt("away", 126.05, 45.0));     // 4 km, all of it off screen
+        feed.push(unitAt("seen", 122.09, 41.10));    // 1.7 km on screen: some 50 px
+        feed.drain();
+        QCOMPARE(*layers.shownAt(feed::Feed::Unit, "near"), scene(122.07002, 41.12));
+        QCOMPARE(*layers.shownAt(feed::Feed::Unit, "away"), scene(126.05, 45.0));
+        QCOMPARE(*layers.shownAt(feed::Feed::Unit, "seen"), scene(122.07, 41.10)); // on its way, not there yet
+        QTRY_COMPARE_WITH_TIMEOUT(*layers.shownAt(feed::Feed::Unit, "seen"), scene(122.09, 41.10), 2000);
     }
 
     // "Cases by street": below community zoom the cases are one cluster per
