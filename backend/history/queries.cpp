@@ -2,6 +2,25 @@
 
 namespace gridwall::history {
 
+namespace {
+
+// The whole city, or one region: a code or "city"/"" for the city.
+bool isCity(const std::string &region)
+{
+    return region.empty() || region == "city";
+}
+
+// A region's grids are the codes from its own up to `end` (its code and ':', which sorts right
+// after the digits): bound as ?3 and ?4. `end` must outlive the statement's steps.
+void bindRegionGrids(sqlite3_stmt *q, const std::string &region, std::string &end)
+{
+    end = region + ':';
+    bindText(q, 3, region);
+    bindText(q, 4, end);
+}
+
+} // namespace
+
 std::vector<TimelineEntry> caseTimeline(sqlite3 *db, const std::string &caseId)
 {
     std::vector<TimelineEntry> entries;
@@ -46,7 +65,7 @@ std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int6
     // The WHERE repeats the partial indexes' condition word for word, so that SQLite may use them.
     constexpr const char *kInHand = "status NOT IN ('resolved', 'closed', 'rejected') AND deadline > 0 AND deadline < ?1";
     constexpr const char *kColumns = "case_id, status, category, title, priority, deadline, grid, dept, assignee";
-    const bool city = region.empty() || region == "city";
+    const bool city = isCity(region);
     // The N first come from the index alone (it carries grid, deadline, status
     // and the key); only their N rows are read from the table.
     const std::string sql = std::string("SELECT ") + kColumns + " FROM case_state WHERE case_id IN (SELECT case_id FROM case_state " +
@@ -59,11 +78,9 @@ std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int6
     sqlite3_stmt *q = s.get();
     sqlite3_bind_int64(q, 1, now);
     sqlite3_bind_int(q, 2, limit);
-    const std::string end = region + ':'; // ':' sorts right after the digits of a code
-    if (!city) {
-        bindText(q, 3, region);
-        bindText(q, 4, end);
-    }
+    std::string end;
+    if (!city)
+        bindRegionGrids(q, region, end);
     while (sqlite3_step(q) == SQLITE_ROW) {
         OverdueCase c;
         c.id = columnText(q, 0);
@@ -83,7 +100,7 @@ std::vector<OverdueCase> topOverdue(sqlite3 *db, const std::string &region, int6
 OnTimeCount onTimeCount(sqlite3 *db, const std::string &region, int64_t from, int64_t to)
 {
     OnTimeCount count{from, to, 0, 0};
-    const bool city = region.empty() || region == "city";
+    const bool city = isCity(region);
     // The WHERE repeats the partial index's condition word for word, so that SQLite may use it.
     const std::string sql = std::string("SELECT count(*), coalesce(sum(CASE WHEN resolved_ts > 0 THEN resolved_ts ELSE closed_ts END "
                                         "<= deadline), 0) FROM case_state INDEXED BY case_state_closed WHERE status = 'closed' "
@@ -95,11 +112,9 @@ OnTimeCount onTimeCount(sqlite3 *db, const std::string &region, int64_t from, in
     sqlite3_stmt *q = s.get();
     sqlite3_bind_int64(q, 1, from);
     sqlite3_bind_int64(q, 2, to);
-    const std::string end = region + ':'; // ':' sorts right after the digits of a code
-    if (!city) {
-        bindText(q, 3, region);
-        bindText(q, 4, end);
-    }
+    std::string end;
+    if (!city)
+        bindRegionGrids(q, region, end);
     if (sqlite3_step(q) == SQLITE_ROW) {
         count.closed = sqlite3_column_int(q, 0);
         count.onTime = sqlite3_column_int(q, 1);

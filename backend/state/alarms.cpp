@@ -611,6 +611,15 @@ const Shelf *AlarmBook::shelfOf(const Alarm &alarm) const
     return nullptr;
 }
 
+int AlarmBook::shelvedCount() const
+{
+    int shelved = 0;
+    for (int severity = 1; severity < kSeverityCount; ++severity) // critical alarms are never shelved
+        for (uint64_t id : m_lanes[severity - 1])
+            shelved += shelfOf(m_alarms.at(id).alarm) != nullptr;
+    return shelved;
+}
+
 // ---- reading ----
 
 const Alarm *AlarmBook::find(uint64_t id) const

@@ -125,6 +125,8 @@ public:
     const std::vector<Shelf> &shelves() const { return m_shelves; }
     // The shelf that keeps this alarm out of the lanes, or null (critical alarms: always null).
     const Shelf *shelfOf(const Alarm &alarm) const;
+    // Active alarms the shelves keep out of the lanes (O(active alarms x shelves): for a scrape, not per message).
+    int shelvedCount() const;
 
     // Reading the book
     const Alarm *find(uint64_t id) const;

@@ -192,18 +192,11 @@ void LiveFeed::caseMetrics(metrics::Exposition &out) const
                Exposition::Gauge);
     for (int severity = 1; severity <= state::kSeverityCount; ++severity)
         out.sample({{"severity", QString::number(severity)}}, m_state.alarms().raisedWithin(severity, m_state.now()));
-    {
-        const state::AlarmBook &book = m_state.alarms();
-        int shelved = 0;
-        for (int severity = 1; severity < state::kSeverityCount; ++severity) // critical alarms are never shelved
-            for (const state::Alarm *a : book.active(severity))
-                shelved += book.shelfOf(*a) != nullptr;
-        out.family("gridwall_alarms_shelved", "Active alarms the operator's shelves keep out of the lanes.", Exposition::Gauge);
-        out.sample(shelved);
-        out.family("gridwall_alarm_shelves", "Shelves in place (a group or a subject's alarms, with a reason, until a time).",
-                   Exposition::Gauge);
-        out.sample(book.shelves().size());
-    }
+    out.family("gridwall_alarms_shelved", "Active alarms the operator's shelves keep out of the lanes.", Exposition::Gauge);
+    out.sample(m_state.alarms().shelvedCount());
+    out.family("gridwall_alarm_shelves", "Shelves in place (a group or a subject's alarms, with a reason, until a time).",
+               Exposition::Gauge);
+    out.sample(m_state.alarms().shelves().size());
     out.family("gridwall_cases_flagged", "Cases that received an illegal transition.", Exposition::Gauge);
     out.sample(m_state.flaggedCases());
 }
