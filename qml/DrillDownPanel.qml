@@ -385,22 +385,14 @@ Rectangle {
             }
         }
     }
-    // More below the panel's edge: the last line fades out over a "swipe for more" mark.
-    Rectangle {
+    // More below the panel's edge: a mark in the bottom margin, under the content (never over it).
+    Text {
         objectName: "moreBelow"
         visible: scroller.contentY + scroller.height < scroller.contentHeight - 1
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Math.max(1, 1.5 * panel.unit) }
-        height: 56 * panel.unit
-        gradient: Gradient {
-            GradientStop { position: 0; color: "transparent" }
-            GradientStop { position: 0.6; color: Theme.panel }
-        }
-        Text {
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 4 * panel.unit }
-            text: qsTr("▼ more below")
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.minFontSize * panel.unit
-            color: Theme.textDim
-        }
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 1 * panel.unit }
+        text: qsTr("▼ more below")
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.minFontSize * panel.unit
+        color: Theme.textDim
     }
 }
