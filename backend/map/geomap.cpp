@@ -95,8 +95,16 @@ double smoothstep(double edge0, double edge1, double x)
     return t * t * (3 - 2 * t);
 }
 
-// Nodes under one transform: panning and zooming change only its matrix.
-struct MapNode : QSGTransformNode
+// Sets a transform node's matrix only when it changes: a node marked dirty redraws its retained layer.
+void setMatrix(QSGTransformNode *node, const QMatrix4x4 &matrix)
+{
+    if (node->matrix() != matrix)
+        node->setMatrix(matrix);
+}
+
+// What changes rarely, under one transform (panning and zooming change only its matrix):
+// fills, density, borders, rings and the outlines of the selected and hovered regions.
+struct BaseNode : QSGTransformNode
 {
     std::array<QSGOpacityNode *, geo::kLevelCount> fillOpacity{};
     std::array<QSGGeometryNode *, geo::kLevelCount> fills{};
@@ -108,10 +116,8 @@ struct MapNode : QSGTransformNode
     QSGOpacityNode *heat = nullptr;            // holds the density image once there is one
     QSGSimpleTextureNode *heatImage = nullptr;
     std::unique_ptr<QSGTexture> heatTexture;   // the node's texture, replaced whole
-    QSGNode *markers = nullptr;
-    std::map<int, QSGGeometryNode *> markerLayers;
 
-    explicit MapNode(const RegionMeshes &meshes)
+    explicit BaseNode(const RegionMeshes &meshes)
     {
         for (int l = 0; l < geo::kLevelCount; ++l) {
             const FillMesh &mesh = meshes.fills[size_t(l)];
@@ -146,9 +152,13 @@ struct MapNode : QSGTransformNode
         appendChildNode(hovered);
         selected = makeLineNode({}, kSelectedStyle.color);
         appendChildNode(selected);
-        markers = new QSGNode;
-        appendChildNode(markers);
     }
+};
+
+// The live markers, one node per layer in layer order, under the same transform as the base.
+struct MarkerNode : QSGTransformNode
+{
+    std::map<int, QSGGeometryNode *> markerLayers;
 
     QSGGeometryNode *markerLayer(int layer)
     {
@@ -169,9 +179,9 @@ struct MapNode : QSGTransformNode
         // Keep layer order: insert before the first layer with a higher number.
         auto next = markerLayers.upper_bound(layer);
         if (next == markerLayers.end())
-            markers->appendChildNode(node);
+            appendChildNode(node);
         else
-            markers->insertChildNodeBefore(node, next->second);
+            insertChildNodeBefore(node, next->second);
         markerLayers.emplace(layer, node);
         return node;
     }
@@ -179,10 +189,35 @@ struct MapNode : QSGTransformNode
 
 } // namespace
 
+// The retained part of the map: drawn into a texture of its own (an item layer) that is
+// redrawn only when its nodes change, and composed under the markers every frame.
+class GeoMapBase : public QQuickItem
+{
+public:
+    explicit GeoMapBase(GeoMap *map)
+        : QQuickItem(map)
+        , m_map(map)
+    {
+        setFlag(ItemHasContents);
+        setZ(-1); // under the map item's own nodes: the markers
+    }
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override { return m_map->updateBaseNode(old); }
+
+private:
+    GeoMap *m_map;
+};
+
 GeoMap::GeoMap(QQuickItem *parent)
     : QQuickItem(parent)
+    , m_base(new GeoMapBase(this))
+    , m_retainsBase(qEnvironmentVariable("GRIDWALL_RETAINED_LAYERS") != QLatin1String("0"))
 {
     setFlag(ItemHasContents);
+    // An item layer: Qt Quick renders the base into its texture only when its nodes changed.
+    if (QObject *layer = qvariant_cast<QObject *>(m_base->property("layer")); layer && m_retainsBase)
+        layer->setProperty("enabled", true);
     setAcceptedMouseButtons(Qt::LeftButton);
     setAcceptHoverEvents(true);
     setAcceptTouchEvents(true);
@@ -207,7 +242,8 @@ void GeoMap::setGeography(Geography *geography)
     m_geography = geography;
     m_selected = m_hovered = -1;
     m_labels.setGeography(geography);
-    m_nodesDirty = true;
+    m_baseNodesDirty = m_markerNodesDirty = true;
+    updateBase();
     if (geography) {
         // Default look until a data layer colours the regions: district tints,
         // with finer regions faintly varied so that the tiling reads.
@@ -272,6 +308,12 @@ void GeoMap::viewChangedInternally()
 {
     polish();
     update();
+    updateBase();
+}
+
+void GeoMap::updateBase()
+{
+    m_base->update();
 }
 
 void GeoMap::updatePolish()
@@ -285,6 +327,7 @@ void GeoMap::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (newGeometry.size() == oldGeometry.size())
         return;
+    m_base->setSize(newGeometry.size());
     if (m_viewTouched) {
         m_view.setViewport(newGeometry.size());
         viewChangedInternally();
@@ -329,9 +372,12 @@ void GeoMap::resetFillColors(Level level)
 
 void GeoMap::setFillColors(Level level, std::vector<QRgb> colors)
 {
+    // The colours follow the city once a second; unchanged, they cost no frame.
+    if (colors == m_fillColors[size_t(level)])
+        return;
     m_fillColors[size_t(level)] = std::move(colors);
     m_fillDirty[size_t(level)] = true;
-    update();
+    updateBase();
 }
 
 void GeoMap::setMarkers(int layer, const QColor &color, double radiusPx, std::vector<QPointF> scenePoints, bool pickable)
@@ -349,7 +395,7 @@ void GeoMap::setRings(LineMesh rings)
 {
     m_rings = std::move(rings);
     m_ringsDirty = true;
-    update();
+    updateBase();
 }
 
 size_t GeoMap::markersShown(int layer) const
@@ -360,10 +406,13 @@ size_t GeoMap::markersShown(int layer) const
 
 void GeoMap::setHeatmap(QImage image, QRectF sceneArea)
 {
+    // Recomputed every few seconds; the same density (a few hundred pixels across) costs no frame.
+    if (image == m_heatImage && sceneArea == m_heatArea)
+        return;
     m_heatImage = std::move(image);
     m_heatArea = sceneArea;
     m_heatDirty = true;
-    update();
+    updateBase();
 }
 
 QRgb GeoMap::districtTint(int n)
@@ -389,24 +438,22 @@ void GeoMap::writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colo
     }
 }
 
-QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
+QSGNode *GeoMap::updateBaseNode(QSGNode *old)
 {
-    auto *root = static_cast<MapNode *>(old);
+    auto *root = static_cast<BaseNode *>(old);
     if (!m_geography) {
         delete root;
         return nullptr;
     }
     const RegionMeshes &meshes = m_geography->meshes();
-    if (!root || m_nodesDirty) {
+    if (!root || m_baseNodesDirty) {
         delete root;
-        root = new MapNode(meshes);
-        m_nodesDirty = false;
+        root = new BaseNode(meshes);
+        m_baseNodesDirty = false;
         m_fillDirty.fill(true);
         m_selectedDirty = m_hoveredDirty = m_heatDirty = m_ringsDirty = true;
-        for (auto &[layer, markers] : m_markers)
-            markers.dirty = true;
     }
-    root->setMatrix(m_view.sceneToScreenMatrix());
+    setMatrix(root, m_view.sceneToScreenMatrix());
 
     const double pixelSize = 1.0 / m_view.scale();
     for (int l = 0; l < geo::kLevelCount; ++l) {
@@ -453,6 +500,27 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     setLineWidth(root->rings, kRingStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->selected, kSelectedStyle.width * m_designUnit, pixelSize);
     setLineWidth(root->hovered, kHoveredStyle.width * m_designUnit, pixelSize);
+    m_syncedAll = true;
+    return root;
+}
+
+QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
+{
+    auto *root = static_cast<MarkerNode *>(old);
+    if (!m_geography) {
+        delete root;
+        return nullptr;
+    }
+    if (!root || m_markerNodesDirty) {
+        delete root;
+        root = new MarkerNode;
+        m_markerNodesDirty = false;
+        for (auto &[layer, markers] : m_markers)
+            markers.dirty = true;
+    }
+    setMatrix(root, m_view.sceneToScreenMatrix());
+
+    const double pixelSize = 1.0 / m_view.scale();
     for (auto &[layer, markers] : m_markers) {
         QSGGeometryNode *node = root->markerLayer(layer);
         auto *material = static_cast<PixelMaterial *>(node->material());
@@ -482,7 +550,6 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             markers.dirty = false;
         }
     }
-    m_syncedAll = true;
     return root;
 }
 
@@ -519,7 +586,7 @@ void GeoMap::selectIndex(int index)
         return;
     m_selected = index;
     m_selectedDirty = m_hoveredDirty = true;
-    update();
+    updateBase();
     emit selectionChanged();
 }
 
@@ -529,7 +596,7 @@ void GeoMap::setHoverIndex(int index)
         return;
     m_hovered = index;
     m_hoveredDirty = true;
-    update();
+    updateBase();
     emit hoverChanged();
 }
 

@@ -22,6 +22,8 @@
 
 namespace gridwall::map {
 
+class GeoMapBase;
+
 class GeoMap : public QQuickItem
 {
     Q_OBJECT
@@ -91,6 +93,9 @@ public:
     // under the borders and markers, covering `sceneArea`; a null image hides it.
     void setHeatmap(QImage image, QRectF sceneArea);
     static void writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *coloredPoint2DVertices);
+    // Whether what changes rarely (fills, density, borders, rings, outlines) is kept in a texture
+    // and redrawn only when it changes; GRIDWALL_RETAINED_LAYERS=0 draws it every frame.
+    bool retainsBase() const { return m_retainsBase; }
 
 signals:
     void geographyChanged();
@@ -123,6 +128,10 @@ protected:
     void itemChange(ItemChange change, const ItemChangeData &data) override;
 
 private:
+    friend class GeoMapBase;
+    // The retained part's nodes, synced on the render thread when the base item was updated.
+    QSGNode *updateBaseNode(QSGNode *old);
+    void updateBase();
     void viewChangedInternally();
     void resetView();
     double levelOpacity(geo::Level level) const;
@@ -139,7 +148,10 @@ private:
     double m_designUnit = 1;
     QRectF m_clearArea;
     bool m_viewTouched = false; // the operator moved the view: keep it on resize
-    bool m_nodesDirty = true;
+    GeoMapBase *m_base = nullptr; // a child drawn under this item's markers
+    bool m_retainsBase = true;
+    bool m_baseNodesDirty = true;
+    bool m_markerNodesDirty = true;
     std::atomic<bool> m_syncedAll = false;
     std::atomic<bool> m_swappedAll = false;
 
