@@ -689,7 +689,64 @@ CHARTS = Block(
     [Cmd("charts", ["bench/with-qtcharts", b("bench_charts"), "200", "1440", "416"], display="1920x1080")],
     charts_render, derive=charts_derive, minutes=1)
 
-BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, LAYOUTS, CHARTS, BOUNDS, PLUGINS, WALLSYNC, SOAK,
+# The figures before retained layers (filed 2026-12, same machine, same mix), beside today's.
+WALL_FILED = {
+    ("1920x1080", 1000): (23.3, 98), ("1920x1080", 5000): (15.8, 148), ("1920x1080", 20000): (8.8, 482),
+    ("3840x2160", 1000): (8.8, 296), ("3840x2160", 5000): (5.7, 495), ("3840x2160", 20000): (3.1, 996),
+}
+# Targets: frames/s at least, publish-to-pixel p99 at most (ms); None: measured and recorded.
+WALL_TARGETS = {
+    ("1920x1080", 1000): (50, 50), ("1920x1080", 20000): (30, 100),
+    ("3840x2160", 1000): (25, 100), ("3840x2160", 20000): (15, None),
+}
+
+
+def wall_render(f, ctx):
+    out = ["`%s`, and the map drawn directly for the same-run baseline: `%s`:" % (ctx.command("wall"), ctx.command("walldirect")), "",
+           "| size | msg/s asked | sent/s | taken in | frames/s | frame interval p50 / p99 | render thread p50 / p99 | GUI apply p50 / p99 "
+           "| publish→pixel p50 / p95 / p99 | wall CPU | PSS | filed: frames/s, pixel p99 | target |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for tag in ("wall", "walldirect"):
+        for size in ("1920x1080", "3840x2160", "7680x2160"):
+            for rate in (1000, 5000, 20000, 0):
+                p = "%s.%s.%s" % (tag, size, "r%d" % rate if rate else "idle")
+                if p + ".fps" not in f:
+                    continue
+                filed = WALL_FILED.get((size, rate))
+                target = WALL_TARGETS.get((size, rate))
+                if rate == 0:
+                    target_text = "< 2 % of a core" if size == "1920x1080" else ""
+                elif target:
+                    target_text = "≥ %d frames/s" % target[0] + (", p99 ≤ %d ms" % target[1] if target[1] else "")
+                else:
+                    target_text = "recorded" if size == "7680x2160" else ""
+                what = size + (" (drawn directly)" if tag == "walldirect" else "")
+                out.append(ctx.fill(
+                    "| %s | %s | {%s.sent_rate:,.0f} | {%s.taken:,.0f} | {%s.fps:.1f} | {%s.frame_p50_ms:.0f} / {%s.frame_p99_ms:.0f} ms "
+                    "| {%s.render_p50_ms:.1f} / {%s.render_p99_ms:.1f} ms | {%s.apply_p50_ms:.2f} / {%s.apply_p99_ms:.2f} ms "
+                    "| {%s.pixel_p50_ms:.0f} / {%s.pixel_p95_ms:.0f} / {%s.pixel_p99_ms:.0f} ms | {%s.cpu_pct:.1f} %% | {%s.pss_mb:.0f} MB | %s | %s |"
+                    % ((what, "{:,}".format(rate) if rate else "idle") + (p,) * 14
+                       + ("%.1f, %d ms" % filed if filed else "", target_text))))
+    out.append("")
+    out.append(ctx.fill("Render thread p50 at 1920x1080 and 1,000 msg/s, retained over direct: ×{wall_retained_ratio:.2f}; "
+                        "idle wall CPU retained {wall.1920x1080.idle.cpu_pct:.1f} %, direct {walldirect.1920x1080.idle.cpu_pct:.1f} %."))
+    return "\n".join(out)
+
+
+def wall_derive(f):
+    return {"wall_retained_ratio": ratio(f, "wall.1920x1080.r1000.render_p50_ms", "walldirect.1920x1080.r1000.render_p50_ms")}
+
+
+WALL = Block(
+    "wall", "the wall under load: 20,000 units and 2,648 grids through Mosquitto at 1,000, 5,000 and 20,000 msg/s at 1920x1080, "
+    "3840x2160 and 7680x2160, then idle (20 s windows after 5 s)",
+    [Cmd("wall", [b("bench_wall"), "20", "5", "1920x1080,3840x2160,7680x2160", "1000,5000,20000", "30"], display="7680x2160"),
+     Cmd("walldirect", [b("bench_wall"), "20", "5", "1920x1080", "1000", "30"], display="1920x1080",
+         env={"GRIDWALL_RETAINED_LAYERS": "0"})],
+    wall_render, derive=wall_derive, minutes=9)
+
+
+BLOCKS = [MAP, STARTUP, DECODE, E2E, STATE, SPATIAL, HISTORY, FRAMES, LAYOUTS, WALL, CHARTS, BOUNDS, PLUGINS, WALLSYNC, SOAK,
           HISTORY_10M]
 
 

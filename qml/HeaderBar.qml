@@ -131,7 +131,17 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             function tick() { text = Qt.formatDateTime(new Date(), "yyyy-MM-dd  HH:mm:ss") }
             Component.onCompleted: tick()
-            Timer { interval: 1000; running: true; repeat: true; onTriggered: clock.tick() }
+            // Turns at each whole second, with the views' once-a-second refresh (views/secondtick.h) a few ms
+            // after: one frame a second for all of them.
+            Timer {
+                interval: 1000 - Date.now() % 1000
+                running: true
+                onTriggered: {
+                    clock.tick()
+                    interval = 1000 - Date.now() % 1000
+                    start()
+                }
+            }
         }
     }
 }

@@ -518,7 +518,11 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         for (auto &[layer, markers] : m_markers)
             markers.dirty = true;
     }
-    setMatrix(root, m_view.sceneToScreenMatrix());
+    const QMatrix4x4 matrix = m_view.sceneToScreenMatrix();
+    setMatrix(root, matrix);
+    // What is on screen, and which discs fall on one pixel, change with the view: every layer is rebuilt for it.
+    const bool viewMoved = matrix != m_markersBuiltFor;
+    m_markersBuiltFor = matrix;
 
     const double pixelSize = 1.0 / m_view.scale();
     for (auto &[layer, markers] : m_markers) {
@@ -532,11 +536,12 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             material->setPixelSize(float(pixelSize));
             node->markDirty(QSGNode::DirtyMaterial);
         }
-        if (markers.dirty) {
+        if (markers.dirty || viewMoved) {
+            const std::vector<QPointF> &drawn = discsThatShow(markers);
             QSGGeometry *geometry = node->geometry();
-            geometry->allocate(int(markers.points.size() * 6));
+            geometry->allocate(int(drawn.size() * 6));
             auto *v = static_cast<PointVertex *>(geometry->vertexData());
-            for (const QPointF &p : markers.points) {
+            for (const QPointF &p : drawn) {
                 const float x = float(p.x()), y = float(p.y());
                 const PointVertex a{x, y, -1, -1}, b{x, y, 1, -1}, c{x, y, -1, 1}, d{x, y, 1, 1};
                 *v++ = a;
@@ -551,6 +556,30 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         }
     }
     return root;
+}
+
+const std::vector<QPointF> &GeoMap::discsThatShow(const MarkerLayer &markers)
+{
+    // A disc wholly off the map costs vertices for nothing; discs of one layer (one colour, one size)
+    // whose centres fall on the same pixel draw the same picture: the first stands for them. At city
+    // zoom thousands of units or cameras share a few hundred pixels.
+    const double reach = markers.radiusPx * m_designUnit + 1;
+    const double w = width(), h = height();
+    m_pixelOf.clear();
+    for (const QPointF &p : markers.points) {
+        const QPointF at = m_view.sceneToScreen(p);
+        if (at.x() < -reach || at.y() < -reach || at.x() > w + reach || at.y() > h + reach)
+            continue;
+        const auto px = uint64_t(int64_t(std::floor(at.x() + reach))), py = uint64_t(int64_t(std::floor(at.y() + reach)));
+        m_pixelOf.push_back({(py << 32) | px, p});
+    }
+    std::stable_sort(m_pixelOf.begin(), m_pixelOf.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_drawn.clear();
+    for (size_t i = 0; i < m_pixelOf.size(); ++i) {
+        if (i == 0 || m_pixelOf[i].first != m_pixelOf[i - 1].first)
+            m_drawn.push_back(m_pixelOf[i].second);
+    }
+    return m_drawn;
 }
 
 void GeoMap::itemChange(ItemChange change, const ItemChangeData &data)

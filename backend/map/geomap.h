@@ -8,6 +8,7 @@
 #include "mapview.h"
 
 #include <QImage>
+#include <QMatrix4x4>
 #include <QPointer>
 #include <QQuickItem>
 #include <QBasicTimer>
@@ -167,6 +168,11 @@ private:
         bool dirty = true;
     };
     std::map<int, MarkerLayer> m_markers;
+    // Render thread, at sync: the view the marker buffers were built for, and the buffers' scratch.
+    const std::vector<QPointF> &discsThatShow(const MarkerLayer &markers);
+    QMatrix4x4 m_markersBuiltFor;
+    std::vector<std::pair<uint64_t, QPointF>> m_pixelOf;
+    std::vector<QPointF> m_drawn;
     LineMesh m_rings;
     bool m_ringsDirty = false;
     QImage m_heatImage;

@@ -1,5 +1,7 @@
 #include "alarmticker.h"
 
+#include "secondtick.h"
+
 #include "state/livestate.h"
 #include "map/geography.h"
 #include "logging.h"
@@ -34,9 +36,7 @@ AlarmTicker::AlarmTicker(const state::LiveState &state, const map::Geography &ge
     for (RowsModel &lane : m_items)
         lane.setRoles({"alarmId", "kind", "severity", "label", "subject", "subjectName", "district", "raisedAt", "acknowledged", "value",
                        "flood"});
-    m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, &AlarmTicker::refresh);
-    m_timer.start();
+    connect(&SecondTick::instance(), &SecondTick::second, this, &AlarmTicker::refresh);
     refresh();
 }
 

@@ -110,7 +110,6 @@ private:
     int m_criticalUnacknowledged = 0;
     int m_active = 0;
     int m_shelved = 0;
-    QTimer m_timer;
 };
 
 } // namespace gridwall::views

@@ -1,5 +1,7 @@
 #include "entitypanel.h"
 
+#include "secondtick.h"
+
 #include "geo/regiontree.h"
 #include "state/livestate.h"
 #include "map/geography.h"
@@ -30,8 +32,11 @@ EntityPanel::EntityPanel(const state::LiveState &state, const map::Geography &ge
     , m_state(state)
     , m_geography(geography)
 {
-    m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, &EntityPanel::refresh);
+    // While an entity is shown.
+    connect(&SecondTick::instance(), &SecondTick::second, this, [this] {
+        if (!m_kind.isEmpty())
+            refresh();
+    });
 }
 
 void EntityPanel::select(const QString &kind, const QString &id)
@@ -47,10 +52,6 @@ void EntityPanel::select(const QString &kind, const QString &id)
     m_id = newId;
     m_shown = {};
     m_seen = false;
-    if (m_kind.isEmpty())
-        m_timer.stop();
-    else
-        m_timer.start();
     emit selectionChanged();
     refresh();
 }

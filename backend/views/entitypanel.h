@@ -98,7 +98,6 @@ private:
     bool m_live = false;
     bool m_seen = false; // read from the live state at least once since chosen
     Shown m_shown;
-    QTimer m_timer;
 };
 
 } // namespace gridwall::views

@@ -1,5 +1,7 @@
 #include "livefeed.h"
 
+#include "secondtick.h"
+
 #include "geo/regiontree.h"
 #include "history/history.h"
 #include "history/recorder.h"
@@ -57,8 +59,6 @@ LiveFeed::LiveFeed(std::optional<feed::FeedOptions> options, const geo::RegionTr
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     m_frameTimer.setSingleShot(true);
     connect(&m_frameTimer, &QTimer::timeout, this, &LiveFeed::drain);
-    m_statusTimer.setInterval(1000);
-    connect(&m_statusTimer, &QTimer::timeout, this, &LiveFeed::updateStatus);
 }
 
 LiveFeed::~LiveFeed()
@@ -92,7 +92,7 @@ void LiveFeed::start()
     if (!m_client)
         return;
     m_client->start();
-    m_statusTimer.start();
+    connect(&SecondTick::instance(), &SecondTick::second, this, &LiveFeed::updateStatus, Qt::UniqueConnection);
 }
 
 void LiveFeed::attachWindow(QQuickWindow *window)

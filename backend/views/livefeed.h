@@ -107,7 +107,6 @@ private:
     QTimer m_frameTimer; // single shot: the next allowed drain
     std::atomic<bool> m_wakePosted{false};
     QElapsedTimer m_sinceDrain;
-    QTimer m_statusTimer;
     QPointer<QQuickWindow> m_window;
 
     metrics::Histogram m_frameSeconds;

@@ -1,5 +1,7 @@
 #include "livelayers.h"
 
+#include "secondtick.h"
+
 #include "geo/regiontree.h"
 #include "livefeed.h"
 #include "map/geomap.h"
@@ -138,8 +140,7 @@ LiveLayers::LiveLayers(const state::LiveState &state, map::GeoMap &map, const ge
         updateEntity(Feed::Poi, id);
     flush();
     // The choropleth and the legend's counts follow the city once a second.
-    m_recolourTimer.setInterval(1000);
-    connect(&m_recolourTimer, &QTimer::timeout, this, [this] {
+    connect(&SecondTick::instance(), &SecondTick::second, this, [this] {
         recolour();
         if (crowded() != m_crowded) {
             m_crowded = !m_crowded;
@@ -153,7 +154,6 @@ LiveLayers::LiveLayers(const state::LiveState &state, map::GeoMap &map, const ge
         legendMayHaveChanged();
     });
     redrawRings();
-    m_recolourTimer.start();
     m_legendModel.update(legend());
     recolour();
     connect(&map, &map::GeoMap::viewChanged, this, &LiveLayers::followZoom);

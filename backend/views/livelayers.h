@@ -178,7 +178,6 @@ private:
     std::array<std::vector<QRgb>, 4> m_fills;   // last colours sent, per level
     std::array<WorkloadClasses, 4> m_classes;   // per level
     void updateWorkloadKey();
-    QTimer m_recolourTimer;
     int m_detailLevel = 0; // the map's, as last seen
     bool m_ringsDirty = true;
     QTimer m_heatTimer;

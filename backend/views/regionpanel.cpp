@@ -1,5 +1,7 @@
 #include "regionpanel.h"
 
+#include "secondtick.h"
+
 #include "geo/regiontree.h"
 #include "map/geography.h"
 #include "state/livestate.h"
@@ -30,9 +32,7 @@ RegionPanel::RegionPanel(const state::LiveState &state, const map::Geography &ge
     , m_children({"code", "name", "level", "workload", "open", "overdue", "workersOnDuty", "workloadShare", "openShare"})
     , m_categories({"category", "open", "openShare"})
 {
-    m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, &RegionPanel::refresh);
-    m_timer.start();
+    connect(&SecondTick::instance(), &SecondTick::second, this, &RegionPanel::refresh);
     refresh();
 }
 

@@ -83,7 +83,6 @@ private:
     Figures m_figures;
     RowsModel m_children;
     RowsModel m_categories;
-    QTimer m_timer;
 };
 
 } // namespace gridwall::views
