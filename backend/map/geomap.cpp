@@ -560,9 +560,9 @@ QSGNode *GeoMap::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 
 const std::vector<QPointF> &GeoMap::discsThatShow(const MarkerLayer &markers)
 {
-    // A disc wholly off the map costs vertices for nothing; discs of one layer (one colour, one size)
-    // whose centres fall on the same pixel draw the same picture: the first stands for them. At city
-    // zoom thousands of units or cameras share a few hundred pixels.
+    // A disc wholly off the map costs vertices for nothing (zoomed in on a street, nearly all of the
+    // city's cameras and workers are off it); discs of one layer (one colour, one size) whose centres
+    // fall on the same pixel draw the same picture: the first stands for them.
     const double reach = markers.radiusPx * m_designUnit + 1;
     const double w = width(), h = height();
     m_pixelOf.clear();
