@@ -34,11 +34,7 @@ struct Phase
 
 double received(const QHash<QString, double> &m)
 {
-    double n = 0;
-    for (auto it = m.begin(); it != m.end(); ++it)
-        if (it.key().startsWith(QLatin1String("gridwall_messages_received_total")))
-            n += it.value();
-    return n;
+    return seriesSum(m, QLatin1String("gridwall_messages_received_total"));
 }
 
 } // namespace

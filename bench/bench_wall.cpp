@@ -63,20 +63,9 @@ double pssMb(qint64 pid)
     return -1;
 }
 
-// The sum of a family's labelled series.
-double total(const QHash<QString, double> &m, QLatin1String family)
-{
-    double n = 0;
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        if (it.key().startsWith(family))
-            n += it.value();
-    }
-    return n;
-}
-
 double messagesTaken(const QHash<QString, double> &m)
 {
-    return total(m, QLatin1String("gridwall_messages_received_total"));
+    return seriesSum(m, QLatin1String("gridwall_messages_received_total"));
 }
 
 // The city the publisher drives: grid codes, and for each unit a place in
@@ -264,7 +253,7 @@ int main(int argc, char *argv[])
         wall.waitFor([](const auto &m) { return m.value("gridwall_mqtt_connected") == 1; });
         Publisher publisher(broker.uri().toStdString(), city);
         seed(publisher, city);
-        if (!wall.waitFor([](const auto &m) { return total(m, QLatin1String("gridwall_cases_open{")) >= kOpenCases; }, 60000)) {
+        if (!wall.waitFor([](const auto &m) { return seriesSum(m, QLatin1String("gridwall_cases_open{")) >= kOpenCases; }, 60000)) {
             std::fprintf(stderr, "the wall did not take in the seeded cases:\n%s\n", qPrintable(wall.output()));
             return 1;
         }
@@ -288,7 +277,7 @@ int main(int argc, char *argv[])
             const double frames = after.value("gridwall_frame_time_seconds_count") - before.value("gridwall_frame_time_seconds_count");
             const double taken = messagesTaken(after) - messagesTaken(before);
             const double coalesced = after.value("gridwall_messages_coalesced_total") - before.value("gridwall_messages_coalesced_total");
-            const double evicted = total(after, QLatin1String("gridwall_live_evicted_total")) - total(before, QLatin1String("gridwall_live_evicted_total"));
+            const double evicted = seriesSum(after, QLatin1String("gridwall_live_evicted_total")) - seriesSum(before, QLatin1String("gridwall_live_evicted_total"));
             const double pss = pssMb(wall.pid());
             std::printf("%-10s %6.0f %8.0f %8.1f %7.1f/%-7.1f %7.1f/%-7.1f %7.2f/%-7.2f %6.0f/%5.0f/%-6.0f %9.0f %6.1f %6.0f\n",
                         sizeKey.c_str(), double(sent) / elapsed, taken, frames / elapsed, ms("gridwall_frame_seconds", 0.5),

@@ -52,8 +52,8 @@ int main(int argc, char *argv[])
 
     QGuiApplication app(argc, argv);
     // Text from the glyph cache, one texture lookup a pixel: the wall's text is never scaled by a
-    // transform (sizes follow the design unit), and software rendering draws it at two thirds of the
-    // cost of distance fields (bench/RESULTS.md, "The wall under load").
+    // transform (sizes follow the design unit), and software rendering draws it for less than
+    // distance-field text.
     QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
     QGuiApplication::setApplicationName(QStringLiteral("gridwall"));
     QGuiApplication::setOrganizationName(QStringLiteral("gridwall"));

@@ -212,11 +212,12 @@ private:
 GeoMap::GeoMap(QQuickItem *parent)
     : QQuickItem(parent)
     , m_base(new GeoMapBase(this))
-    , m_retainsBase(qEnvironmentVariable("GRIDWALL_RETAINED_LAYERS") != QLatin1String("0"))
 {
     setFlag(ItemHasContents);
-    // An item layer: Qt Quick renders the base into its texture only when its nodes changed.
-    if (QObject *layer = qvariant_cast<QObject *>(m_base->property("layer")); layer && m_retainsBase)
+    // An item layer: Qt Quick renders the base into its texture only when its nodes changed
+    // (GRIDWALL_RETAINED_LAYERS=0 draws it every frame, to compare pictures and costs).
+    const bool retained = qEnvironmentVariable("GRIDWALL_RETAINED_LAYERS") != QLatin1String("0");
+    if (QObject *layer = qvariant_cast<QObject *>(m_base->property("layer")); layer && retained)
         layer->setProperty("enabled", true);
     setAcceptedMouseButtons(Qt::LeftButton);
     setAcceptHoverEvents(true);

@@ -94,9 +94,6 @@ public:
     // under the borders and markers, covering `sceneArea`; a null image hides it.
     void setHeatmap(QImage image, QRectF sceneArea);
     static void writeFillColors(const FillMesh &mesh, const std::vector<QRgb> &colors, void *coloredPoint2DVertices);
-    // Whether what changes rarely (fills, density, borders, rings, outlines) is kept in a texture
-    // and redrawn only when it changes; GRIDWALL_RETAINED_LAYERS=0 draws it every frame.
-    bool retainsBase() const { return m_retainsBase; }
 
 signals:
     void geographyChanged();
@@ -150,7 +147,6 @@ private:
     QRectF m_clearArea;
     bool m_viewTouched = false; // the operator moved the view: keep it on resize
     GeoMapBase *m_base = nullptr; // a child drawn under this item's markers
-    bool m_retainsBase = true;
     bool m_baseNodesDirty = true;
     bool m_markerNodesDirty = true;
     std::atomic<bool> m_syncedAll = false;

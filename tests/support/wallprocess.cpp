@@ -176,3 +176,13 @@ double histogramQuantile(const QHash<QString, double> &before, const QHash<QStri
     }
     return lower;
 }
+
+double seriesSum(const QHash<QString, double> &metrics, QLatin1String prefix)
+{
+    double n = 0;
+    for (auto it = metrics.begin(); it != metrics.end(); ++it) {
+        if (it.key().startsWith(prefix))
+            n += it.value();
+    }
+    return n;
+}

@@ -62,6 +62,10 @@ private:
     QString m_namedDataDir;
 };
 
+// The sum of a family's series whose exposed names start with `prefix` (its labelled series:
+// "gridwall_messages_received_total", or "gridwall_cases_open{" for the per-district ones).
+double seriesSum(const QHash<QString, double> &metrics, QLatin1String prefix);
+
 // The q-quantile of a histogram's increase between two scrapes, interpolated
 // linearly within its bucket (as Prometheus' histogram_quantile does); 0 when
 // nothing was observed.
